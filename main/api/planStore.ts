@@ -1,0 +1,288 @@
+// Reading and writing plans, actions and tasks in SQLite. Every write that touches
+// several rows runs in one transaction.
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/errors.ts';
+import { hasErrors, validateActionFields, validatePlanFields } from '../../shared/rules.ts';
+import type { Action, ActionFields, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
+import type { CafVersion } from '../../shared/caf.ts';
+
+interface PlanRow {
+  id: number;
+  institution: string;
+  title: string;
+  period_from: number;
+  period_to: number;
+  caf_version: CafVersion;
+  extra_columns: string;
+  created_at: string;
+  updated_at: string;
+  action_count: number;
+}
+
+interface ActionRow {
+  id: number;
+  plan_id: number;
+  position: number;
+  criterion: number | null;
+  subcriterion: string | null;
+  area: string;
+  action: string;
+  objective: string;
+  start_month: string | null;
+  end_month: string | null;
+  end_open: number;
+  resources: string;
+  indicator: string;
+  responsible: string;
+  comments: string;
+  extra: string;
+}
+
+interface TaskRow {
+  action_id: number;
+  text: string;
+  status: TaskStatus;
+}
+
+const now = () => new Date().toISOString();
+
+function toSummary(r: PlanRow): PlanSummary {
+  return {
+    id: r.id,
+    institution: r.institution,
+    title: r.title,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    cafVersion: r.caf_version,
+    actionCount: r.action_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toAction(r: ActionRow, tasks: Task[]): Action {
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    no: r.position + 1,
+    criterion: r.criterion,
+    subcriterion: r.subcriterion,
+    area: r.area,
+    action: r.action,
+    objective: r.objective,
+    start: r.start_month,
+    end: r.end_month,
+    endOpen: r.end_open === 1,
+    resources: r.resources,
+    indicator: r.indicator,
+    responsible: r.responsible,
+    comments: r.comments,
+    extra: JSON.parse(r.extra) as Record<string, string>,
+    tasks,
+  };
+}
+
+const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count FROM plan p`;
+
+export function notFoundPlan(): AppError {
+  return new AppError('not_found', 'Ese plan ya no existe: puede que se haya eliminado. Vuelva a la lista de planes.');
+}
+
+function notFoundAction(): AppError {
+  return new AppError('not_found', 'Esa acción ya no existe: puede que se haya eliminado. Vuelva a abrir el plan.');
+}
+
+function checkPlanFields(fields: PlanFields): void {
+  const errors = validatePlanFields(fields);
+  if (hasErrors(errors)) {
+    throw new AppError('invalid_argument', 'Revise los datos del plan.', errors as Record<string, string>);
+  }
+}
+
+function checkActionFields(fields: ActionFields): void {
+  const errors = validateActionFields(fields);
+  if (hasErrors(errors)) {
+    throw new AppError('invalid_argument', 'Revise los datos de la acción.', errors as Record<string, string>);
+  }
+}
+
+export function listPlans(db: Database): PlanSummary[] {
+  return (db.prepare(`${PLAN_SELECT} ORDER BY p.period_from DESC, p.institution, p.id`).all() as PlanRow[]).map(toSummary);
+}
+
+export function getPlanSummary(db: Database, planId: number): PlanSummary {
+  const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
+  if (!row) throw notFoundPlan();
+  return toSummary(row);
+}
+
+export function getPlan(db: Database, planId: number): Plan {
+  const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
+  if (!row) throw notFoundPlan();
+  const actionRows = db.prepare('SELECT * FROM action WHERE plan_id = ? ORDER BY position').all(planId) as ActionRow[];
+  const taskRows = db
+    .prepare(
+      `SELECT t.action_id, t.text, t.status FROM task t JOIN action a ON a.id = t.action_id
+       WHERE a.plan_id = ? ORDER BY t.action_id, t.position`,
+    )
+    .all(planId) as TaskRow[];
+  const tasksByAction = new Map<number, Task[]>();
+  for (const t of taskRows) {
+    let list = tasksByAction.get(t.action_id);
+    if (!list) tasksByAction.set(t.action_id, (list = []));
+    list.push({ text: t.text, status: t.status });
+  }
+  return {
+    ...toSummary(row),
+    extraColumns: JSON.parse(row.extra_columns) as string[],
+    actions: actionRows.map((a) => toAction(a, tasksByAction.get(a.id) ?? [])),
+  };
+}
+
+export function getAction(db: Database, actionId: number): Action {
+  const row = db.prepare('SELECT * FROM action WHERE id = ?').get(actionId) as ActionRow | undefined;
+  if (!row) throw notFoundAction();
+  const tasks = db
+    .prepare('SELECT action_id, text, status FROM task WHERE action_id = ? ORDER BY position')
+    .all(actionId) as TaskRow[];
+  return toAction(row, tasks.map((t) => ({ text: t.text, status: t.status })));
+}
+
+export function createPlan(db: Database, fields: PlanFields, extraColumns: string[] = []): number {
+  checkPlanFields(fields);
+  const t = now();
+  const info = db
+    .prepare(
+      `INSERT INTO plan (institution, title, period_from, period_to, caf_version, extra_columns, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, JSON.stringify(extraColumns), t, t);
+  return Number(info.lastInsertRowid);
+}
+
+export function updatePlan(db: Database, planId: number, fields: PlanFields): PlanSummary {
+  checkPlanFields(fields);
+  const info = db
+    .prepare(
+      `UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, updated_at = ? WHERE id = ?`,
+    )
+    .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, now(), planId);
+  if (info.changes === 0) throw notFoundPlan();
+  return getPlanSummary(db, planId);
+}
+
+export function setExtraColumns(db: Database, planId: number, extraColumns: string[]): void {
+  db.prepare('UPDATE plan SET extra_columns = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(extraColumns), now(), planId);
+}
+
+export function deletePlan(db: Database, planId: number): void {
+  const info = db.prepare('DELETE FROM plan WHERE id = ?').run(planId);
+  if (info.changes === 0) throw notFoundPlan();
+}
+
+function touchPlan(db: Database, planId: number): void {
+  db.prepare('UPDATE plan SET updated_at = ? WHERE id = ?').run(now(), planId);
+}
+
+function writeTasks(db: Database, actionId: number, tasks: Task[]): void {
+  db.prepare('DELETE FROM task WHERE action_id = ?').run(actionId);
+  const insert = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
+  tasks.forEach((task, i) => insert.run(actionId, i, task.text.trim(), task.status));
+}
+
+function actionValues(f: ActionFields) {
+  return [
+    f.criterion,
+    f.subcriterion,
+    f.area,
+    f.action,
+    f.objective,
+    f.start,
+    f.end,
+    f.endOpen ? 1 : 0,
+    f.resources,
+    f.indicator,
+    f.responsible,
+    f.comments,
+    JSON.stringify(f.extra),
+  ];
+}
+
+/** Inserts an action at `position` (default: at the end). Caller may wrap in a bigger transaction. */
+export function insertAction(db: Database, planId: number, fields: ActionFields, position?: number): number {
+  checkActionFields(fields);
+  return db.transaction(() => {
+    const exists = db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId);
+    if (!exists) throw notFoundPlan();
+    const count = (db.prepare('SELECT COUNT(*) AS n FROM action WHERE plan_id = ?').get(planId) as { n: number }).n;
+    const at = position === undefined ? count : Math.min(position, count);
+    if (at < count) {
+      db.prepare('UPDATE action SET position = position + 1 WHERE plan_id = ? AND position >= ?').run(planId, at);
+    }
+    const info = db
+      .prepare(
+        `INSERT INTO action (plan_id, position, criterion, subcriterion, area, action, objective, start_month, end_month,
+           end_open, resources, indicator, responsible, comments, extra, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(planId, at, ...actionValues(fields), now());
+    const actionId = Number(info.lastInsertRowid);
+    writeTasks(db, actionId, fields.tasks);
+    touchPlan(db, planId);
+    return actionId;
+  })();
+}
+
+export function updateAction(db: Database, actionId: number, fields: ActionFields): Action {
+  checkActionFields(fields);
+  db.transaction(() => {
+    const row = db.prepare('SELECT plan_id FROM action WHERE id = ?').get(actionId) as { plan_id: number } | undefined;
+    if (!row) throw notFoundAction();
+    db.prepare(
+      `UPDATE action SET criterion = ?, subcriterion = ?, area = ?, action = ?, objective = ?, start_month = ?, end_month = ?,
+         end_open = ?, resources = ?, indicator = ?, responsible = ?, comments = ?, extra = ?, updated_at = ? WHERE id = ?`,
+    ).run(...actionValues(fields), now(), actionId);
+    writeTasks(db, actionId, fields.tasks);
+    touchPlan(db, row.plan_id);
+  })();
+  return getAction(db, actionId);
+}
+
+export function deleteAction(db: Database, actionId: number): void {
+  db.transaction(() => {
+    const row = db.prepare('SELECT plan_id, position FROM action WHERE id = ?').get(actionId) as
+      | { plan_id: number; position: number }
+      | undefined;
+    if (!row) throw notFoundAction();
+    db.prepare('DELETE FROM action WHERE id = ?').run(actionId);
+    db.prepare('UPDATE action SET position = position - 1 WHERE plan_id = ? AND position > ?').run(row.plan_id, row.position);
+    touchPlan(db, row.plan_id);
+  })();
+}
+
+export function moveAction(db: Database, actionId: number, toIndex: number): number {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT plan_id, position FROM action WHERE id = ?').get(actionId) as
+      | { plan_id: number; position: number }
+      | undefined;
+    if (!row) throw notFoundAction();
+    const ids = (db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position').all(row.plan_id) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const target = Math.min(toIndex, ids.length - 1);
+    ids.splice(row.position, 1);
+    ids.splice(target, 0, actionId);
+    const set = db.prepare('UPDATE action SET position = ? WHERE id = ?');
+    ids.forEach((id, i) => set.run(i, id));
+    touchPlan(db, row.plan_id);
+    return row.plan_id;
+  })();
+}
+
+/** Replaces every action of a plan in one go (used by imports and updates from a file). */
+export function replaceActions(db: Database, planId: number, actions: ActionFields[]): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM action WHERE plan_id = ?').run(planId);
+    actions.forEach((fields, i) => insertAction(db, planId, fields, i));
+  })();
+}

@@ -1,0 +1,36 @@
+// Handlers for the plans part of the contract.
+import type { HandlersOf } from '../../shared/api/contract.ts';
+import type { plansContract } from '../../shared/api/plans.ts';
+import { defaultPlanTitle } from '../../shared/types.ts';
+import type { ApiContext } from './context.ts';
+import * as store from './planStore.ts';
+
+export function planHandlers(ctx: ApiContext): HandlersOf<typeof plansContract> {
+  const { db } = ctx;
+  return {
+    appInfo: () => ({ version: ctx.version, dbPath: ctx.dbPath, schemaVersion: ctx.schemaVersion }),
+    listPlans: () => store.listPlans(db),
+    getPlan: ({ planId }) => store.getPlan(db, planId),
+    createPlan: (a) => ({
+      id: store.createPlan(db, {
+        institution: a.institution,
+        title: a.title?.trim() ? a.title : defaultPlanTitle(a.periodFrom, a.periodTo),
+        periodFrom: a.periodFrom,
+        periodTo: a.periodTo,
+        cafVersion: a.cafVersion ?? '2020',
+      }),
+    }),
+    updatePlan: ({ planId, fields }) => store.updatePlan(db, planId, fields),
+    deletePlan: ({ planId }) => {
+      store.deletePlan(db, planId);
+      return { deleted: true };
+    },
+    addAction: ({ planId, fields, position }) => store.getAction(db, store.insertAction(db, planId, fields, position)),
+    updateAction: ({ actionId, fields }) => store.updateAction(db, actionId, fields),
+    deleteAction: ({ actionId }) => {
+      store.deleteAction(db, actionId);
+      return { deleted: true };
+    },
+    moveAction: ({ actionId, toIndex }) => store.getPlan(db, store.moveAction(db, actionId, toIndex)),
+  };
+}

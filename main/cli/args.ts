@@ -1,0 +1,57 @@
+// A small argument parser: positionals, `--name value`, `--name=value` and boolean flags.
+import { AppError } from '../../shared/errors.ts';
+
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Record<string, string | true>;
+}
+
+export function parseArgs(argv: string[], booleanFlags: readonly string[]): ParsedArgs {
+  const positionals: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (eq !== -1) {
+      flags[name] = arg.slice(eq + 1);
+    } else if (booleanFlags.includes(name)) {
+      flags[name] = true;
+    } else {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) {
+        throw new AppError('invalid_argument', `Falta el valor de --${name}.`);
+      }
+      flags[name] = value;
+      i++;
+    }
+  }
+  return { positionals, flags };
+}
+
+export function stringFlag(flags: ParsedArgs['flags'], name: string): string | undefined {
+  const value = flags[name];
+  if (value === true) throw new AppError('invalid_argument', `Falta el valor de --${name}.`);
+  return value;
+}
+
+export function intFlag(flags: ParsedArgs['flags'], name: string): number | undefined {
+  const value = stringFlag(flags, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new AppError('invalid_argument', `--${name} debe ser un número entero (se recibió «${value}»).`);
+  return Number(value);
+}
+
+export function requireInt(value: string | undefined, what: string): number {
+  if (value === undefined) throw new AppError('invalid_argument', `Falta ${what}.`);
+  if (!/^\d+$/.test(value)) throw new AppError('invalid_argument', `${what} debe ser un número entero (se recibió «${value}»).`);
+  return Number(value);
+}

@@ -1,0 +1,67 @@
+// The `mejora` command line: one behaviour with the UI, through the same API.
+import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
+import type { Api } from '../../shared/api/index.ts';
+import { openBackend } from '../app/backend.ts';
+import type { Backend } from '../app/backend.ts';
+import { resolveDbPath } from '../paths.ts';
+import { appCommands } from './appCommands.ts';
+import { parseArgs, stringFlag } from './args.ts';
+import type { CliIO, Command } from './command.ts';
+import { planCommands } from './planCommands.ts';
+import { planFileCommands } from './planFileCommands.ts';
+import { surveyCommands } from './surveyCommands.ts';
+
+export const COMMANDS: Command[] = [...planCommands, ...planFileCommands, ...surveyCommands, ...appCommands];
+
+function usage(): string {
+  return [
+    'Mejora — Plan de Mejora Institucional',
+    '',
+    'Uso:',
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'Opciones comunes:',
+    '  --db ARCHIVO   el archivo de datos (también MEJORA_DB); por defecto, la carpeta de datos del usuario',
+    '  --json         salida legible por programas',
+  ].join('\n');
+}
+
+const stdio: CliIO = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+};
+
+export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Mejora no conoce el comando «${name}». Escriba «mejora --help» para ver los comandos.`);
+    return 2;
+  }
+  let backend: Backend | undefined;
+  try {
+    const args = parseArgs(rest, ['help', ...(command.booleans ?? [])]);
+    if (args.flags.help) {
+      io.out(`${command.usage}\n  ${command.summary}`);
+      return 0;
+    }
+    const dbPath = resolveDbPath({ flag: stringFlag(args.flags, 'db') });
+    const openApi = (): Api => (backend ??= openBackend(dbPath)).api;
+    const code = await command.run({ args, io, openApi, dbPath });
+    return code ?? 0;
+  } catch (err) {
+    if (err instanceof AppError) {
+      io.err(err.fields ? `${err.message}\n${Object.values(err.fields).map((m) => `  - ${m}`).join('\n')}` : err.message);
+      return 1;
+    }
+    io.err(INTERNAL_ERROR_MESSAGE);
+    if (process.env.MEJORA_DEBUG) io.err(String((err as Error)?.stack ?? err));
+    return 1;
+  } finally {
+    backend?.close();
+  }
+}

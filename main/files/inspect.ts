@@ -1,0 +1,180 @@
+// Looks at an uploaded file's bytes before any parser touches it: what kind of file it
+// really is (never trusting the name) and, for .xlsx, whether its zip directory is sane.
+// A zip bomb declares its inflated sizes in the central directory; we refuse it there.
+import { AppError } from '../../shared/errors.ts';
+
+export type FileKind = 'empty' | 'xlsx' | 'xls' | 'docx' | 'pptx' | 'ods' | 'zip' | 'pdf' | 'text' | 'binary';
+
+export const MB = 1024 * 1024;
+
+export interface ZipEntry {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+export interface XlsxLimits {
+  /** Largest file accepted, in bytes. */
+  maxFileBytes: number;
+  /** Largest total the entries may inflate to, in bytes. */
+  maxUncompressedBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
+  maxFileBytes: 40 * MB,
+  maxUncompressedBytes: 1024 * MB,
+  maxEntries: 5000,
+};
+
+const mb = (n: number) => (n / MB).toLocaleString('es-DO', { maximumFractionDigits: 1 });
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** Reads the zip central directory; null when the bytes are not a complete zip. */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: 22 bytes + up to 64 KiB of comment, at the very end.
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  let count = view.getUint16(eocd + 10, true);
+  let dirSize = view.getUint32(eocd + 12, true);
+  let dirOffset = view.getUint32(eocd + 16, true);
+  // Zip64: the real values live in the zip64 end record, found through its locator.
+  if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
+    const rec = Number(view.getBigUint64(eocd - 20 + 8, true));
+    if (rec + 56 > bytes.length || view.getUint32(rec, true) !== 0x06064b50) return null;
+    count = Number(view.getBigUint64(rec + 32, true));
+    dirSize = Number(view.getBigUint64(rec + 40, true));
+    dirOffset = Number(view.getBigUint64(rec + 48, true));
+  }
+  if (dirOffset + dirSize > bytes.length) return null;
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  let p = dirOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
+    let compressedSize = view.getUint32(p + 20, true);
+    let uncompressedSize = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    if (p + 46 + nameLen + extraLen > bytes.length) return null;
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
+      // Zip64 extended information: 8-byte sizes, uncompressed first, each present only if flagged.
+      let e = p + 46 + nameLen;
+      const end = e + extraLen;
+      while (e + 4 <= end) {
+        const id = view.getUint16(e, true);
+        const size = view.getUint16(e + 2, true);
+        if (id === 0x0001) {
+          let q = e + 4;
+          if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
+            uncompressedSize = Number(view.getBigUint64(q, true));
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) compressedSize = Number(view.getBigUint64(q, true));
+          break;
+        }
+        e += 4 + size;
+      }
+    }
+    entries.push({ name, compressedSize, uncompressedSize });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+export function detectFileKind(bytes: Uint8Array): FileKind {
+  if (bytes.length === 0) return 'empty';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b])) {
+    const entries = readZipDirectory(bytes);
+    if (!entries) return 'zip';
+    const names = new Set(entries.map((e) => e.name));
+    if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
+    if (names.has('word/document.xml')) return 'docx';
+    if (names.has('ppt/presentation.xml')) return 'pptx';
+    if (names.has('content.xml') && names.has('mimetype')) return 'ods';
+    return 'zip';
+  }
+  return looksLikeText(bytes) ? 'text' : 'binary';
+}
+
+/** Text files have no NUL bytes (UTF-16 aside) and few control characters. */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
+  if (startsWith(sample, [0xff, 0xfe]) || startsWith(sample, [0xfe, 0xff])) return true;
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return false;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control <= sample.length * 0.01;
+}
+
+const REPAIR = 'Ábralo en Excel (o LibreOffice) y guárdelo como «Libro de Excel (.xlsx)»; luego impórtelo de nuevo.';
+
+/** The Spanish message for a file that is not a readable .xlsx, or null if it is one. */
+export function notXlsxMessage(kind: FileKind, fileName: string): string | null {
+  const name = fileName ? `«${fileName}»` : 'El archivo';
+  switch (kind) {
+    case 'xlsx':
+      return null;
+    case 'empty':
+      return `${name} está vacío (0 bytes). Elija el archivo correcto o vuelva a descargarlo.`;
+    case 'xls':
+      return `${name} está en el formato antiguo de Excel 97-2003 (.xls), que Mejora no lee. ${REPAIR}`;
+    case 'docx':
+      return `${name} es un documento de Word, no una hoja de cálculo, aunque su nombre diga otra cosa. Elija el archivo de Excel (.xlsx).`;
+    case 'pptx':
+      return `${name} es una presentación de PowerPoint, no una hoja de cálculo. Elija el archivo de Excel (.xlsx).`;
+    case 'ods':
+      return `${name} es una hoja de cálculo de LibreOffice (.ods). ${REPAIR}`;
+    case 'pdf':
+      return `${name} es un PDF, no una hoja de cálculo. Mejora necesita el archivo de Excel (.xlsx) del que salió.`;
+    case 'zip':
+      return `${name} no es un libro de Excel válido o está incompleto (quizá la descarga se cortó). ${REPAIR}`;
+    case 'text':
+      return `${name} es un archivo de texto, no un libro de Excel (.xlsx).`;
+    case 'binary':
+      return `${name} no es un libro de Excel (.xlsx): su contenido no se reconoce. ${REPAIR}`;
+  }
+}
+
+/**
+ * Throws a Spanish AppError unless `bytes` is an .xlsx that is safe to hand to the
+ * streaming reader: within the size cap, a complete zip, and not inflating to gigabytes.
+ */
+export function assertSafeXlsx(bytes: Uint8Array, fileName: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): ZipEntry[] {
+  const name = fileName ? `«${fileName}»` : 'El archivo';
+  if (bytes.length > limits.maxFileBytes) {
+    throw new AppError('invalid_file', `${name} pesa ${mb(bytes.length)} MB; Mejora acepta archivos de hasta ${mb(limits.maxFileBytes)} MB.`);
+  }
+  const kind = detectFileKind(bytes);
+  const message = notXlsxMessage(kind, fileName);
+  if (message) throw new AppError('invalid_file', message);
+  const entries = readZipDirectory(bytes)!;
+  if (entries.length > limits.maxEntries) {
+    throw new AppError('invalid_file', `${name} contiene ${entries.length} partes internas, demasiadas para un libro de Excel normal. No se ha importado nada.`);
+  }
+  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (total > limits.maxUncompressedBytes) {
+    throw new AppError(
+      'invalid_file',
+      `${name} se descomprime a ${mb(total)} MB, mucho más de lo que ocupa una hoja de cálculo normal: puede estar dañado o ser malicioso. No se ha importado nada.`,
+    );
+  }
+  return entries;
+}

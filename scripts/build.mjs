@@ -1,0 +1,64 @@
+// Builds what `npm start` and the tests need, skipping parts that are already up to date:
+//   dist/renderer/           the Svelte UI (vite)
+//   dist/electron/main.cjs   the Electron shell (esbuild, electron and native modules external)
+//   dist/electron/preload.cjs the sandboxed preload: one CommonJS bundle, as Electron requires
+// `node scripts/build.mjs --force` rebuilds everything.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const force = process.argv.includes('--force');
+
+function newest(dirs) {
+  let latest = 0;
+  const walk = (p) => {
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p)) if (name !== 'node_modules') walk(path.join(p, name));
+    } else latest = Math.max(latest, stat.mtimeMs);
+  };
+  for (const d of dirs) walk(path.join(root, d));
+  return latest;
+}
+
+function stale(output, inputs) {
+  if (force) return true;
+  const stat = fs.statSync(path.join(root, output), { throwIfNoEntry: false });
+  return !stat || stat.mtimeMs < newest(inputs);
+}
+
+const configs = ['package.json', 'vite.config.ts', 'svelte.config.js', 'scripts/build.mjs'];
+
+if (stale('dist/renderer/index.html', ['renderer', 'shared', ...configs])) {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'renderer'), logLevel: 'warn' });
+  console.log('Interfaz construida en dist/renderer.');
+}
+
+const electronEntries = [
+  ['main/electron/main.ts', 'dist/electron/main.cjs'],
+  ['main/electron/preload.ts', 'dist/electron/preload.cjs'],
+];
+if (electronEntries.every(([entry]) => fs.existsSync(path.join(root, entry)))) {
+  if (electronEntries.some(([, out]) => stale(out, ['main', 'shared', ...configs]))) {
+    const esbuild = await import('esbuild');
+    for (const [entry, out] of electronEntries) {
+      await esbuild.build({
+        entryPoints: [path.join(root, entry)],
+        outfile: path.join(root, out),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node22',
+        external: ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'],
+        logLevel: 'warning',
+        // import.meta.url has no meaning in a CommonJS bundle; the shell passes paths explicitly.
+        define: { 'import.meta.url': '__mejoraImportMetaUrl' },
+        banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+      });
+    }
+    console.log('Shell de escritorio construido en dist/electron.');
+  }
+}

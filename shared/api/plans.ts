@@ -1,0 +1,71 @@
+// API methods for plans and their actions.
+import { CAF_VERSIONS } from '../caf.ts';
+import { YEAR_MONTH_RE } from '../months.ts';
+import { TASK_STATUSES } from '../types.ts';
+import type { Action, Plan, PlanSummary } from '../types.ts';
+import { v } from '../validate.ts';
+import { method } from './contract.ts';
+
+const TEXT = 10_000;
+const id = () => v.int({ min: 1 });
+const yearMonth = () => v.nullable(v.regex(YEAR_MONTH_RE, 'un mes con la forma AAAA-MM'));
+
+export const taskValidator = v.object({
+  text: v.string({ max: TEXT }),
+  status: v.literal(...TASK_STATUSES),
+});
+
+export const actionFieldsValidator = v.object({
+  criterion: v.nullable(v.int({ min: 1, max: 9 })),
+  subcriterion: v.nullable(v.string({ max: 10 })),
+  area: v.string({ max: TEXT }),
+  action: v.string({ max: TEXT }),
+  objective: v.string({ max: TEXT }),
+  start: yearMonth(),
+  end: yearMonth(),
+  endOpen: v.boolean(),
+  resources: v.string({ max: TEXT }),
+  indicator: v.string({ max: TEXT }),
+  responsible: v.string({ max: TEXT }),
+  comments: v.string({ max: TEXT }),
+  extra: v.record(v.string({ max: TEXT }), { max: 200 }),
+  tasks: v.array(taskValidator, { max: 500 }),
+});
+
+const planFields = {
+  institution: v.string({ max: 300 }),
+  title: v.string({ max: 300 }),
+  periodFrom: v.int({ min: 1900, max: 2200 }),
+  periodTo: v.int({ min: 1900, max: 2200 }),
+  cafVersion: v.literal(...CAF_VERSIONS),
+};
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  schemaVersion: number;
+}
+
+export const plansContract = {
+  appInfo: method<AppInfo>()(v.object({})),
+  listPlans: method<PlanSummary[]>()(v.object({})),
+  getPlan: method<Plan>()(v.object({ planId: id() })),
+  createPlan: method<{ id: number }>()(
+    v.object({
+      institution: planFields.institution,
+      title: v.optional(planFields.title),
+      periodFrom: planFields.periodFrom,
+      periodTo: planFields.periodTo,
+      cafVersion: v.optional(planFields.cafVersion),
+    }),
+  ),
+  updatePlan: method<PlanSummary>()(v.object({ planId: id(), fields: v.object(planFields) })),
+  deletePlan: method<{ deleted: true }>()(v.object({ planId: id() })),
+  addAction: method<Action>()(
+    v.object({ planId: id(), fields: actionFieldsValidator, position: v.optional(v.int({ min: 0 })) }),
+  ),
+  updateAction: method<Action>()(v.object({ actionId: id(), fields: actionFieldsValidator })),
+  deleteAction: method<{ deleted: true }>()(v.object({ actionId: id() })),
+  /** Moves an action to a 0-based position; numbers follow the new order. */
+  moveAction: method<Plan>()(v.object({ actionId: id(), toIndex: v.int({ min: 0 }) })),
+};

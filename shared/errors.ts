@@ -1,0 +1,33 @@
+// Errors that reach the user carry a Spanish message that says what is wrong and what to do.
+
+export type ErrorCode =
+  | 'invalid_argument'
+  | 'not_found'
+  | 'invalid_file'
+  | 'conflict'
+  | 'unknown_method'
+  | 'internal';
+
+export interface ApiErrorPayload {
+  code: ErrorCode;
+  message: string;
+  /** Field-level messages, for forms (field → Spanish message). */
+  fields?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+  toPayload(): ApiErrorPayload {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}
+
+export const INTERNAL_ERROR_MESSAGE =
+  'Ocurrió un error inesperado. Sus datos guardados no se han perdido; intente de nuevo y, si se repite, reinicie Mejora.';

@@ -1,0 +1,87 @@
+// Domain types shared by the backend, the UI and the CLI.
+import type { CafVersion } from './caf.ts';
+import type { YearMonth } from './months.ts';
+
+export type TaskStatus = 'pendiente' | 'en_curso' | 'completada';
+export const TASK_STATUSES: readonly TaskStatus[] = ['pendiente', 'en_curso', 'completada'];
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  pendiente: 'Pendiente',
+  en_curso: 'En curso',
+  completada: 'Completada',
+};
+
+export interface Task {
+  text: string;
+  status: TaskStatus;
+}
+
+/** What the user edits in an action; the number and order are managed by the plan. */
+export interface ActionFields {
+  criterion: number | null;
+  subcriterion: string | null;
+  area: string;
+  action: string;
+  objective: string;
+  start: YearMonth | null;
+  end: YearMonth | null;
+  /** The end month was written "from then on" (`enero 26-`): the action continues past it. */
+  endOpen: boolean;
+  resources: string;
+  indicator: string;
+  responsible: string;
+  comments: string;
+  /** Columns an imported plan carried that the model does not have yet (header → value). */
+  extra: Record<string, string>;
+  tasks: Task[];
+}
+
+export interface Action extends ActionFields {
+  id: number;
+  planId: number;
+  /** The action's number ("No." column), 1-based; it follows the order of the plan. */
+  no: number;
+}
+
+export interface PlanFields {
+  institution: string;
+  title: string;
+  periodFrom: number;
+  periodTo: number;
+  cafVersion: CafVersion;
+}
+
+export interface PlanSummary extends PlanFields {
+  id: number;
+  actionCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Plan extends PlanSummary {
+  actions: Action[];
+  /** Header names of extra columns, in the order the plan's file had them. */
+  extraColumns: string[];
+}
+
+export function defaultPlanTitle(from: number, to: number): string {
+  return from === to ? `Plan de Mejora Institucional ${from}` : `Plan de Mejora Institucional ${from}-${to}`;
+}
+
+export function emptyActionFields(): ActionFields {
+  return {
+    criterion: null,
+    subcriterion: null,
+    area: '',
+    action: '',
+    objective: '',
+    start: null,
+    end: null,
+    endOpen: false,
+    resources: '',
+    indicator: '',
+    responsible: '',
+    comments: '',
+    extra: {},
+    tasks: [],
+  };
+}
