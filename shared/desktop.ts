@@ -1,0 +1,26 @@
+// What the Electron preload exposes on `window.mejora` (through contextBridge).
+// The renderer uses it when present; in browser mode it is absent and HTTP is used.
+import type { WireResponse } from './api/wire.ts';
+
+/** IPC channel of one API method; main handles exactly one channel per contract method. */
+export const apiChannel = (method: string) => `mejora:api:${method}`;
+export const SAVE_FILE_CHANNEL = 'mejora:save-file';
+export const MENU_CHANNEL = 'mejora:menu';
+
+/** Menu items the renderer acts on (the shell only forwards them). */
+export type MenuCommand = 'new-plan' | 'import-plan' | 'export-plan' | 'import-survey' | 'show-plans';
+
+export interface SaveFileResult {
+  saved: boolean;
+  /** Where the file was written (desktop only). */
+  path?: string;
+}
+
+export interface DesktopBridge {
+  /** One function per contract method, each answering with the dispatcher's WireResponse. */
+  api: Record<string, (args: unknown) => Promise<WireResponse>>;
+  /** Shows the native save dialog and writes the file; `saved: false` when the user cancels. */
+  saveFile(suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult>;
+  /** Subscribes to menu commands; returns an unsubscribe function. */
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+}
