@@ -1,0 +1,31 @@
+// How values are shown: Dominican Spanish, dd/mm/aaaa, "enero 2026".
+import { cafLabel, findCriterion, findSubcriterion } from '../../../shared/caf.ts';
+import type { CafVersion } from '../../../shared/caf.ts';
+import { formatDateEs, formatYearMonth } from '../../../shared/months.ts';
+
+export function formatDate(iso: string): string {
+  // Stored timestamps are UTC; the office reads its own day (UTC−4).
+  const d = new Date(Date.parse(iso) - 4 * 3600_000);
+  return Number.isNaN(d.getTime()) ? '' : formatDateEs(d.toISOString());
+}
+
+export function formatEnd(end: string | null, endOpen: boolean): string {
+  const text = formatYearMonth(end);
+  return text && endOpen ? `${text} en adelante` : text;
+}
+
+export function criterionText(criterion: number | null, version: CafVersion): string {
+  if (criterion === null) return '';
+  const entry = findCriterion(criterion);
+  return entry ? `${criterion}. ${cafLabel(entry, version)}` : String(criterion);
+}
+
+export function subcriterionTitle(code: string | null, version: CafVersion): string {
+  if (!code) return '';
+  const entry = findSubcriterion(code);
+  return entry ? `${code} ${cafLabel(entry, version)}` : code;
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('es-DO')} ${n === 1 ? one : many}`;
+}

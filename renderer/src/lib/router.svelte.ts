@@ -1,0 +1,36 @@
+// The current view, kept in the address fragment (#/plan/3) so a reload returns to it.
+export type Route = { name: 'plans' } | { name: 'plan'; planId: number } | { name: 'surveys' } | { name: 'survey'; surveyId: number };
+
+function parse(hash: string): Route {
+  let m = /^#\/plan\/(\d+)/.exec(hash);
+  if (m) return { name: 'plan', planId: Number(m[1]) };
+  m = /^#\/encuesta\/(\d+)/.exec(hash);
+  if (m) return { name: 'survey', surveyId: Number(m[1]) };
+  if (hash.startsWith('#/encuestas')) return { name: 'surveys' };
+  return { name: 'plans' };
+}
+
+function toHash(route: Route): string {
+  switch (route.name) {
+    case 'plan':
+      return `#/plan/${route.planId}`;
+    case 'surveys':
+      return '#/encuestas';
+    case 'survey':
+      return `#/encuesta/${route.surveyId}`;
+    default:
+      return '#/';
+  }
+}
+
+export const router = $state<{ route: Route }>({ route: parse(location.hash) });
+
+export function navigate(route: Route): void {
+  router.route = route;
+  const hash = toHash(route);
+  if (location.hash !== hash) history.pushState(null, '', hash);
+}
+
+window.addEventListener('popstate', () => {
+  router.route = parse(location.hash);
+});
