@@ -84,8 +84,8 @@ function toAction(r: ActionRow, tasks: Task[]): Action {
 
 const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count FROM plan p`;
 
-export function notFoundPlan(): AppError {
-  return new AppError('not_found', 'Ese plan ya no existe: puede que se haya eliminado. Vuelva a la lista de planes.');
+export function notFoundPlan(planId: number): AppError {
+  return new AppError('not_found', `No existe el plan número ${planId}: puede que se haya eliminado. Vuelva a la lista de planes.`);
 }
 
 function notFoundAction(): AppError {
@@ -112,13 +112,13 @@ export function listPlans(db: Database): PlanSummary[] {
 
 export function getPlanSummary(db: Database, planId: number): PlanSummary {
   const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
-  if (!row) throw notFoundPlan();
+  if (!row) throw notFoundPlan(planId);
   return toSummary(row);
 }
 
 export function getPlan(db: Database, planId: number): Plan {
   const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
-  if (!row) throw notFoundPlan();
+  if (!row) throw notFoundPlan(planId);
   const actionRows = db.prepare('SELECT * FROM action WHERE plan_id = ? ORDER BY position').all(planId) as ActionRow[];
   const taskRows = db
     .prepare(
@@ -167,7 +167,7 @@ export function updatePlan(db: Database, planId: number, fields: PlanFields): Pl
       `UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, updated_at = ? WHERE id = ?`,
     )
     .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, now(), planId);
-  if (info.changes === 0) throw notFoundPlan();
+  if (info.changes === 0) throw notFoundPlan(planId);
   return getPlanSummary(db, planId);
 }
 
@@ -177,7 +177,7 @@ export function setExtraColumns(db: Database, planId: number, extraColumns: stri
 
 export function deletePlan(db: Database, planId: number): void {
   const info = db.prepare('DELETE FROM plan WHERE id = ?').run(planId);
-  if (info.changes === 0) throw notFoundPlan();
+  if (info.changes === 0) throw notFoundPlan(planId);
 }
 
 function touchPlan(db: Database, planId: number): void {
@@ -213,7 +213,7 @@ export function insertAction(db: Database, planId: number, fields: ActionFields,
   checkActionFields(fields);
   return db.transaction(() => {
     const exists = db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId);
-    if (!exists) throw notFoundPlan();
+    if (!exists) throw notFoundPlan(planId);
     const count = (db.prepare('SELECT COUNT(*) AS n FROM action WHERE plan_id = ?').get(planId) as { n: number }).n;
     const at = position === undefined ? count : Math.min(position, count);
     if (at < count) {

@@ -21,11 +21,13 @@ export interface Host {
 const TOKEN_KEY = 'mejora.token';
 
 /** The token arrives once in the address fragment (#token=…) and is kept for reloads of this tab. */
+// It may follow a route: #/plan/3?token=… opens that plan directly.
 function sessionToken(): string | null {
-  const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  const m = /[#?&]token=([A-Za-z0-9_-]+)/.exec(location.hash);
   if (m) {
     sessionStorage.setItem(TOKEN_KEY, m[1]!);
-    history.replaceState(null, '', location.pathname + location.search + '#/');
+    const route = location.hash.slice(0, m.index).replace(/^#?$/, '#/');
+    history.replaceState(null, '', location.pathname + location.search + (route.startsWith('#') ? route : '#/'));
     return m[1]!;
   }
   return sessionStorage.getItem(TOKEN_KEY);
