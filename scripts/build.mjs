@@ -54,9 +54,14 @@ if (electronEntries.every(([entry]) => fs.existsSync(path.join(root, entry)))) {
         target: 'node22',
         external: ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'],
         logLevel: 'warning',
-        // import.meta.url has no meaning in a CommonJS bundle; the shell passes paths explicitly.
-        define: { 'import.meta.url': '__mejoraImportMetaUrl' },
-        banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+        // import.meta.url has no meaning in a CommonJS bundle: main gets its own file's URL.
+        // Not the preload: a sandboxed preload has no __filename (and does not need it).
+        ...(entry.endsWith('main.ts')
+          ? {
+              define: { 'import.meta.url': '__mejoraImportMetaUrl' },
+              banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+            }
+          : {}),
       });
     }
     console.log('Shell de escritorio construido en dist/electron.');

@@ -1,0 +1,110 @@
+// Entry of the desktop app (bundled to dist/electron/main.cjs). Thin wiring only: every
+// decision lives in a pure module next to this one (security, menu, ipc, protocol, saveFile).
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { MENU_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import type { MenuCommand } from '../../shared/desktop.ts';
+import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
+import { openBackend } from '../app/backend.ts';
+import type { Backend } from '../app/backend.ts';
+import { resolveDbPath } from '../paths.ts';
+import { dbFlag } from './args.ts';
+import { handleTrusted, registerApiHandlers } from './ipc.ts';
+import { aboutText, menuTemplate } from './menu.ts';
+import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { saveFile } from './saveFile.ts';
+import { createMainWindow, denyPermissions, focusWindow, guardWebContents } from './window.ts';
+
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+function fail(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+function openData(): Backend | null {
+  const dbPath = resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') });
+  try {
+    return openBackend(dbPath, app.getVersion());
+  } catch (err) {
+    if (err instanceof AppError) fail('Mejora no puede abrir sus datos', err.message);
+    else {
+      console.error(err);
+      fail('Mejora no puede abrir sus datos', `${INTERNAL_ERROR_MESSAGE}\n\nArchivo de datos: ${dbPath}`);
+    }
+    return null;
+  }
+}
+
+function send(command: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (target && !target.isDestroyed()) target.webContents.send(MENU_CHANNEL, command);
+}
+
+async function showAbout(): Promise<void> {
+  const { message, detail } = aboutText({ version: app.getVersion(), dbPath: backend?.dbPath ?? '', electron: process.versions.electron });
+  const options = { type: 'info' as const, title: 'Acerca de Mejora', message, detail, buttons: ['Aceptar'] };
+  await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function start(): void {
+  const appRoot = app.getAppPath();
+  const rendererRoot = path.join(appRoot, 'dist', 'renderer');
+  const preloadPath = path.join(appRoot, 'dist', 'electron', 'preload.cjs');
+  if (!fs.existsSync(path.join(rendererRoot, 'index.html')) || !fs.existsSync(preloadPath)) {
+    fail('Mejora no está construido', 'Falta la interfaz de Mejora. Ejecute «npm run build» en la carpeta del proyecto y ábralo de nuevo.');
+    return;
+  }
+  backend = openData();
+  if (!backend) return;
+  const data = backend;
+
+  denyPermissions(session.defaultSession);
+  serveRenderer(protocol, rendererRoot);
+  registerApiHandlers(ipcMain, data.dispatch);
+  handleTrusted(
+    ipcMain,
+    SAVE_FILE_CHANNEL,
+    (event, request) => {
+      const parent = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+      return saveFile(request, {
+        documentsDir: app.getPath('documents'),
+        showSaveDialog: (options) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)),
+        showError: async (message) => {
+          const options = { type: 'error' as const, title: 'Exportar a Excel', message, buttons: ['Aceptar'] };
+          await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+        },
+        log: (err) => console.error(err),
+      });
+    },
+    { saved: false },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, about: () => void showAbout(), devTools: !app.isPackaged })));
+  mainWindow = createMainWindow(BrowserWindow, preloadPath);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+// Before ready: the app:// scheme's privileges, and the sandbox for every renderer.
+registerAppScheme(protocol);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Mejora is open on this user's data: it gets the focus (see 'second-instance').
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    backend?.close();
+    backend = null;
+  });
+  app.whenReady().then(start, (err: unknown) => {
+    console.error(err);
+    fail('Mejora no pudo iniciarse', INTERNAL_ERROR_MESSAGE);
+  });
+}

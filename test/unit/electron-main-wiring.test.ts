@@ -1,0 +1,205 @@
+// Runs the real main bundle (built in memory with the options of scripts/build.mjs) against
+// a stand-in `electron` module that records what the shell asks of Electron. It checks the
+// wiring in main.ts that the pure-module tests cannot: order of startup, hardening, the
+// channels, the window, the menu, and the error box when the data file cannot be opened.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../shared/api/index.ts';
+import { apiChannel, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import { REFUSED } from '../../main/electron/ipc.ts';
+import { APP_ENTRY_URL } from '../../main/electron/security.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let mainCode = '';
+
+beforeAll(async () => {
+  const out = await esbuild.build({
+    entryPoints: [path.join(root, 'main/electron/main.ts')],
+    write: false,
+    outfile: path.join(root, 'dist/electron/main.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'],
+    logLevel: 'silent',
+    define: { 'import.meta.url': '__mejoraImportMetaUrl' },
+    banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  mainCode = out.outputFiles[0]!.text;
+});
+
+type Handler = (event: { senderFrame: { url: string } | null; sender?: unknown }, ...args: unknown[]) => Promise<unknown>;
+
+function fakeElectron(appRoot: string, userData: string, opts: { lock?: boolean } = {}) {
+  const log: string[] = [];
+  const appEvents = new Map<string, (...args: unknown[]) => void>();
+  const ipc = new Map<string, Handler>();
+  const windows: { options: any; url?: string }[] = [];
+  const errors: [string, string][] = [];
+  let exitCode: number | null = null;
+  let readyResolve = () => {};
+  const ready = new Promise<void>((r) => (readyResolve = r));
+  const state = { menu: null as any, schemes: null as any, handled: [] as string[], permissionRequest: null as any, permissionCheck: null as any };
+  class BrowserWindow {
+    webContents = { send: () => {} };
+    constructor(options: unknown) {
+      windows.push({ options });
+      log.push('window');
+    }
+    loadURL(url: string) {
+      windows.at(-1)!.url = url;
+      return Promise.resolve();
+    }
+    once() {}
+    on() {}
+    show() {}
+    isDestroyed() { return false; }
+    static getFocusedWindow() { return null; }
+    static fromWebContents() { return null; }
+  }
+  const electron = {
+    app: {
+      isPackaged: false,
+      requestSingleInstanceLock: () => (log.push('lock'), opts.lock ?? true),
+      enableSandbox: () => log.push('sandbox'),
+      on: (name: string, fn: (...args: unknown[]) => void) => appEvents.set(name, fn),
+      whenReady: () => ready,
+      getPath: (name: string) => (name === 'userData' ? userData : path.join(userData, name)),
+      getVersion: () => '9.9.9',
+      getAppPath: () => appRoot,
+      quit: () => log.push('quit'),
+      exit: (code: number) => ((exitCode = code), log.push('exit')),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown) => ((state.schemes = s), log.push('schemes')),
+      handle: (scheme: string) => state.handled.push(scheme),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: unknown) => (state.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: unknown) => (state.permissionCheck = fn),
+      },
+    },
+    ipcMain: { handle: (channel: string, fn: Handler) => ipc.set(channel, fn) },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
+    BrowserWindow,
+    dialog: { showErrorBox: (title: string, message: string) => errors.push([title, message]) },
+  };
+  return { electron, log, appEvents, ipc, windows, errors, state, exitCode: () => exitCode, ready: readyResolve };
+}
+
+function runMain(fake: ReturnType<typeof fakeElectron>, argv: string[], env: Record<string, string | undefined> = {}) {
+  const realRequire = createRequire(path.join(root, 'package.json'));
+  const req = (id: string) => (id === 'electron' ? fake.electron : realRequire(id));
+  const proc = Object.create(process, {
+    argv: { value: ['/opt/Mejora/mejora', ...argv] },
+    env: { value: { ...process.env, MEJORA_DB: undefined, ...env } },
+  });
+  const module = { exports: {} };
+  new Function('require', 'module', 'exports', '__filename', '__dirname', 'process', mainCode)(
+    req, module, module.exports, path.join(root, 'dist/electron/main.cjs'), path.join(root, 'dist/electron'), proc,
+  );
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+function fakeApp() {
+  const tmp = tempDir('mejora-shell-');
+  const appRoot = path.join(tmp.dir, 'app');
+  fs.mkdirSync(path.join(appRoot, 'dist', 'renderer'), { recursive: true });
+  fs.mkdirSync(path.join(appRoot, 'dist', 'electron'), { recursive: true });
+  fs.writeFileSync(path.join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html>');
+  fs.writeFileSync(path.join(appRoot, 'dist', 'electron', 'preload.cjs'), '');
+  return { dir: tmp.dir, appRoot, userData: path.join(tmp.dir, 'userData'), cleanup: tmp.cleanup };
+}
+
+describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
+  it('hardens before ready, then opens the data, the channels, the menu and one window', async () => {
+    const app = fakeApp();
+    const fake = fakeElectron(app.appRoot, app.userData);
+    runMain(fake, []);
+    expect(fake.log).toEqual(['schemes', 'sandbox', 'lock']);
+    expect(fake.state.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect([...fake.appEvents.keys()].sort()).toEqual(['second-instance', 'web-contents-created', 'will-quit', 'window-all-closed']);
+
+    fake.ready();
+    await settle();
+    cleanups.push(() => fake.appEvents.get('will-quit')!(), app.cleanup);
+    // The data file: <userData>/mejora.sqlite, as the CLI computes.
+    expect(fs.existsSync(path.join(app.userData, 'mejora.sqlite'))).toBe(true);
+    expect(fake.state.handled).toEqual(['app']);
+    expect([...fake.ipc.keys()].sort()).toEqual([...METHOD_NAMES.map(apiChannel), SAVE_FILE_CHANNEL].sort());
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]!.url).toBe(APP_ENTRY_URL);
+    expect(fake.windows[0]!.options.webPreferences).toMatchObject({
+      preload: path.join(app.appRoot, 'dist', 'electron', 'preload.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    expect(fake.state.menu.map((m: { label: string }) => m.label)).toEqual(['Archivo', 'Editar', 'Ver', 'Ayuda']);
+    let granted: boolean | null = null;
+    fake.state.permissionRequest(null, 'media', (g: boolean) => (granted = g), {});
+    expect(granted).toBe(false);
+    expect(fake.state.permissionCheck(null, 'clipboard-read', 'app://mejora', {})).toBe(false);
+
+    // The API answers the app's page from the real database, and nobody else.
+    const listPlans = fake.ipc.get(apiChannel('listPlans'))!;
+    expect(await listPlans({ senderFrame: { url: 'app://mejora/index.html' } }, {})).toEqual({ ok: true, result: [] });
+    expect(await listPlans({ senderFrame: { url: 'https://evil.example/' } }, {})).toEqual(REFUSED);
+    const info = (await fake.ipc.get(apiChannel('appInfo'))!({ senderFrame: { url: 'app://mejora/' } }, {})) as any;
+    expect(info.result.version).toBe('9.9.9');
+  });
+
+  it('opens the file given with --db', async () => {
+    const app = fakeApp();
+    const fake = fakeElectron(app.appRoot, app.userData);
+    const db = path.join(app.dir, 'otra carpeta', 'plan.sqlite');
+    runMain(fake, ['--db', db]);
+    fake.ready();
+    await settle();
+    cleanups.push(() => fake.appEvents.get('will-quit')!(), app.cleanup);
+    expect(fs.existsSync(db)).toBe(true);
+    expect(fs.existsSync(path.join(app.userData, 'mejora.sqlite'))).toBe(false);
+  });
+
+  it('shows the Spanish reason and quits when the data file cannot be opened', async () => {
+    const app = fakeApp();
+    cleanups.push(app.cleanup);
+    const bad = path.join(app.dir, 'no-es-sqlite.sqlite');
+    fs.writeFileSync(bad, 'Esto es un documento de texto, no una base de datos. '.repeat(200));
+    const fake = fakeElectron(app.appRoot, app.userData);
+    runMain(fake, [`--db=${bad}`]);
+    fake.ready();
+    await settle();
+    expect(fake.errors).toHaveLength(1);
+    expect(fake.errors[0]![0]).toBe('Mejora no puede abrir sus datos');
+    expect(fake.errors[0]![1]).toContain('no es una base de datos de Mejora');
+    expect(fake.exitCode()).toBe(1);
+    expect(fake.windows).toEqual([]);
+    expect(fake.ipc.size).toBe(0);
+  });
+
+  it('a second instance only hands over to the first and quits', async () => {
+    const app = fakeApp();
+    cleanups.push(app.cleanup);
+    const fake = fakeElectron(app.appRoot, app.userData, { lock: false });
+    runMain(fake, []);
+    fake.ready();
+    await settle();
+    expect(fake.log).toEqual(['schemes', 'sandbox', 'lock', 'quit']);
+    expect(fake.windows).toEqual([]);
+    expect(fs.existsSync(path.join(app.userData, 'mejora.sqlite'))).toBe(false);
+  });
+});
