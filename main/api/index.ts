@@ -1,14 +1,29 @@
 // The one implementation of the contract. It knows nothing of Electron or HTTP.
+import type { Contract, HandlersOf } from '../../shared/api/contract.ts';
 import type { ApiHandlers } from '../../shared/api/index.ts';
+import { planFilesContract } from '../../shared/api/planFiles.ts';
+import { surveysContract } from '../../shared/api/surveys.ts';
 import type { ApiContext } from './context.ts';
-import { planFileHandlers } from './planFiles.ts';
 import { planHandlers } from './plans.ts';
-import { surveyHandlers } from './surveys.ts';
+
+type AnyHandlers = Record<string, (args: unknown) => unknown>;
+
+/**
+ * Handlers whose module is loaded on first use. The spreadsheet and survey code pulls in
+ * exceljs (~0.5 s to load), which start-up — opening a plan — does not need.
+ */
+function lazyHandlers<C extends Contract>(contract: C, load: () => Promise<(ctx: ApiContext) => HandlersOf<C>>, ctx: ApiContext): HandlersOf<C> {
+  let loaded: Promise<AnyHandlers> | undefined;
+  const get = () => (loaded ??= load().then((make) => make(ctx) as unknown as AnyHandlers));
+  const handlers: AnyHandlers = {};
+  for (const name of Object.keys(contract)) handlers[name] = async (args) => (await get())[name]!(args);
+  return handlers as unknown as HandlersOf<C>;
+}
 
 export function createHandlers(ctx: ApiContext): ApiHandlers {
   return {
     ...planHandlers(ctx),
-    ...planFileHandlers(ctx),
-    ...surveyHandlers(ctx),
+    ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
+    ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
   };
 }
