@@ -1,8 +1,14 @@
 // Handlers for the plan-spreadsheet part of the contract (issue 3).
 import type { HandlersOf } from '../../shared/api/contract.ts';
 import type { planFilesContract } from '../../shared/api/planFiles.ts';
+import { exportPlan, importPlan, previewPlanImport } from '../planfile/planFileService.ts';
 import type { ApiContext } from './context.ts';
 
-export function planFileHandlers(_ctx: ApiContext): HandlersOf<typeof planFilesContract> {
-  return {};
+export function planFileHandlers(ctx: ApiContext): HandlersOf<typeof planFilesContract> {
+  const { db } = ctx;
+  return {
+    previewPlanImport: ({ fileName, bytes, targetPlanId }) => previewPlanImport(db, fileName, bytes, targetPlanId),
+    importPlan: (args) => importPlan(db, args),
+    exportPlan: ({ planId }) => exportPlan(db, planId),
+  };
 }

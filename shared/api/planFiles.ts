@@ -1,3 +1,94 @@
-// API methods for the official plan spreadsheet (import, export, update from a file).
-// Filled in by the plan-spreadsheet work (issue 3).
-export const planFilesContract = {};
+// API methods for the official plan spreadsheet: import (with a preview and, for a plan
+// that already exists, what changed), update from a file, export.
+import type { ActionFields } from '../types.ts';
+import { v } from '../validate.ts';
+import { method } from './contract.ts';
+
+/** Largest plan workbook accepted (the same cap as main/files/inspect.ts). */
+export const MAX_PLAN_FILE_BYTES = 40 * 1024 * 1024;
+
+export interface ImportWarning {
+  sheet: string;
+  /** 1-based row of the sheet, or null for the whole file/sheet. */
+  row: number | null;
+  /** Column letter ("E"), or null. */
+  column: string | null;
+  /** Spanish: what was found and what was done. */
+  message: string;
+}
+
+export interface ParsedPlan {
+  institution: string;
+  title: string;
+  periodFrom: number | null;
+  periodTo: number | null;
+  extraColumns: string[];
+  actions: ActionFields[];
+}
+
+export interface FieldChange {
+  /** Spanish column header, e.g. 'Acción de Mejora', 'Tareas', 'Fin'. */
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface PlanDiff {
+  added: { no: number; action: string }[];
+  removed: { no: number; action: string }[];
+  changed: { no: number; action: string; changes: FieldChange[] }[];
+  unchanged: number;
+  /** Institution, title or period changes. */
+  planChanges: FieldChange[];
+}
+
+export interface PlanImportPreview {
+  fileName: string;
+  sheet: string;
+  plan: ParsedPlan;
+  warnings: ImportWarning[];
+  /** An existing plan of the same institution and period (or targetPlanId), if any. */
+  existingPlan: { id: number; title: string; institution: string } | null;
+  /** Present when existingPlan is. */
+  diff: PlanDiff | null;
+}
+
+export interface PlanImportResult {
+  planId: number;
+  institution: string;
+  period: { from: number; to: number };
+  actions: number;
+  tasks: number;
+  warnings: ImportWarning[];
+  updated: boolean;
+}
+
+const id = () => v.int({ min: 1 });
+const year = () => v.int({ min: 1900, max: 2200 });
+const fileName = () => v.string({ max: 260 });
+const bytes = () => v.bytes(MAX_PLAN_FILE_BYTES);
+
+export const planFilesContract = {
+  /** Reads a plan workbook and says what importing it would do. Writes nothing. */
+  previewPlanImport: method<PlanImportPreview>()(
+    v.object({ fileName: fileName(), bytes: bytes(), targetPlanId: v.optional(id()) }),
+  ),
+  /**
+   * mode 'new' creates a plan; 'update' replaces planId's plan content with the file's
+   * (institution, title and period too). periodFrom/periodTo/institution override what the
+   * file said. One transaction: nothing is written on any failure.
+   */
+  importPlan: method<PlanImportResult>()(
+    v.object({
+      fileName: fileName(),
+      bytes: bytes(),
+      mode: v.literal('new', 'update'),
+      planId: v.optional(id()),
+      institution: v.optional(v.string({ max: 300 })),
+      periodFrom: v.optional(year()),
+      periodTo: v.optional(year()),
+    }),
+  ),
+  /** The plan as an .xlsx in the official layout. */
+  exportPlan: method<{ fileName: string; bytes: Uint8Array }>()(v.object({ planId: id() })),
+};

@@ -1,0 +1,103 @@
+// Finds the plan's header in the first 30 rows of a sheet and decides what each column holds:
+// one of the plan's fields, a time range in one column, or an extra column kept as it is.
+import type { PlanColumnKey } from './columns.ts';
+import { matchHeader } from './headers.ts';
+import type { HeaderKey } from './headers.ts';
+import type { SheetGrid } from './sheetGrid.ts';
+import { columnLetter } from './workbookReader.ts';
+
+export const HEADER_SEARCH_ROWS = 30;
+
+export type ColumnRole =
+  | { kind: 'field'; key: PlanColumnKey; header: string }
+  /** A single "Tiempo"/"Plazo" column holding "Enero – Marzo 2026". */
+  | { kind: 'timeRange'; header: string }
+  | { kind: 'extra'; header: string };
+
+export interface HeaderLayout {
+  /** First and last header row (the official layout has two: Tiempo over Inicio/Fin). */
+  firstRow: number;
+  lastRow: number;
+  columns: Map<number, ColumnRole>;
+  /** Spanish notes about columns, for warnings: [column index, message]. */
+  notes: [number, string][];
+}
+
+interface Candidate {
+  row: number;
+  score: number;
+}
+
+/** The best header row among the first rows of the sheet, or null if none looks like a plan. */
+export function findHeaderRow(grid: SheetGrid): Candidate | null {
+  let best: Candidate | null = null;
+  for (const row of grid.rowNumbers) {
+    if (row > HEADER_SEARCH_ROWS) break;
+    const keys = new Set<HeaderKey>();
+    for (let col = 0; col <= grid.maxColumn; col++) {
+      const key = matchHeader(grid.text(row, col));
+      if (key) keys.add(key);
+    }
+    const looksLikePlan = keys.has('action') || (keys.has('area') && keys.has('tasks'));
+    if (looksLikePlan && keys.size >= 3 && (!best || keys.size > best.score)) best = { row, score: keys.size };
+  }
+  return best;
+}
+
+export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayout {
+  const sub = headerRow + 1;
+  const topKeys = new Map<number, HeaderKey | null>();
+  for (let col = 0; col <= grid.maxColumn; col++) topKeys.set(col, matchHeader(grid.textOrMerged(headerRow, col)));
+  // A second header row: Inicio/Fin under Tiempo (or anywhere in the row below).
+  let twoRows = false;
+  for (let col = 0; col <= grid.maxColumn; col++) {
+    const key = matchHeader(grid.text(sub, col));
+    if (key === 'start' || key === 'end') twoRows = true;
+  }
+  const columns = new Map<number, ColumnRole>();
+  const notes: [number, string][] = [];
+  const taken = new Map<PlanColumnKey, number>();
+  const timeColumns: number[] = [];
+  const extraNames = new Set<string>();
+
+  const assign = (col: number, key: PlanColumnKey, header: string) => {
+    const before = taken.get(key);
+    if (before !== undefined) {
+      notes.push([col, `La columna «${header}» repite el dato de la columna ${columnLetter(before)}: sus valores se guardaron como columna adicional.`]);
+      addExtra(col, header);
+      return;
+    }
+    taken.set(key, col);
+    columns.set(col, { kind: 'field', key, header });
+  };
+  const addExtra = (col: number, header: string) => {
+    let name = header;
+    for (let n = 2; extraNames.has(name); n++) name = `${header} (${n})`;
+    extraNames.add(name);
+    columns.set(col, { kind: 'extra', header: name });
+  };
+
+  for (let col = 0; col <= grid.maxColumn; col++) {
+    const top = grid.textOrMerged(headerRow, col);
+    // Only the sub-row's own text: a vertical merge from the row above is not a sub-header.
+    const below = twoRows ? grid.text(sub, col) : '';
+    const topKey = topKeys.get(col) ?? null;
+    const belowKey = below ? matchHeader(below) : null;
+    if (belowKey === 'start' || belowKey === 'end') assign(col, belowKey, below);
+    else if (topKey === 'time') timeColumns.push(col);
+    else if (topKey) assign(col, topKey, top);
+    else if (top || below) addExtra(col, [top, below].filter(Boolean).join(' - ').replace(/\n/g, ' '));
+  }
+  if (timeColumns.length === 1) {
+    const col = timeColumns[0]!;
+    if (!taken.has('start') && !taken.has('end')) columns.set(col, { kind: 'timeRange', header: grid.textOrMerged(headerRow, col) });
+    else addExtra(col, grid.textOrMerged(headerRow, col));
+  } else if (timeColumns.length >= 2) {
+    // "Tiempo" merged over two columns with nothing below: the first is Inicio, the second Fin.
+    const [a, b, ...rest] = timeColumns as [number, number, ...number[]];
+    assign(a, 'start', 'Inicio');
+    assign(b, 'end', 'Fin');
+    for (const col of rest) addExtra(col, grid.textOrMerged(headerRow, col));
+  }
+  return { firstRow: headerRow, lastRow: twoRows ? sub : headerRow, columns, notes };
+}

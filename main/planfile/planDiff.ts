@@ -1,0 +1,53 @@
+// What importing a newer file would change in a saved plan: actions matched by their
+// number (No.), changes field by field under the file's Spanish column headers.
+import type { FieldChange, PlanDiff } from '../../shared/api/planFiles.ts';
+import type { ActionFields, Plan } from '../../shared/types.ts';
+import { PLAN_COLUMNS } from './columns.ts';
+import { actionCellText } from './writePlanFile.ts';
+
+export interface IncomingPlan {
+  institution: string;
+  title: string;
+  periodFrom: number;
+  periodTo: number;
+  actions: ActionFields[];
+}
+
+const period = (from: number, to: number) => (from === to ? String(from) : `${from}-${to}`);
+
+export function diffPlan(existing: Plan, incoming: IncomingPlan): PlanDiff {
+  const planChanges: FieldChange[] = [];
+  const push = (list: FieldChange[], field: string, before: string, after: string) => {
+    if (before !== after) list.push({ field, before, after });
+  };
+  push(planChanges, 'Institución', existing.institution, incoming.institution);
+  push(planChanges, 'Título', existing.title, incoming.title);
+  push(planChanges, 'Período', period(existing.periodFrom, existing.periodTo), period(incoming.periodFrom, incoming.periodTo));
+
+  const diff: PlanDiff = { added: [], removed: [], changed: [], unchanged: 0, planChanges };
+  const count = Math.max(existing.actions.length, incoming.actions.length);
+  for (let i = 0; i < count; i++) {
+    const no = i + 1;
+    const before = existing.actions[i];
+    const afterFields = incoming.actions[i];
+    if (!before) {
+      diff.added.push({ no, action: afterFields!.action });
+      continue;
+    }
+    if (!afterFields) {
+      diff.removed.push({ no, action: before.action });
+      continue;
+    }
+    const after = { ...afterFields, no };
+    const changes: FieldChange[] = [];
+    for (const column of PLAN_COLUMNS) {
+      if (column.key === 'no') continue;
+      push(changes, column.header, actionCellText(before, column.key), actionCellText(after, column.key));
+    }
+    const extraHeaders = [...new Set([...Object.keys(before.extra), ...Object.keys(after.extra)])];
+    for (const header of extraHeaders) push(changes, header, before.extra[header] ?? '', after.extra[header] ?? '');
+    if (changes.length) diff.changed.push({ no, action: after.action, changes });
+    else diff.unchanged++;
+  }
+  return diff;
+}

@@ -1,0 +1,138 @@
+// Plan files against the database: preview an import (writes nothing), import as a new
+// plan or as an update of an existing one (one transaction), export.
+import type { Database } from 'better-sqlite3';
+import type { PlanImportPreview, PlanImportResult } from '../../shared/api/planFiles.ts';
+import { AppError } from '../../shared/errors.ts';
+import { foldText } from '../../shared/text.ts';
+import type { ActionFields, Plan } from '../../shared/types.ts';
+import { defaultPlanTitle } from '../../shared/types.ts';
+import * as store from '../api/planStore.ts';
+import { diffPlan } from './planDiff.ts';
+import type { IncomingPlan } from './planDiff.ts';
+import { readPlanFile } from './readPlanFile.ts';
+import type { PlanFileOverrides, PlanFileReading } from './readPlanFile.ts';
+import { exportFileName, writePlanFile } from './writePlanFile.ts';
+
+export interface ImportRequest extends PlanFileOverrides {
+  fileName: string;
+  bytes: Uint8Array;
+  mode: 'new' | 'update';
+  planId?: number | undefined;
+}
+
+/** A saved plan of the same institution and period, the most recently changed first. */
+function findSamePlan(db: Database, institution: string, from: number | null, to: number | null): Plan | null {
+  if (!institution || from === null || to === null) return null;
+  const key = foldText(institution);
+  const match = store
+    .listPlans(db)
+    .filter((p) => p.periodFrom === from && p.periodTo === to && foldText(p.institution) === key)
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : b.id - a.id))[0];
+  return match ? store.getPlan(db, match.id) : null;
+}
+
+function incoming(reading: PlanFileReading): IncomingPlan | null {
+  const p = reading.plan;
+  if (p.periodFrom === null || p.periodTo === null) return null;
+  return {
+    institution: p.institution,
+    title: p.title || defaultPlanTitle(p.periodFrom, p.periodTo),
+    periodFrom: p.periodFrom,
+    periodTo: p.periodTo,
+    actions: p.actions,
+  };
+}
+
+export function previewPlanImport(db: Database, fileName: string, bytes: Uint8Array, targetPlanId?: number): PlanImportPreview {
+  const target = targetPlanId !== undefined ? store.getPlan(db, targetPlanId) : null;
+  const reading = readPlanFile(bytes, fileName);
+  const existing = target ?? findSamePlan(db, reading.plan.institution, reading.plan.periodFrom, reading.plan.periodTo);
+  let diff = null;
+  if (existing) {
+    // A file without a period or institution is compared as if it kept the saved plan's.
+    const next = incoming(reading) ?? {
+      institution: reading.plan.institution,
+      title: reading.plan.title || existing.title,
+      periodFrom: existing.periodFrom,
+      periodTo: existing.periodTo,
+      actions: reading.plan.actions,
+    };
+    diff = diffPlan(existing, { ...next, institution: next.institution || existing.institution });
+  }
+  return {
+    fileName,
+    sheet: reading.sheet,
+    plan: reading.plan,
+    warnings: reading.warnings,
+    existingPlan: existing ? { id: existing.id, title: existing.title, institution: existing.institution } : null,
+    diff,
+  };
+}
+
+/** Keeps the status of tasks whose text did not change (the file does not carry statuses). */
+function keepTaskStatuses(before: Plan | null, actions: ActionFields[]): ActionFields[] {
+  if (!before) return actions;
+  return actions.map((a, i) => {
+    const old = before.actions[i];
+    if (!old) return a;
+    const status = new Map(old.tasks.map((t) => [t.text, t.status]));
+    return { ...a, tasks: a.tasks.map((t) => ({ ...t, status: status.get(t.text) ?? t.status })) };
+  });
+}
+
+export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
+  if (req.mode === 'update' && req.planId === undefined) {
+    throw new AppError('invalid_argument', 'Para actualizar un plan desde un archivo, indique qué plan se actualiza.');
+  }
+  const target = req.mode === 'update' ? store.getPlan(db, req.planId!) : null;
+  const reading = readPlanFile(req.bytes, req.fileName, {
+    institution: req.institution,
+    periodFrom: req.periodFrom,
+    periodTo: req.periodTo,
+  });
+  const p = reading.plan;
+  const periodFrom = p.periodFrom;
+  const periodTo = p.periodTo ?? p.periodFrom;
+  if (periodFrom === null || periodTo === null) {
+    throw new AppError(
+      'invalid_argument',
+      `«${req.fileName}» no dice el período del plan (por ejemplo, «Plan de Mejora Institucional 2025-2026»). Indique el año inicial y el año final del plan e impórtelo de nuevo.`,
+      { periodFrom: 'Indique el año en que empieza el plan.', periodTo: 'Indique el año en que termina el plan.' },
+    );
+  }
+  const institution = p.institution.trim();
+  if (!institution) {
+    throw new AppError(
+      'invalid_argument',
+      `«${req.fileName}» no dice el nombre de la institución. Escríbalo e impórtelo de nuevo.`,
+      { institution: 'Escriba el nombre de la institución.' },
+    );
+  }
+  const title = p.title || defaultPlanTitle(periodFrom, periodTo);
+  const actions = keepTaskStatuses(target, p.actions);
+  const planId = db.transaction(() => {
+    if (target) {
+      store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: target.cafVersion });
+      store.setExtraColumns(db, target.id, p.extraColumns);
+      store.replaceActions(db, target.id, actions);
+      return target.id;
+    }
+    const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
+    store.replaceActions(db, id, actions);
+    return id;
+  })();
+  return {
+    planId,
+    institution,
+    period: { from: periodFrom, to: periodTo },
+    actions: actions.length,
+    tasks: actions.reduce((n, a) => n + a.tasks.length, 0),
+    warnings: reading.warnings,
+    updated: target !== null,
+  };
+}
+
+export async function exportPlan(db: Database, planId: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const plan = store.getPlan(db, planId);
+  return { fileName: exportFileName(plan), bytes: await writePlanFile(plan) };
+}

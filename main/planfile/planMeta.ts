@@ -1,0 +1,66 @@
+// The lines above the header: the title ("Plan de Mejora Institucional 2025-2026"), the
+// institution (its own line or "Nombre de la Organización: …") and the period.
+import { foldText, tidyText } from '../../shared/text.ts';
+
+export interface PlanMeta {
+  title: string;
+  institution: string;
+  periodFrom: number | null;
+  periodTo: number | null;
+}
+
+const INSTITUTION_KEY = /^(?:nombre de la (?:organizacion|institucion|entidad)|nombre de la instancia|organizacion|institucion|entidad|instancia|nombre)\s*:\s*/;
+const INSTITUTION_WORDS = /\b(ayuntamiento|junta|distrito|municipio|municipal|ministerio|direccion|instituto|alcaldia|gobernacion|oficina|consejo|hospital|servicio|superintendencia|tesoreria|contraloria|procuraduria)\b/;
+const PERIOD_KEY = /\b(periodo|vigencia|ano|anos)\b/;
+
+/** The years a line names: "2025-2026", "2025 – 2026", "2025/2026", "2025 al 2026", or one year. */
+export function readPeriod(text: string): { from: number; to: number } | null {
+  const years = [...text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+  if (years.length === 0) return null;
+  const range = /(?<!\d)(20\d\d)\s*(?:-|–|—|\/|\ba\b|\bal\b|\bhasta\b)\s*(20\d\d)(?!\d)/i.exec(text);
+  if (range) {
+    const from = Number(range[1]);
+    const to = Number(range[2]);
+    return to >= from ? { from, to } : null;
+  }
+  return { from: years[0]!, to: years[0]! };
+}
+
+/** `lines` are the non-empty rows above the header, each its cells joined with a space. */
+export function readPlanMeta(lines: string[]): PlanMeta {
+  const meta: PlanMeta = { title: '', institution: '', periodFrom: null, periodTo: null };
+  const rest: string[] = [];
+  for (const line of lines) {
+    const text = tidyText(line).replace(/\n/g, ' ');
+    const folded = foldText(text);
+    if (!meta.title && /\bplan\b.*\bmejora\b/.test(folded)) {
+      meta.title = text;
+      const period = readPeriod(text);
+      if (period) [meta.periodFrom, meta.periodTo] = [period.from, period.to];
+      continue;
+    }
+    const key = INSTITUTION_KEY.exec(folded);
+    if (key && !meta.institution) {
+      const colon = text.indexOf(':');
+      meta.institution = text.slice(colon + 1).trim();
+      continue;
+    }
+    rest.push(text);
+  }
+  if (meta.periodFrom === null) {
+    for (const text of rest) {
+      const folded = foldText(text);
+      const period = PERIOD_KEY.test(folded) || /^\D*20\d\d\s*[-–/]\s*20\d\d\D*$/.test(folded) ? readPeriod(text) : null;
+      if (period) {
+        [meta.periodFrom, meta.periodTo] = [period.from, period.to];
+        break;
+      }
+    }
+  }
+  if (!meta.institution) {
+    // A line of its own: prefer one that names a kind of institution, else the first free line.
+    const free = rest.filter((t) => !/^[^:]{1,40}:/.test(t) && /[a-z]{3}/i.test(t));
+    meta.institution = free.find((t) => INSTITUTION_WORDS.test(foldText(t))) ?? free[0] ?? '';
+  }
+  return meta;
+}

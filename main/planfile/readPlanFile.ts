@@ -1,0 +1,98 @@
+// Reads a plan workbook (bytes) into a ParsedPlan and its warnings. Pure: writes nothing.
+import type { ImportWarning, ParsedPlan } from '../../shared/api/planFiles.ts';
+import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
+import { AppError } from '../../shared/errors.ts';
+import { defaultPlanTitle } from '../../shared/types.ts';
+import { DEFAULT_XLSX_LIMITS, assertSafeXlsx } from '../files/inspect.ts';
+import { findHeaderRow, readHeaderLayout } from './headerLayout.ts';
+import { readPlanMeta } from './planMeta.ts';
+import { readPlanRows } from './readPlanRows.ts';
+import { SheetGrid } from './sheetGrid.ts';
+import { MAX_ROWS, WorkbookFile } from './workbookReader.ts';
+
+export interface PlanFileReading {
+  sheet: string;
+  plan: ParsedPlan;
+  warnings: ImportWarning[];
+}
+
+export interface PlanFileOverrides {
+  institution?: string | undefined;
+  periodFrom?: number | undefined;
+  periodTo?: number | undefined;
+}
+
+/** A plan workbook is small: refuse anything that inflates past this. */
+const PLAN_XLSX_LIMITS = { ...DEFAULT_XLSX_LIMITS, maxFileBytes: MAX_PLAN_FILE_BYTES, maxUncompressedBytes: 256 * 1024 * 1024 };
+
+export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: PlanFileOverrides = {}): PlanFileReading {
+  assertSafeXlsx(bytes, fileName, PLAN_XLSX_LIMITS);
+  const workbook = new WorkbookFile(bytes, fileName);
+  const name = fileName ? `«${fileName}»` : 'El archivo';
+
+  // The sheet whose first rows carry the most plan headers; ties go to the first sheet.
+  let best: { index: number; row: number; score: number } | null = null;
+  for (const [index, sheetRef] of workbook.sheets.entries()) {
+    const found = findHeaderRow(new SheetGrid(workbook.readSheet(sheetRef, 31)));
+    if (found && (!best || found.score > best.score)) best = { index, row: found.row, score: found.score };
+  }
+  if (!best) {
+    throw new AppError(
+      'invalid_file',
+      `No se encontró el plan en ${name}: ninguna hoja tiene, en sus primeras 30 filas, los encabezados del plan de mejora (No., Criterio, Área de Mejora, Acción de Mejora, Tareas…). Revise que sea el archivo del plan. No se ha importado nada.`,
+    );
+  }
+  const chosen: { index: number; row: number } = best;
+  const ref = workbook.sheets[chosen.index]!;
+  const warnings: ImportWarning[] = [];
+  workbook.sheets.forEach((other, i) => {
+    if (i !== chosen.index) {
+      warnings.push({ sheet: other.name, row: null, column: null, message: `Se ignoró la hoja «${other.name}»: el plan se leyó de la hoja «${ref.name}».` });
+    }
+  });
+
+  const grid = new SheetGrid(workbook.readSheet(ref));
+  if (grid.sheet.truncated) {
+    warnings.push({ sheet: ref.name, row: null, column: null, message: `La hoja tiene más de ${MAX_ROWS} filas con datos: solo se leyeron las primeras ${MAX_ROWS}.` });
+  }
+  const layout = readHeaderLayout(grid, chosen.row);
+
+  const lines: string[] = [];
+  for (const row of grid.rowNumbers) {
+    if (row >= layout.firstRow) break;
+    const cells: string[] = [];
+    for (let col = 0; col <= grid.maxColumn; col++) {
+      const text = grid.text(row, col);
+      if (text) cells.push(text);
+    }
+    if (cells.length) lines.push(cells.join(' '));
+  }
+  const meta = readPlanMeta(lines);
+  const periodFrom = overrides.periodFrom ?? meta.periodFrom;
+  const periodTo = overrides.periodTo ?? (overrides.periodFrom !== undefined && meta.periodTo === null ? overrides.periodFrom : meta.periodTo);
+  const institution = overrides.institution?.trim() || meta.institution;
+
+  if (meta.periodFrom === null && overrides.periodFrom === undefined) {
+    warnings.push({ sheet: ref.name, row: null, column: null, message: 'El archivo no dice el período del plan (por ejemplo, «Plan de Mejora Institucional 2025-2026»): indíquelo al importar.' });
+  }
+  if (!meta.institution && !overrides.institution?.trim()) {
+    warnings.push({ sheet: ref.name, row: null, column: null, message: 'El archivo no dice el nombre de la institución: indíquelo al importar.' });
+  }
+
+  const rows = readPlanRows(grid, layout, periodFrom, warnings);
+  const title = meta.title || (periodFrom !== null && periodTo !== null ? defaultPlanTitle(periodFrom, periodTo) : '');
+  return {
+    sheet: ref.name,
+    warnings: sortWarnings(warnings),
+    plan: { institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions },
+  };
+}
+
+/** Whole-file notes first, then by row and column, as the user reads the sheet. */
+function sortWarnings(warnings: ImportWarning[]): ImportWarning[] {
+  const col = (c: string | null) => (c === null ? '' : c.padStart(3, ' '));
+  return warnings
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => (a.w.row ?? 0) - (b.w.row ?? 0) || col(a.w.column).localeCompare(col(b.w.column)) || a.i - b.i)
+    .map(({ w }) => w);
+}

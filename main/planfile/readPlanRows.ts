@@ -1,0 +1,233 @@
+// Turns the rows under the header into actions: one action per row, or one action over
+// several rows (one task per row, the action's cells merged vertically or left blank).
+// Every guess and every value that could not be placed becomes a Spanish warning.
+import type { ImportWarning } from '../../shared/api/planFiles.ts';
+import { compareYearMonth, formatYearMonth } from '../../shared/months.ts';
+import type { YearMonth } from '../../shared/months.ts';
+import { tidyText } from '../../shared/text.ts';
+import type { ActionFields } from '../../shared/types.ts';
+import { emptyActionFields } from '../../shared/types.ts';
+import { readCriterion, readSubcriterion } from './cafCells.ts';
+import type { PlanColumnKey } from './columns.ts';
+import { columnHeader } from './columns.ts';
+import type { HeaderLayout } from './headerLayout.ts';
+import { readMonthCell, readMonthText } from './monthText.ts';
+import type { MonthReading } from './monthText.ts';
+import type { SheetGrid } from './sheetGrid.ts';
+import { splitTasks } from './taskText.ts';
+import { cellText, columnLetter } from './workbookReader.ts';
+
+export const MISSING_ACTION_TEXT = '(Sin acción de mejora)';
+
+type TextKey = 'area' | 'action' | 'objective' | 'resources' | 'indicator' | 'responsible' | 'comments';
+const TEXT_KEYS: readonly TextKey[] = ['area', 'action', 'objective', 'resources', 'indicator', 'responsible', 'comments'];
+
+export interface RowsReading {
+  actions: ActionFields[];
+  extraColumns: string[];
+}
+
+interface Draft {
+  firstRow: number;
+  fileNo: number | null;
+  fields: ActionFields;
+  notes: string[];
+  startOpenNoted: boolean;
+}
+
+export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: number | null, warnings: ImportWarning[]): RowsReading {
+  const sheet = grid.sheet.name;
+  const warn = (row: number | null, col: number | null, message: string) =>
+    warnings.push({ sheet, row, column: col === null ? null : columnLetter(col), message });
+  for (const [col, message] of layout.notes) warn(layout.firstRow, col, message);
+
+  const fieldCol = new Map<PlanColumnKey, number>();
+  let rangeCol: number | null = null;
+  const extraCols: [number, string][] = [];
+  for (const [col, role] of [...layout.columns.entries()].sort((a, b) => a[0] - b[0])) {
+    if (role.kind === 'field') fieldCol.set(role.key, col);
+    else if (role.kind === 'timeRange') rangeCol = col;
+    else extraCols.push([col, role.header]);
+  }
+  const dataRows = grid.rowNumbers.filter((r) => r > layout.lastRow);
+
+  // Values under a column without a header are kept too, as "Columna K".
+  const known = new Set(layout.columns.keys());
+  const unnamed = new Set<number>();
+  for (const row of dataRows) {
+    for (let col = 0; col <= grid.maxColumn; col++) if (!known.has(col) && grid.text(row, col)) unnamed.add(col);
+  }
+  for (const col of [...unnamed].sort((a, b) => a - b)) {
+    const header = `Columna ${columnLetter(col)}`;
+    extraCols.push([col, header]);
+    warn(layout.firstRow, col, `La columna ${columnLetter(col)} tiene datos pero no tiene encabezado: se guardó como columna adicional «${header}».`);
+  }
+  extraCols.sort((a, b) => a[0] - b[0]);
+  const extraColumns = extraCols.map(([, h]) => h);
+
+  const text = (row: number, key: PlanColumnKey) => {
+    const col = fieldCol.get(key);
+    return col === undefined ? '' : grid.text(row, col);
+  };
+  const col = (key: PlanColumnKey) => fieldCol.get(key) ?? null;
+
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+
+  for (const row of dataRows) {
+    const allCols = [...layout.columns.keys(), ...unnamed];
+    if (allCols.every((c) => !grid.text(row, c))) continue; // a formatted but empty row
+    const actionCol = col('action');
+    const inActionMerge = actionCol !== null && (grid.coveredBy(row, actionCol)?.top ?? 0) > layout.lastRow;
+    const blankIdentity = !text(row, 'action') && !text(row, 'no') && !text(row, 'area');
+    if (current && (inActionMerge || blankIdentity)) {
+      addRow(current, row, false);
+      continue;
+    }
+    const substantive = ['action', 'area', 'objective', 'tasks'].some((k) => text(row, k as PlanColumnKey));
+    if (!substantive) {
+      const what = allCols.map((c) => grid.text(row, c)).filter(Boolean).join(' · ');
+      warn(row, null, `La fila ${row} no tiene acción de mejora ni tareas («${clip(what)}»): se omitió.`);
+      continue;
+    }
+    const noValue = grid.value(row, col('no') ?? -1);
+    current = {
+      firstRow: row,
+      fileNo: noValue?.kind === 'number' ? noValue.value : /^\d+$/.test(cellText(noValue).trim()) ? Number(cellText(noValue).trim()) : null,
+      fields: emptyActionFields(),
+      notes: [],
+      startOpenNoted: false,
+    };
+    drafts.push(current);
+    addRow(current, row, true);
+  }
+
+  function addRow(d: Draft, row: number, first: boolean) {
+    const f = d.fields;
+    for (const key of TEXT_KEYS) {
+      const value = text(row, key);
+      if (!value) continue;
+      if (!f[key]) f[key] = value;
+      else if (!first && !f[key].split('\n').includes(value)) f[key] += '\n' + value;
+    }
+    for (const [c, header] of extraCols) {
+      const value = grid.text(row, c);
+      if (!value) continue;
+      const before = f.extra[header];
+      if (!before) f.extra[header] = value;
+      else if (!before.split('\n').includes(value)) f.extra[header] = before + '\n' + value;
+    }
+    const tasksCol = col('tasks');
+    if (tasksCol !== null) {
+      const cell = text(row, 'tasks');
+      if (cell) for (const t of splitTasks(cell)) f.tasks.push({ text: t, status: 'pendiente' });
+    }
+    readCaf(d, row);
+    readDates(d, row);
+  }
+
+  function readCaf(d: Draft, row: number) {
+    const f = d.fields;
+    const cCol = col('criterion');
+    const sCol = col('subcriterion');
+    if (cCol !== null && f.criterion === null && grid.value(row, cCol)) {
+      const r = readCriterion(grid.value(row, cCol));
+      if (r.unreadable) {
+        keepInComments(d, 'Criterio', grid.text(row, cCol));
+        warn(row, cCol, `«${clip(grid.text(row, cCol))}» no es un criterio CAF (1 a 9): se dejó vacío y el texto se guardó en Comentarios.`);
+      } else {
+        f.criterion = r.criterion;
+        if (r.subcriterion && f.subcriterion === null && !(sCol !== null && grid.text(row, sCol))) f.subcriterion = r.subcriterion;
+      }
+    }
+    if (sCol !== null && f.subcriterion === null && grid.value(row, sCol)) {
+      const raw = grid.text(row, sCol);
+      const r = readSubcriterion(grid.value(row, sCol), f.criterion);
+      if (r.unreadable || !r.subcriterion) {
+        keepInComments(d, 'Subcriterio', raw);
+        warn(row, sCol, `«${clip(raw)}» no es un subcriterio CAF (1.1 a 9.2): se dejó vacío y el texto se guardó en Comentarios.`);
+      } else if (f.criterion === null) {
+        f.criterion = Number(r.subcriterion.split('.')[0]);
+        f.subcriterion = r.subcriterion;
+      } else if (Number(r.subcriterion.split('.')[0]) !== f.criterion) {
+        keepInComments(d, 'Subcriterio', raw);
+        warn(row, sCol, `El subcriterio ${r.subcriterion} no pertenece al criterio ${f.criterion}: se dejó vacío y el texto se guardó en Comentarios.`);
+      } else {
+        f.subcriterion = r.subcriterion;
+      }
+    }
+  }
+
+  function readDates(d: Draft, row: number) {
+    const f = d.fields;
+    const take = (which: 'start' | 'end', reading: MonthReading, c: number, raw: string) => {
+      const header = columnHeader(which);
+      if (reading.note) {
+        if (reading.unreadable) {
+          keepInComments(d, header, raw);
+          warn(row, c, `${header}: ${reading.note}; se dejó vacío y el texto se guardó en Comentarios.`);
+        } else warn(row, c, `${header}: ${reading.note}.`);
+      }
+      if (reading.open) {
+        f.endOpen = true;
+        if (which === 'start' && !d.startOpenNoted) {
+          d.startOpenNoted = true;
+          warn(row, c, `«${raw}» en Inicio termina en «-» («en adelante»): la acción se marcó como continua después de su fin.`);
+        }
+      }
+      if (!reading.month) return;
+      // Several rows of one action: it starts at the earliest month and ends at the latest.
+      const keep = (a: YearMonth | null, b: YearMonth) => (a === null ? b : which === 'start' ? (compareYearMonth(b, a) < 0 ? b : a) : compareYearMonth(b, a) > 0 ? b : a);
+      f[which] = keep(f[which], reading.month);
+    };
+    for (const which of ['start', 'end'] as const) {
+      const c = col(which);
+      if (c === null || !grid.value(row, c)) continue;
+      take(which, readMonthCell(grid.value(row, c), firstYear), c, grid.text(row, c));
+    }
+    if (rangeCol !== null && grid.text(row, rangeCol)) {
+      const raw = grid.text(row, rangeCol);
+      const [a, b] = splitRange(raw);
+      const end = b ? readMonthText(b, firstYear) : null;
+      const startText = a && end?.month && !/\d{2}$/.test(a.trim()) ? `${a} ${end.month.slice(0, 4)}` : a;
+      take('start', readMonthText(startText, firstYear), rangeCol, a);
+      if (b && end) take('end', end, rangeCol, b);
+    }
+  }
+
+  function keepInComments(d: Draft, header: string, raw: string) {
+    const note = `${header}: ${raw}`;
+    if (!d.fields.comments.split('\n').includes(note)) d.fields.comments = d.fields.comments ? `${d.fields.comments}\n${note}` : note;
+  }
+
+  const actions: ActionFields[] = [];
+  let renumbered = false;
+  drafts.forEach((d, i) => {
+    const f = d.fields;
+    if (!f.action) {
+      f.action = MISSING_ACTION_TEXT;
+      warn(d.firstRow, col('action'), `La acción de la fila ${d.firstRow} no tiene «Acción de Mejora»: se importó como «${MISSING_ACTION_TEXT}»; escríbala en el plan.`);
+    }
+    if (f.start && f.end && compareYearMonth(f.end, f.start) < 0) {
+      warn(d.firstRow, col('end'), `El fin (${formatYearMonth(f.end)}) es anterior al inicio (${formatYearMonth(f.start)}): se intercambiaron.`);
+      [f.start, f.end] = [f.end, f.start];
+    }
+    if (d.fileNo !== null && d.fileNo !== i + 1) renumbered = true;
+    for (const key of TEXT_KEYS) f[key] = tidyText(f[key]);
+    actions.push(f);
+  });
+  if (renumbered) {
+    warn(null, col('no'), 'La numeración de las acciones del archivo no es correlativa (1, 2, 3…): Mejora las numeró en el orden en que aparecen.');
+  }
+  if (actions.length === 0) warn(layout.lastRow, null, 'Debajo de los encabezados no hay ninguna acción: el plan queda vacío.');
+  return { actions, extraColumns };
+}
+
+/** "Enero – Marzo 2026", "Enero 2026 a Marzo 2026" → ["Enero", "Marzo 2026"]. */
+function splitRange(text: string): [string, string | null] {
+  const m = /^(.+?)\s+(?:-|–|—|a|al|hasta)\s+(.+)$/i.exec(text.trim());
+  return m ? [m[1]!, m[2]!] : [text, null];
+}
+
+const clip = (s: string) => (s.length > 80 ? s.slice(0, 77) + '…' : s).replace(/\n/g, ' ');
+

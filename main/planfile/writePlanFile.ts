@@ -1,0 +1,184 @@
+// Writes a plan in the layout MAP receives (the seed sample's): title line, institution
+// line, a two-row header with Tiempo over Inicio/Fin, one row per action, extra columns
+// after Comentarios. Every value is a plain value: text that looks like a formula stays text.
+import ExcelJS from 'exceljs';
+import { defaultPlanTitle } from '../../shared/types.ts';
+import type { Action, Plan } from '../../shared/types.ts';
+import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from './columns.ts';
+import type { PlanColumnKey } from './columns.ts';
+import { monthCellText } from './monthText.ts';
+import { readPeriod } from './planMeta.ts';
+import { formatTasks } from './taskText.ts';
+import { LINE_HEIGHT_PT, MAX_ROW_HEIGHT_PT, fittingFontSize, rowHeightFor, wrappedLines } from './textFit.ts';
+import { columnLetter } from './workbookReader.ts';
+
+export const SHEET_NAME = 'Plan de Mejora';
+export const HEADER_FIRST_ROW = 4;
+export const FIRST_DATA_ROW = 6;
+/** Excel's limit for one cell's text. */
+const MAX_CELL_TEXT = 32_767;
+const WIDEST_COLUMN = 120;
+
+/** Text safe for a cell: no characters XML forbids, within Excel's length limit. */
+export function cellSafeText(text: string): string {
+  const clean = text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT - 1) + '…' : clean;
+}
+
+/** What the action's cell in a column shows (also used to describe changes). */
+export function actionCellText(a: Action | (Omit<Action, 'id' | 'planId'>), key: PlanColumnKey): string {
+  switch (key) {
+    case 'no':
+      return String(a.no);
+    case 'criterion':
+      return a.criterion === null ? '' : String(a.criterion);
+    case 'subcriterion':
+      return a.subcriterion ?? '';
+    case 'tasks':
+      return formatTasks(a.tasks);
+    // An open end with no end month is shown on the start ("Enero 2026 en adelante").
+    case 'start':
+      return monthCellText(a.start, a.endOpen && !a.end);
+    case 'end':
+      return monthCellText(a.end, a.endOpen);
+    default:
+      return a[key];
+  }
+}
+
+/** The title line: the plan's title when it names the plan's period (so a re-import finds it). */
+export function titleLine(plan: Pick<Plan, 'title' | 'periodFrom' | 'periodTo'>): string {
+  const title = plan.title.trim();
+  if (!title) return defaultPlanTitle(plan.periodFrom, plan.periodTo);
+  const period = readPeriod(title);
+  if (!period) return `${title} ${plan.periodFrom === plan.periodTo ? plan.periodFrom : `${plan.periodFrom}-${plan.periodTo}`}`;
+  return period.from === plan.periodFrom && period.to === plan.periodTo ? title : defaultPlanTitle(plan.periodFrom, plan.periodTo);
+}
+
+/** "Plan de Mejora 2025-2026 - Ayuntamiento Municipal de Vallejuelo.xlsx", safe on Windows. */
+export function exportFileName(plan: Pick<Plan, 'institution' | 'periodFrom' | 'periodTo'>): string {
+  const period = plan.periodFrom === plan.periodTo ? `${plan.periodFrom}` : `${plan.periodFrom}-${plan.periodTo}`;
+  const institution = plan.institution
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 150)
+    .replace(/[. ]+$/, '');
+  return `Plan de Mejora ${period}${institution ? ` - ${institution}` : ''}.xlsx`;
+}
+
+const THIN = { style: 'thin' as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+
+interface OutColumn {
+  header: string;
+  width: number;
+  value: (a: Action) => string | number | null;
+}
+
+export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
+  const columns: OutColumn[] = [
+    ...PLAN_COLUMNS.map((c) => ({
+      header: c.header,
+      width: c.width,
+      value: (a: Action): string | number | null =>
+        c.key === 'no' ? a.no : c.key === 'criterion' ? a.criterion : actionCellText(a, c.key),
+    })),
+    ...plan.extraColumns.map((h) => ({ header: h, width: EXTRA_COLUMN_WIDTH, value: (a: Action) => a.extra[h] ?? '' })),
+  ];
+  const rows = plan.actions.map((a) => columns.map((c) => {
+    const v = c.value(a);
+    return typeof v === 'string' ? cellSafeText(v) : v;
+  }));
+
+  // A cell taller than Excel allows would be cut: widen its column instead.
+  const maxLines = Math.floor((MAX_ROW_HEIGHT_PT - 4) / LINE_HEIGHT_PT / 1.1);
+  columns.forEach((c, i) => {
+    for (const row of rows) {
+      const v = row[i];
+      if (typeof v !== 'string' || v.split('\n').length > maxLines) continue; // its own lines: width cannot help
+      while (c.width < WIDEST_COLUMN && wrappedLines(v, c.width) > maxLines) c.width += 5;
+    }
+  });
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Mejora';
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  const ws = wb.addWorksheet(SHEET_NAME, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: FIRST_DATA_ROW - 1, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` }],
+    pageSetup: {
+      paperSize: 5, // legal, as in the seed file
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${HEADER_FIRST_ROW}:${HEADER_FIRST_ROW + 1}`,
+    },
+    headerFooter: { oddFooter: 'Página &P de &N' },
+  });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  const last = columnLetter(columns.length - 1);
+
+  const title = ws.getCell('A1');
+  title.value = cellSafeText(titleLine(plan));
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.mergeCells(`A1:${last}1`);
+  ws.getRow(1).height = 22;
+  const institution = ws.getCell('A2');
+  institution.value = cellSafeText(plan.institution);
+  institution.font = { bold: true, size: 12 };
+  institution.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.mergeCells(`A2:${last}2`);
+  ws.getRow(2).height = 20;
+
+  const top = HEADER_FIRST_ROW;
+  const sub = HEADER_FIRST_ROW + 1;
+  const startIndex = PLAN_COLUMNS.findIndex((c) => c.key === 'start');
+  columns.forEach((c, i) => {
+    const letter = columnLetter(i);
+    for (const r of [top, sub]) {
+      const cell = ws.getCell(`${letter}${r}`);
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.border = BORDER;
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+    if (i === startIndex || i === startIndex + 1) {
+      ws.getCell(`${letter}${sub}`).value = c.header;
+    } else {
+      ws.getCell(`${letter}${top}`).value = cellSafeText(c.header);
+      ws.mergeCells(`${letter}${top}:${letter}${sub}`);
+    }
+  });
+  ws.getCell(`${columnLetter(startIndex)}${top}`).value = TIME_HEADER;
+  ws.mergeCells(`${columnLetter(startIndex)}${top}:${columnLetter(startIndex + 1)}${top}`);
+  // The vertically merged headers get the height of both rows.
+  const headerHeight = rowHeightFor(columns.map((c) => ({ text: c.header, width: c.width, bold: true })));
+  ws.getRow(top).height = Math.max(LINE_HEIGHT_PT + 4, headerHeight - (LINE_HEIGHT_PT + 4));
+  ws.getRow(sub).height = LINE_HEIGHT_PT + 4;
+
+  rows.forEach((values, i) => {
+    const row = ws.getRow(FIRST_DATA_ROW + i);
+    const cells = values.map((v, c) => ({ text: v === null ? '' : String(v), width: columns[c]!.width }));
+    // A row that would still be taller than Excel allows gets a smaller font rather than cut text.
+    const size = fittingFontSize(cells);
+    values.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      cell.value = v === '' ? null : v;
+      cell.border = BORDER;
+      cell.alignment = { vertical: 'top', wrapText: true };
+      if (size < 11) cell.font = { size };
+    });
+    row.height = rowHeightFor(cells, size);
+  });
+
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

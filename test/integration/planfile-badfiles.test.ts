@@ -1,0 +1,102 @@
+// Files that are not a plan workbook: each gets a clear Spanish message and the database
+// is left exactly as it was. (Time and memory for these are measured in bench/planFiles.ts.)
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend } from '../../main/app/backend.ts';
+import type { Backend } from '../../main/app/backend.ts';
+import { main } from '../../main/cli/main.ts';
+import type { Plan } from '../../shared/types.ts';
+import { buildZip, noHeaderWorkbook, rawEntry, zipBomb } from '../fixtures/plan-workbooks.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+
+const SEED = path.resolve(import.meta.dirname, '../fixtures/plan-vallejuelo-2025-2026.xlsx');
+
+let backend: Backend;
+let cleanup: () => void;
+let dir: string;
+let saved: Plan;
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir('mejora-badfiles-'));
+  backend = openBackend(path.join(dir, 'mejora.db'));
+  const { planId } = await backend.api.importPlan({ fileName: 'plan.xlsx', bytes: new Uint8Array(fs.readFileSync(SEED)), mode: 'new' });
+  saved = await backend.api.getPlan({ planId });
+});
+afterAll(() => {
+  backend.close();
+  cleanup();
+});
+
+function randomBytes(n: number): Uint8Array {
+  let x = 12345;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+  out[0] = 0x00; // never starts like a zip or an OLE file
+  return out;
+}
+
+const BAD_FILES: [string, () => Promise<Uint8Array>, RegExp][] = [
+  ['plan.xls', async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(1000).fill(0)]), /Excel 97-2003 \(\.xls\)/],
+  ['plan.xlsx (a renamed .docx)', async () => buildZip([rawEntry('[Content_Types].xml', '<Types/>'), rawEntry('word/document.xml', '<w:document/>')]), /documento de Word/],
+  ['truncated.xlsx', async () => new Uint8Array(fs.readFileSync(SEED)).subarray(0, 4000), /incompleto/],
+  ['empty.xlsx', async () => new Uint8Array(0), /vacío/],
+  ['random.xlsx', async () => randomBytes(50_000), /no es un libro de Excel/],
+  ['bomb.xlsx', async () => zipBomb(2048), /se descomprime a .* MB/],
+  ['lying-bomb.xlsx', async () => zipBomb(300, 2000), /dañado o incompleto/],
+  ['no-header.xlsx', noHeaderWorkbook, /No se encontró el plan.*encabezados/],
+];
+
+describe.each(BAD_FILES)('%s', (fileName, build, message) => {
+  it('preview and import fail with a clear Spanish message and write nothing', async () => {
+    const bytes = await build();
+    await expect(backend.api.previewPlanImport({ fileName, bytes })).rejects.toMatchObject({ code: 'invalid_file', message: expect.stringMatching(message) });
+    await expect(backend.api.importPlan({ fileName, bytes, mode: 'new' })).rejects.toMatchObject({ code: 'invalid_file', message: expect.stringMatching(message) });
+    await expect(backend.api.importPlan({ fileName, bytes, mode: 'update', planId: saved.id })).rejects.toMatchObject({ message: expect.stringMatching(message) });
+    expect((await backend.api.listPlans({})).map((p) => p.id)).toEqual([saved.id]);
+    expect(await backend.api.getPlan({ planId: saved.id })).toEqual(saved);
+  });
+});
+
+describe('through the CLI', () => {
+  it('prints the Spanish message on stderr and exits non-zero', async () => {
+    const file = path.join(dir, 'plan.xls');
+    fs.writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['import-plan', file, '--db', backend.dbPath], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/«plan\.xls» está en el formato antiguo de Excel 97-2003/);
+    const missing: string[] = [];
+    expect(await main(['import-plan', path.join(dir, 'no-existe.xlsx'), '--db', backend.dbPath], { out: () => {}, err: (t) => missing.push(t) })).toBe(1);
+    expect(missing.join('\n')).toMatch(/No se pudo leer .*no-existe\.xlsx/);
+  });
+
+  it('a workbook whose action rows break a rule (an unreadable subcriterion) still imports, with warnings, in one go', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.getRow(1).values = ['Plan de Mejora Institucional 2026'];
+    ws.getRow(2).values = ['Ayuntamiento de Prueba'];
+    ws.getRow(3).values = ['No.', 'Criterio No.', 'Subcriterio No.', 'Acción de Mejora', 'Tareas', 'Inicio', 'Fin'];
+    ws.getRow(4).values = [1, 3, '4.5', 'Acción', '1. Tarea', 'Mayo 2026', 'Enero 2026'];
+    ws.getRow(5).values = [2, 'Criterio 12', null, null, '1. Tarea sin acción'];
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const result = await backend.api.importPlan({ fileName: 'reglas.xlsx', bytes, mode: 'new' });
+    const plan = await backend.api.getPlan({ planId: result.planId });
+    expect(plan.actions[0]).toMatchObject({ criterion: 3, subcriterion: null, start: '2026-01', end: '2026-05', comments: 'Subcriterio: 4.5' });
+    expect(plan.actions[1]).toMatchObject({ criterion: null, action: '(Sin acción de mejora)', comments: 'Criterio: Criterio 12' });
+    expect(result.warnings.map((w) => [w.row, w.column])).toEqual([
+      [4, 'C'],
+      [4, 'G'],
+      [5, 'B'],
+      [5, 'D'],
+    ]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'El subcriterio 4.5 no pertenece al criterio 3: se dejó vacío y el texto se guardó en Comentarios.',
+      'El fin (enero 2026) es anterior al inicio (mayo 2026): se intercambiaron.',
+      '«Criterio 12» no es un criterio CAF (1 a 9): se dejó vacío y el texto se guardó en Comentarios.',
+      'La acción de la fila 5 no tiene «Acción de Mejora»: se importó como «(Sin acción de mejora)»; escríbala en el plan.',
+    ]);
+    await backend.api.deletePlan({ planId: result.planId });
+  });
+});
