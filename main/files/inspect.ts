@@ -9,8 +9,12 @@ export const MB = 1024 * 1024;
 
 export interface ZipEntry {
   name: string;
+  /** 0 = stored, 8 = deflate. */
+  method: number;
   compressedSize: number;
   uncompressedSize: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
 }
 
 export interface XlsxLimits {
@@ -63,33 +67,37 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
   let p = dirOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
+    const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
     let uncompressedSize = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
+    let localOffset = view.getUint32(p + 42, true);
     if (p + 46 + nameLen + extraLen > bytes.length) return null;
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
-      // Zip64 extended information: 8-byte sizes, uncompressed first, each present only if flagged.
-      let e = p + 46 + nameLen;
-      const end = e + extraLen;
-      while (e + 4 <= end) {
-        const id = view.getUint16(e, true);
-        const size = view.getUint16(e + 2, true);
-        if (id === 0x0001) {
-          let q = e + 4;
-          if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
-            uncompressedSize = Number(view.getBigUint64(q, true));
-            q += 8;
-          }
-          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) compressedSize = Number(view.getBigUint64(q, true));
-          break;
-        }
-        e += 4 + size;
+    // Zip64 extended information: 8-byte values, present only for the fields that overflowed,
+    // in this order: uncompressed size, compressed size, local header offset.
+    let e = p + 46 + nameLen;
+    const end = e + extraLen;
+    while (e + 4 <= end) {
+      const id = view.getUint16(e, true);
+      const size = view.getUint16(e + 2, true);
+      if (id === 0x0001) {
+        let q = e + 4;
+        const take = () => {
+          const value = q + 8 <= e + 4 + size ? Number(view.getBigUint64(q, true)) : -1;
+          q += 8;
+          return value;
+        };
+        if (uncompressedSize === 0xffffffff) uncompressedSize = take();
+        if (compressedSize === 0xffffffff) compressedSize = take();
+        if (localOffset === 0xffffffff) localOffset = take();
+        break;
       }
+      e += 4 + size;
     }
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;

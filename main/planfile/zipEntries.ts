@@ -4,14 +4,10 @@
 // zlib stops at `maxOutputLength` instead of filling memory.
 import zlib from 'node:zlib';
 import { AppError } from '../../shared/errors.ts';
+import { readZipDirectory } from '../files/inspect.ts';
+import type { ZipEntry } from '../files/inspect.ts';
 
-export interface ZipItem {
-  name: string;
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localOffset: number;
-}
+export type ZipItem = ZipEntry;
 
 /** Largest single part (sheet XML, shared strings…) a plan workbook may inflate to. */
 export const MAX_ENTRY_BYTES = 48 * 1024 * 1024;
@@ -23,63 +19,11 @@ function damaged(fileName: string): AppError {
   );
 }
 
-/** The zip's central directory with each entry's local header offset. */
+/** The zip's central directory by entry name (leading slashes dropped). */
 export function listZip(bytes: Uint8Array, fileName: string): Map<string, ZipItem> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw damaged(fileName);
-  let count = view.getUint16(eocd + 10, true);
-  let dirOffset = view.getUint32(eocd + 16, true);
-  if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
-    const rec = Number(view.getBigUint64(eocd - 20 + 8, true));
-    if (rec + 56 > bytes.length || view.getUint32(rec, true) !== 0x06064b50) throw damaged(fileName);
-    count = Number(view.getBigUint64(rec + 32, true));
-    dirOffset = Number(view.getBigUint64(rec + 48, true));
-  }
-  const items = new Map<string, ZipItem>();
-  const decoder = new TextDecoder();
-  let p = dirOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw damaged(fileName);
-    const method = view.getUint16(p + 10, true);
-    let compressedSize = view.getUint32(p + 20, true);
-    let uncompressedSize = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    let localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLen + extraLen > bytes.length) throw damaged(fileName);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    // Zip64 extended information: 8-byte values, present only for the fields that overflowed.
-    let e = p + 46 + nameLen;
-    const end = e + extraLen;
-    while (e + 4 <= end) {
-      const id = view.getUint16(e, true);
-      const size = view.getUint16(e + 2, true);
-      if (id === 0x0001) {
-        let q = e + 4;
-        const take = () => {
-          const value = q + 8 <= e + 4 + size ? Number(view.getBigUint64(q, true)) : -1;
-          q += 8;
-          return value;
-        };
-        if (uncompressedSize === 0xffffffff) uncompressedSize = take();
-        if (compressedSize === 0xffffffff) compressedSize = take();
-        if (localOffset === 0xffffffff) localOffset = take();
-        break;
-      }
-      e += 4 + size;
-    }
-    items.set(name.replace(/^\/+/, ''), { name, method, compressedSize, uncompressedSize, localOffset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return items;
+  const entries = readZipDirectory(bytes);
+  if (!entries) throw damaged(fileName);
+  return new Map(entries.map((entry) => [entry.name.replace(/^\/+/, ''), entry]));
 }
 
 /** Inflates one entry; refuses entries bigger than `maxBytes` or bigger than they said. */
