@@ -1,8 +1,73 @@
-// Handlers for the survey part of the contract (issue 4).
+// Handlers for the survey part of the contract (issue 4). The work lives in main/survey/.
 import type { HandlersOf } from '../../shared/api/contract.ts';
-import type { surveysContract } from '../../shared/api/surveys.ts';
+import type { SurveyDetail, SurveyFormSummary, surveysContract } from '../../shared/api/surveys.ts';
+import { listScales } from '../../shared/survey/scales.ts';
+import type { Database } from 'better-sqlite3';
+import { buildCrosstab } from '../survey/crosstab.ts';
+import { exportReportXlsx } from '../survey/exportXlsx.ts';
+import { importSurvey, mergeMapping, previewSurvey } from '../survey/importer.ts';
+import { linkIndicator, planIndicators, unlinkIndicator } from '../survey/indicators.ts';
+import { buildReport } from '../survey/report.ts';
+import * as store from '../survey/store.ts';
+import { AnswerCache, loadSurveyView, toApiColumn } from '../survey/surveyView.ts';
 import type { ApiContext } from './context.ts';
 
-export function surveyHandlers(_ctx: ApiContext): HandlersOf<typeof surveysContract> {
-  return {};
+function detail(db: Database, cache: AnswerCache, surveyId: number): SurveyDetail {
+  const view = loadSurveyView(db, cache, surveyId);
+  return { ...view.head.summary, columns: view.columns.map(toApiColumn), serviceColumnId: view.serviceColumnId, warnings: view.head.warnings };
+}
+
+function formSummaries(db: Database, cache: AnswerCache): SurveyFormSummary[] {
+  return store.listForms(db).map((f) => {
+    const waves = store.surveysOfForm(db, f.id);
+    const latest = waves[waves.length - 1];
+    const services = new Set<string>();
+    const questions: SurveyFormSummary['questions'] = [];
+    if (latest) {
+      const view = loadSurveyView(db, cache, latest.id);
+      for (const c of view.columns) {
+        if (c.config.kind !== 'scale') continue;
+        if (c.config.service) services.add(c.config.service);
+        questions.push({ key: c.key, header: c.header, service: c.config.service });
+      }
+      const sc = view.serviceColumnId !== null ? view.columns[view.serviceColumnId] : undefined;
+      if (sc) for (const v of sc.config.options ?? []) services.add(v);
+    }
+    return { id: f.id, name: f.name, source: f.source, waves: waves.length, services: [...services], questions };
+  });
+}
+
+export function surveyHandlers(ctx: ApiContext): HandlersOf<typeof surveysContract> {
+  const { db } = ctx;
+  const cache = new AnswerCache();
+  return {
+    previewSurveyImport: (a) => previewSurvey(db, a),
+    importSurvey: (a) => importSurvey(db, a),
+    listSurveys: ({ planId }) => store.listSurveys(db, planId),
+    listSurveyForms: () => formSummaries(db, cache),
+    getSurvey: ({ surveyId }) => detail(db, cache, surveyId),
+    deleteSurvey: ({ surveyId }) => {
+      store.deleteSurvey(db, surveyId);
+      cache.forget(surveyId);
+      return { deleted: true };
+    },
+    setSurveyPlan: ({ surveyId, planId }) => {
+      store.setSurveyPlan(db, surveyId, planId);
+      return store.getSurveyHead(db, surveyId).summary;
+    },
+    updateSurveyMapping: ({ surveyId, columns, serviceColumnId }) => {
+      const view = loadSurveyView(db, cache, surveyId);
+      const next = mergeMapping(view.mapping, view.columns, columns, serviceColumnId);
+      store.saveFormMapping(db, view.form.id, next);
+      return detail(db, cache, surveyId);
+    },
+    listSurveyScales: () => listScales(),
+    surveyReport: ({ surveyId, filters }) => buildReport(loadSurveyView(db, cache, surveyId), filters),
+    surveyCrosstab: ({ surveyId, rowQuestionId, colQuestionId, filters }) =>
+      buildCrosstab(loadSurveyView(db, cache, surveyId), rowQuestionId, colQuestionId, filters),
+    exportSurveyReport: ({ surveyId, filters }) => exportReportXlsx(buildReport(loadSurveyView(db, cache, surveyId), filters)),
+    linkIndicator: (a) => linkIndicator(db, cache, a),
+    unlinkIndicator: ({ actionId }) => ({ deleted: unlinkIndicator(db, actionId) }),
+    planIndicators: ({ planId }) => planIndicators(db, cache, planId),
+  };
 }

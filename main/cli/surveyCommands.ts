@@ -1,4 +1,134 @@
-// import-survey, survey-report (issue 4).
-import type { Command } from './command.ts';
+// import-survey, survey-report, list-surveys (issue 4): the same API the UI calls.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SurveyFilters, SurveyReport } from '../../shared/api/surveys.ts';
+import { COLUMN_KIND_LABELS, MAX_SURVEY_FILE_BYTES, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
+import { AppError } from '../../shared/errors.ts';
+import { intFlag, requireInt, stringFlag } from './args.ts';
+import { printJson } from './command.ts';
+import type { CliIO, Command } from './command.ts';
 
-export const surveyCommands: Command[] = [];
+function readSurveyFile(file: string | undefined): Uint8Array {
+  if (!file) throw new AppError('invalid_argument', 'Falta el archivo de la encuesta: mejora import-survey ARCHIVO.xlsx|.csv');
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new AppError('invalid_argument', `No se encontró «${file}»: compruebe la ruta del archivo.`);
+  }
+  if (size > MAX_SURVEY_FILE_BYTES) {
+    throw new AppError('invalid_file', `«${path.basename(file)}» pesa ${Math.round(size / 1_048_576)} MB; Mejora acepta encuestas de hasta ${MAX_SURVEY_FILE_BYTES / 1_048_576} MB.`);
+  }
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch {
+    throw new AppError('invalid_argument', `No se pudo leer «${file}»: compruebe que tiene permiso para abrirlo.`);
+  }
+}
+
+/** `--filter "3=Centro|La Ciénaga"`, several separated by ";;". */
+function parseChoiceFilters(value: string | undefined): SurveyFilters['choices'] {
+  if (!value) return undefined;
+  return value.split(';;').map((part) => {
+    const m = /^\s*(\d+)\s*=(.*)$/.exec(part);
+    if (!m) throw new AppError('invalid_argument', `Filtro no válido «${part}»: escríbalo como NÚMERO_DE_PREGUNTA=valor1|valor2.`);
+    return { questionId: Number(m[1]), values: m[2]!.split('|').map((s) => s.trim()).filter(Boolean) };
+  });
+}
+
+const fmt = (x: number | null, unit = '') => (x === null ? '—' : `${x.toLocaleString('es-DO')}${unit}`);
+
+function printReport(io: CliIO, r: SurveyReport): void {
+  io.out(`${r.formName} (${r.fileName})`);
+  io.out(`Personas encuestadas: ${r.respondents}${r.respondents !== r.respondentsTotal ? ` de ${r.respondentsTotal} (con filtros)` : ''}`);
+  if (r.services.length) {
+    io.out('\nServicios:');
+    for (const s of r.services) io.out(`  ${s.name}: índice ${fmt(s.index_0_100)} · satisfechos ${fmt(s.top2box_pct, ' %')} (n=${s.n})`);
+  }
+  io.out('\nPreguntas:');
+  for (const q of r.questions) {
+    io.out(`  [${q.id}] ${q.header} — ${COLUMN_KIND_LABELS[q.kind]}${q.service ? ` · ${q.service}` : ''}`);
+    io.out(`      n válido ${q.n_valid} · en blanco ${q.n_blank} · no aplica/NS-NR ${q.n_non_answer}`);
+    if (q.kind === 'scale') {
+      io.out(`      satisfechos ${fmt(q.top2box_pct, ' %')} [IC 95 % ${q.ci95 ? `${fmt(q.ci95[0])}–${fmt(q.ci95[1])}` : '—'}] · promedio ${fmt(q.mean)} · índice ${fmt(q.index_0_100)}${q.nps !== null ? ` · NPS ${fmt(q.nps)}` : ''}`);
+    }
+    if (q.kind !== 'text') io.out(`      ${q.distribution.map((d) => `${d.label}: ${d.count}`).join(' · ')}`);
+  }
+}
+
+export const surveyCommands: Command[] = [
+  {
+    name: 'import-survey',
+    usage: 'mejora import-survey ARCHIVO [--plan ID] [--repair-mojibake] [--db ARCHIVO] [--json]',
+    summary: 'Importa las respuestas de una encuesta (.xlsx o .csv de Google Forms, KoboToolbox, Microsoft Forms…).',
+    booleans: ['json', 'repair-mojibake'],
+    async run({ args, io, openApi }) {
+      const file = args.positionals[0];
+      const bytes = readSurveyFile(file);
+      const planId = intFlag(args.flags, 'plan');
+      const result = await openApi().importSurvey({
+        fileName: path.basename(file!),
+        bytes,
+        ...(planId !== undefined ? { planId } : {}),
+        ...(args.flags['repair-mojibake'] ? { repairMojibake: true } : {}),
+      });
+      if (args.flags.json) {
+        printJson(io, result);
+        return;
+      }
+      io.out(`Encuesta importada con el número ${result.surveyId} (${SURVEY_SOURCE_LABELS[result.source]}): ${result.respondents} personas, ${result.questions.length} preguntas.`);
+      for (const q of result.questions) io.out(`  [${q.id}] ${q.header} — ${COLUMN_KIND_LABELS[q.kind]}${q.service ? ` · ${q.service}` : ''}`);
+      if (result.warnings.length) {
+        io.out(`\nAvisos (${result.warnings.length}):`);
+        for (const w of result.warnings) io.out(`  - ${w}`);
+      }
+    },
+  },
+  {
+    name: 'survey-report',
+    usage: 'mejora survey-report ID [--from FECHA] [--to FECHA] [--filter "PREGUNTA=valor1|valor2"] [--xlsx SALIDA.xlsx] [--db ARCHIVO] [--json]',
+    summary: 'Resultados de una encuesta por pregunta y por servicio (fechas dd/mm/aaaa o AAAA-MM-DD).',
+    booleans: ['json'],
+    async run({ args, io, openApi }) {
+      const surveyId = requireInt(args.positionals[0], 'el número de la encuesta (ID)');
+      const from = stringFlag(args.flags, 'from');
+      const to = stringFlag(args.flags, 'to');
+      const choices = parseChoiceFilters(stringFlag(args.flags, 'filter'));
+      const filters: SurveyFilters = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(choices ? { choices } : {}) };
+      const api = openApi();
+      const xlsx = stringFlag(args.flags, 'xlsx');
+      if (xlsx) {
+        const out = await api.exportSurveyReport({ surveyId, filters });
+        fs.writeFileSync(xlsx, out.bytes);
+      }
+      const report = await api.surveyReport({ surveyId, filters });
+      if (args.flags.json) printJson(io, report);
+      else {
+        printReport(io, report);
+        if (xlsx) io.out(`\nResultados guardados en «${xlsx}».`);
+      }
+    },
+  },
+  {
+    name: 'list-surveys',
+    usage: 'mejora list-surveys [--plan ID] [--db ARCHIVO] [--json]',
+    summary: 'Lista las encuestas importadas.',
+    booleans: ['json'],
+    async run({ args, io, openApi }) {
+      const planId = intFlag(args.flags, 'plan');
+      const list = await openApi().listSurveys(planId !== undefined ? { planId } : {});
+      if (args.flags.json) {
+        printJson(io, list);
+        return;
+      }
+      if (!list.length) {
+        io.out('No hay encuestas importadas. Importe una con: mejora import-survey ARCHIVO.xlsx');
+        return;
+      }
+      for (const s of list) {
+        const when = s.dateRange ? ` · ${s.dateRange.from.slice(0, 10)} a ${s.dateRange.to.slice(0, 10)}` : '';
+        io.out(`${s.id}\t${s.formName} (ola ${s.wave})\t${s.respondents} personas${when}\t${s.fileName}`);
+      }
+    },
+  },
+];

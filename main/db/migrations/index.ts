@@ -1,5 +1,6 @@
 // Every schema change, in order. Never edit a migration that has shipped: add the next one.
 import * as m001 from './001_initial.ts';
+import * as m002 from './002_surveys.ts';
 
 export interface Migration {
   id: number;
@@ -9,4 +10,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'initial', sql: m001.sql },
+  { id: 2, name: 'surveys', sql: m002.sql },
 ];

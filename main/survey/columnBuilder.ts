@@ -1,0 +1,58 @@
+// Collects one column's values while rows stream in: each distinct string is kept once.
+import type { ColumnData } from './model.ts';
+
+// A column whose values are nearly all different (timestamps, e-mails, comments) stops
+// interning after a while: looking each value up would cost more than it saves.
+const CHECK_AT = 2000;
+
+export class ColumnBuilder {
+  readonly dict: string[] = [''];
+  private index: Map<string, number> | null = new Map<string, number>([['', 0]]);
+  private codes: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.codes = new Int32Array(capacity);
+  }
+
+  push(value: string): void {
+    let code: number | undefined;
+    if (this.index === null) {
+      if (value === '') code = 0;
+      else {
+        code = this.dict.length;
+        this.dict.push(value);
+      }
+    } else {
+      code = this.index.get(value);
+      if (code === undefined) {
+        code = this.dict.length;
+        this.dict.push(value);
+        this.index.set(value, code);
+      }
+      if (this.length === CHECK_AT && this.dict.length > CHECK_AT * 0.5) this.index = null;
+    }
+    if (this.length === this.codes.length) {
+      const grown = new Int32Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.length++] = code;
+  }
+
+  /** Pads with blanks up to `n` rows (a row shorter than the header). */
+  padTo(n: number): void {
+    while (this.length < n) this.push('');
+  }
+
+  build(): ColumnData {
+    return { dict: this.dict, codes: this.codes.slice(0, this.length) };
+  }
+}
+
+/** A column from plain values (tests, synthetic columns). */
+export function columnFromValues(values: readonly string[]): ColumnData {
+  const b = new ColumnBuilder(Math.max(16, values.length));
+  for (const v of values) b.push(v);
+  return b.build();
+}

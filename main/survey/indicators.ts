@@ -1,0 +1,127 @@
+// Plan indicators measured by surveys: an action's indicator tied to a service or a
+// question of a survey form, a metric and a target. Every wave of the form is a point of
+// the trend: the first is the baseline, the latest the current value.
+import type { Database } from 'better-sqlite3';
+import type { IndicatorMetric, IndicatorPoint, PlanIndicator } from '../../shared/api/surveys.ts';
+import { INDICATOR_METRIC_LABELS } from '../../shared/api/surveys.ts';
+import { AppError } from '../../shared/errors.ts';
+import { foldLabel } from '../../shared/survey/labels.ts';
+import { questionResult, serviceResults } from './report.ts';
+import { getForm, surveysOfForm } from './store.ts';
+import type { AnswerCache, SurveyView } from './surveyView.ts';
+import { loadSurveyView } from './surveyView.ts';
+
+interface LinkRow {
+  action_id: number;
+  form_id: number;
+  measure_type: 'service' | 'question';
+  measure_ref: string;
+  metric: IndicatorMetric;
+  target_op: '>=' | '<=';
+  target_value: number;
+}
+
+export interface LinkInput {
+  actionId: number;
+  surveyFormId?: number;
+  surveyId?: number;
+  measure: { type: 'service' | 'question'; ref: string };
+  metric: IndicatorMetric;
+  target: { op: '>=' | '<='; value: number };
+}
+
+/** The metric's value in one wave, with its n; null value when the wave does not measure it. */
+export function measureIn(view: SurveyView, type: 'service' | 'question', ref: string, metric: IndicatorMetric): { value: number | null; n: number; label: string | null } {
+  const all = Int32Array.from({ length: view.head.summary.respondents }, (_, i) => i);
+  if (type === 'question') {
+    const col = view.columns.find((c) => c.key === ref);
+    if (!col || col.config.kind !== 'scale') return { value: null, n: 0, label: col?.header ?? null };
+    const q = questionResult(col, all);
+    if (!q) return { value: null, n: 0, label: col.header };
+    const value = metric === 'top2box_pct' ? q.top2box_pct : metric === 'index_0_100' ? q.index_0_100 : metric === 'mean' ? q.mean : q.nps;
+    return { value, n: q.n_valid, label: col.header };
+  }
+  const s = serviceResults(view, all).find((x) => foldLabel(x.name) === foldLabel(ref));
+  if (!s) return { value: null, n: 0, label: null };
+  const value = metric === 'top2box_pct' ? s.top2box_pct : metric === 'index_0_100' ? s.index_0_100 : null;
+  return { value, n: s.n, label: s.name };
+}
+
+function indicatorOf(db: Database, cache: AnswerCache, link: LinkRow): PlanIndicator {
+  const action = db.prepare('SELECT position, action FROM action WHERE id = ?').get(link.action_id) as { position: number; action: string };
+  const form = getForm(db, link.form_id);
+  const trend: IndicatorPoint[] = [];
+  let measureLabel = link.measure_ref;
+  for (const s of surveysOfForm(db, link.form_id)) {
+    const view = loadSurveyView(db, cache, s.id);
+    const m = measureIn(view, link.measure_type, link.measure_ref, link.metric);
+    if (m.label) measureLabel = m.label;
+    trend.push({ surveyId: s.id, wave: s.wave, dateRange: s.dateRange, importedAt: s.importedAt, value: m.value, n: m.n });
+  }
+  const current = trend.length ? trend[trend.length - 1]! : null;
+  const target = { op: link.target_op, value: link.target_value };
+  const unit = link.metric === 'top2box_pct' ? ' %' : '';
+  const met = current?.value == null ? null : target.op === '>=' ? current.value >= target.value : current.value <= target.value;
+  return {
+    actionId: link.action_id,
+    actionNo: action.position + 1,
+    actionText: action.action,
+    formId: form.id,
+    formName: form.name,
+    measure: { type: link.measure_type, ref: link.measure_ref, label: measureLabel },
+    metric: link.metric,
+    target,
+    label: `${INDICATOR_METRIC_LABELS[link.metric]} — ${measureLabel} ${target.op === '>=' ? '≥' : '≤'} ${target.value.toLocaleString('es-DO')}${unit}`,
+    baseline: trend[0] ?? null,
+    current,
+    met,
+    trend,
+  };
+}
+
+export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): PlanIndicator {
+  if (!db.prepare('SELECT 1 FROM action WHERE id = ?').get(a.actionId)) throw new AppError('not_found', 'Esa acción ya no existe en el plan.');
+  let formId = a.surveyFormId;
+  if (formId === undefined && a.surveyId !== undefined) {
+    const r = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(a.surveyId) as { form_id: number } | undefined;
+    if (!r) throw new AppError('not_found', `No existe la encuesta número ${a.surveyId}.`);
+    formId = r.form_id;
+  }
+  if (formId === undefined) throw new AppError('invalid_argument', 'Indique la encuesta (o su formulario) que mide este indicador.');
+  getForm(db, formId);
+  if (a.measure.type === 'service' && (a.metric === 'mean' || a.metric === 'nps')) {
+    throw new AppError('invalid_argument', 'Para un servicio se puede medir el % de satisfechos o el índice 0–100, no el promedio ni el NPS.');
+  }
+  const waves = surveysOfForm(db, formId);
+  const measured = waves.some((s) => measureIn(loadSurveyView(db, cache, s.id), a.measure.type, a.measure.ref, a.metric).label !== null);
+  if (!measured) {
+    throw new AppError(
+      'invalid_argument',
+      a.measure.type === 'service'
+        ? `La encuesta no tiene respuestas sobre el servicio «${a.measure.ref}».`
+        : 'Esa pregunta no está en la encuesta o no es una pregunta de escala.',
+    );
+  }
+  if (a.metric === 'top2box_pct' || a.metric === 'index_0_100') {
+    if (a.target.value < 0 || a.target.value > 100) throw new AppError('invalid_argument', 'La meta debe estar entre 0 y 100.');
+  }
+  db.prepare(
+    `INSERT INTO survey_indicator (action_id, form_id, measure_type, measure_ref, metric, target_op, target_value, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(action_id) DO UPDATE SET form_id = excluded.form_id, measure_type = excluded.measure_type,
+       measure_ref = excluded.measure_ref, metric = excluded.metric, target_op = excluded.target_op, target_value = excluded.target_value`,
+  ).run(a.actionId, formId, a.measure.type, a.measure.ref, a.metric, a.target.op, a.target.value, new Date().toISOString());
+  return indicatorOf(db, cache, db.prepare('SELECT * FROM survey_indicator WHERE action_id = ?').get(a.actionId) as LinkRow);
+}
+
+export function unlinkIndicator(db: Database, actionId: number): boolean {
+  return db.prepare('DELETE FROM survey_indicator WHERE action_id = ?').run(actionId).changes > 0;
+}
+
+export function planIndicators(db: Database, cache: AnswerCache, planId: number): PlanIndicator[] {
+  if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) throw new AppError('not_found', `No existe el plan número ${planId}.`);
+  const links = db.prepare(
+    `SELECT i.* FROM survey_indicator i JOIN action a ON a.id = i.action_id WHERE a.plan_id = ? ORDER BY a.position`,
+  ).all(planId) as LinkRow[];
+  return links.map((l) => indicatorOf(db, cache, l));
+}

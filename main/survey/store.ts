@@ -1,0 +1,269 @@
+// Survey persistence: forms (with the saved mapping), waves and their columns. Answers
+// are stored per column (dictionary + Int32 codes). Every write runs in one transaction.
+import type { Database } from 'better-sqlite3';
+import type { SurveySource, SurveySummary } from '../../shared/api/surveys.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { SavedMapping } from './mapping.ts';
+import { parseSavedMapping } from './mapping.ts';
+import type { ColumnConfig, ColumnData, ParsedSurvey } from './model.ts';
+
+const now = () => new Date().toISOString();
+
+export function codesToBlob(codes: Int32Array): Buffer {
+  const le = new Int32Array(codes); // a copy we may byte-swap on big-endian machines
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] === 0) {
+    const view = new DataView(le.buffer);
+    for (let i = 0; i < le.length; i++) view.setInt32(i * 4, codes[i]!, true);
+  }
+  return Buffer.from(le.buffer, le.byteOffset, le.byteLength);
+}
+
+export function blobToCodes(blob: Buffer): Int32Array {
+  const out = new Int32Array(blob.byteLength / 4);
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
+  return out;
+}
+
+export interface FormRow {
+  id: number;
+  name: string;
+  source: SurveySource;
+  fingerprint: string;
+  mapping: string;
+}
+
+/** The sorted keys of the question columns: how waves of one form recognise each other. */
+export function fingerprintOf(columns: readonly { key: string; config: ColumnConfig }[]): string {
+  return [...new Set(columns.filter((c) => c.config.kind !== 'metadata').map((c) => c.key))].sort().join('\n');
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  const union = a.size + b.size - inter;
+  return union ? inter / union : 0;
+}
+
+/** An existing form with the same questions (exactly, or 80 % of them), or null. */
+export function findMatchingForm(db: Database, fingerprint: string): FormRow | null {
+  const exact = db.prepare('SELECT id, name, source, fingerprint, mapping FROM survey_form WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as FormRow | undefined;
+  if (exact) return exact;
+  const mine = new Set(fingerprint.split('\n'));
+  let best: FormRow | null = null;
+  let bestScore = 0.8;
+  for (const f of db.prepare('SELECT id, name, source, fingerprint, mapping FROM survey_form').iterate() as IterableIterator<FormRow>) {
+    const score = jaccard(mine, new Set(f.fingerprint.split('\n')));
+    if (score >= bestScore) {
+      best = f;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function getForm(db: Database, formId: number): FormRow {
+  const f = db.prepare('SELECT id, name, source, fingerprint, mapping FROM survey_form WHERE id = ?').get(formId) as FormRow | undefined;
+  if (!f) throw new AppError('not_found', 'Ese formulario de encuesta ya no existe.');
+  return f;
+}
+
+export function formWaveCount(db: Database, formId: number): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM survey WHERE form_id = ?').get(formId) as { n: number }).n;
+}
+
+export function saveFormMapping(db: Database, formId: number, mapping: SavedMapping): void {
+  db.prepare('UPDATE survey_form SET mapping = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(mapping), now(), formId);
+}
+
+export function assertPlanExists(db: Database, planId: number): void {
+  if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) {
+    throw new AppError('not_found', `No existe el plan número ${planId}. Revise el número con «mejora list-plans».`);
+  }
+}
+
+export interface InsertSurveyInput {
+  parsed: ParsedSurvey;
+  fileName: string;
+  formName: string;
+  planId: number | null;
+  /** Existing form (a new wave) or null to create one. */
+  formId: number | null;
+  mapping: SavedMapping;
+  serviceColumnId: number | null;
+}
+
+/** Stores a parsed survey in one transaction; returns its id and its form's id. */
+export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId: number; formId: number } {
+  const { parsed } = input;
+  const dated = parsed.dates.dict.filter((d) => d).sort();
+  const run = db.transaction(() => {
+    const stamp = now();
+    let formId = input.formId;
+    const fingerprint = fingerprintOf(parsed.columns);
+    if (formId === null) {
+      formId = Number(
+        db.prepare('INSERT INTO survey_form (name, source, fingerprint, mapping, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(input.formName, parsed.source, fingerprint, JSON.stringify(input.mapping), stamp, stamp).lastInsertRowid,
+      );
+    } else {
+      db.prepare('UPDATE survey_form SET mapping = ?, fingerprint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(input.mapping), fingerprint, stamp, formId);
+    }
+    const surveyId = Number(
+      db.prepare(
+        `INSERT INTO survey (form_id, plan_id, file_name, source, respondents, date_from, date_to, warnings, row_numbers,
+           dates_dict, dates_codes, service_column, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        formId,
+        input.planId,
+        input.fileName,
+        parsed.source,
+        parsed.respondents,
+        dated[0] ?? null,
+        dated[dated.length - 1] ?? null,
+        JSON.stringify(parsed.warnings),
+        codesToBlob(parsed.rowNumbers),
+        JSON.stringify(parsed.dates.dict),
+        codesToBlob(parsed.dates.codes),
+        input.serviceColumnId,
+        stamp,
+      ).lastInsertRowid,
+    );
+    const insertColumn = db.prepare('INSERT INTO survey_column (survey_id, id, header, key, detected, dict, codes) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    parsed.columns.forEach((c, i) => {
+      insertColumn.run(surveyId, i, c.header, c.key, JSON.stringify(c.config), JSON.stringify(c.data.dict), codesToBlob(c.data.codes));
+    });
+    return { surveyId, formId };
+  });
+  return run();
+}
+
+interface SurveyRow {
+  id: number;
+  form_id: number;
+  form_name: string;
+  plan_id: number | null;
+  file_name: string;
+  source: SurveySource;
+  respondents: number;
+  date_from: string | null;
+  date_to: string | null;
+  warnings: string;
+  service_column: number | null;
+  imported_at: string;
+  wave: number;
+}
+
+const SUMMARY_SQL = `
+  SELECT s.id, s.form_id, f.name AS form_name, s.plan_id, s.file_name, s.source, s.respondents, s.date_from, s.date_to,
+         s.warnings, s.service_column, s.imported_at,
+         (SELECT COUNT(*) FROM survey o WHERE o.form_id = s.form_id
+            AND (COALESCE(o.date_from, '9999') < COALESCE(s.date_from, '9999')
+                 OR (COALESCE(o.date_from, '9999') = COALESCE(s.date_from, '9999') AND o.id <= s.id))) AS wave
+  FROM survey s JOIN survey_form f ON f.id = s.form_id`;
+
+function toSummary(r: SurveyRow): SurveySummary {
+  return {
+    id: r.id,
+    formId: r.form_id,
+    formName: r.form_name,
+    wave: r.wave,
+    planId: r.plan_id,
+    fileName: r.file_name,
+    source: r.source,
+    respondents: r.respondents,
+    dateRange: r.date_from && r.date_to ? { from: r.date_from, to: r.date_to } : null,
+    importedAt: r.imported_at,
+  };
+}
+
+export function listSurveys(db: Database, planId?: number): SurveySummary[] {
+  const rows = (planId === undefined
+    ? db.prepare(`${SUMMARY_SQL} ORDER BY s.id DESC`).all()
+    : db.prepare(`${SUMMARY_SQL} WHERE s.plan_id = ? ORDER BY s.id DESC`).all(planId)) as SurveyRow[];
+  return rows.map(toSummary);
+}
+
+export function surveysOfForm(db: Database, formId: number): SurveySummary[] {
+  return (db.prepare(`${SUMMARY_SQL} WHERE s.form_id = ?`).all(formId) as SurveyRow[]).map(toSummary).sort((a, b) => a.wave - b.wave);
+}
+
+export interface SurveyHead {
+  summary: SurveySummary;
+  warnings: string[];
+  detectedServiceColumn: number | null;
+}
+
+export function getSurveyHead(db: Database, surveyId: number): SurveyHead {
+  const r = db.prepare(`${SUMMARY_SQL} WHERE s.id = ?`).get(surveyId) as SurveyRow | undefined;
+  if (!r) throw new AppError('not_found', `No existe la encuesta número ${surveyId}. Revise el número con «mejora list-surveys».`);
+  return { summary: toSummary(r), warnings: JSON.parse(r.warnings) as string[], detectedServiceColumn: r.service_column };
+}
+
+export interface StoredColumn {
+  id: number;
+  header: string;
+  key: string;
+  detected: ColumnConfig;
+}
+
+export function getColumns(db: Database, surveyId: number): StoredColumn[] {
+  return (db.prepare('SELECT id, header, key, detected FROM survey_column WHERE survey_id = ? ORDER BY id').all(surveyId) as {
+    id: number;
+    header: string;
+    key: string;
+    detected: string;
+  }[]).map((r) => ({ id: r.id, header: r.header, key: r.key, detected: JSON.parse(r.detected) as ColumnConfig }));
+}
+
+export interface SurveyAnswers {
+  columns: ColumnData[];
+  dates: ColumnData;
+  rowNumbers: Int32Array;
+}
+
+/** The answers of a survey, column by column. */
+export function loadAnswers(db: Database, surveyId: number): SurveyAnswers {
+  const head = db.prepare('SELECT row_numbers, dates_dict, dates_codes FROM survey WHERE id = ?').get(surveyId) as
+    | { row_numbers: Buffer; dates_dict: string; dates_codes: Buffer }
+    | undefined;
+  if (!head) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
+  const columns = (db.prepare('SELECT dict, codes FROM survey_column WHERE survey_id = ? ORDER BY id').all(surveyId) as { dict: string; codes: Buffer }[]).map(
+    (r) => ({ dict: JSON.parse(r.dict) as string[], codes: blobToCodes(r.codes) }),
+  );
+  return {
+    columns,
+    dates: { dict: JSON.parse(head.dates_dict) as string[], codes: blobToCodes(head.dates_codes) },
+    rowNumbers: blobToCodes(head.row_numbers),
+  };
+}
+
+export function formOfSurvey(db: Database, surveyId: number): FormRow {
+  const r = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(surveyId) as { form_id: number } | undefined;
+  if (!r) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
+  return getForm(db, r.form_id);
+}
+
+export function mappingOfForm(form: FormRow): SavedMapping {
+  return parseSavedMapping(form.mapping);
+}
+
+/** Deletes a wave; a form left without waves goes too (with its indicator links). */
+export function deleteSurvey(db: Database, surveyId: number): void {
+  db.transaction(() => {
+    const r = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(surveyId) as { form_id: number } | undefined;
+    if (!r) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
+    db.prepare('DELETE FROM survey WHERE id = ?').run(surveyId);
+    if (formWaveCount(db, r.form_id) === 0) db.prepare('DELETE FROM survey_form WHERE id = ?').run(r.form_id);
+  })();
+}
+
+export function setSurveyPlan(db: Database, surveyId: number, planId: number | null): void {
+  if (planId !== null) assertPlanExists(db, planId);
+  const res = db.prepare('UPDATE survey SET plan_id = ? WHERE id = ?').run(planId, surveyId);
+  if (res.changes === 0) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
+}
+
+export function listForms(db: Database): FormRow[] {
+  return db.prepare('SELECT id, name, source, fingerprint, mapping FROM survey_form ORDER BY id').all() as FormRow[];
+}

@@ -1,0 +1,108 @@
+// Response dates in Dominican time (UTC−4 all year), from every shape the tools write:
+// xlsx date cells (already wall clock), ISO with or without offset (Kobo `_submission_time`
+// is UTC without "Z"), Google's download "2026/02/05 2:07:09 p. m. GMT-4", day-first text
+// "9/08/2026 23:59:59".
+
+export const DOMINICAN_OFFSET_HOURS = -4;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Formats a wall-clock date held in a Date's UTC fields. */
+export function formatWallClock(d: Date, withTime = true): string {
+  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (!withTime) return date;
+  return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** An xlsx date cell (UTC fields = what the sheet shows) as text; no time part at midnight. */
+export function dateCellText(d: Date): string {
+  const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
+  return formatWallClock(d, !midnight);
+}
+
+function build(y: number, mo: number, d: number, h: number | null, mi: number, s: number, offsetMinutes: number | null): string | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  if (h !== null && (h > 23 || mi > 59 || s > 59)) return null;
+  const t = Date.UTC(y, mo - 1, d, h ?? 0, mi, s);
+  const check = new Date(t);
+  if (check.getUTCDate() !== d) return null; // 31/02
+  if (h === null) return formatWallClock(check, false);
+  // Convert from the given offset to Dominican wall clock.
+  const shifted = offsetMinutes === null ? t : t - offsetMinutes * 60_000 + DOMINICAN_OFFSET_HOURS * 3_600_000;
+  return formatWallClock(new Date(shifted));
+}
+
+function hour12(h: number, ampm: string | undefined): number {
+  if (!ampm) return h;
+  const pm = ampm.toLowerCase() === 'p';
+  if (h === 12) return pm ? 12 : 0;
+  return pm ? h + 12 : h;
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
+
+function offsetOf(sign: string | undefined, hh: string | undefined, mm: string | undefined): number | null {
+  if (sign === undefined) return null;
+  const h = Number(sign);
+  const m = Number(mm ?? 0);
+  return h * 60 + (h < 0 || sign.startsWith('-') ? -m : m);
+}
+
+export interface TimestampOptions {
+  /** The text is UTC when it carries no offset (Kobo `_submission_time`). */
+  utc?: boolean;
+  /** For a/b/yyyy text: false when the column is month-first (a value had b > 12). */
+  dayFirst?: boolean;
+}
+
+/** Dominican local date-time ("YYYY-MM-DDTHH:MM:SS", or "YYYY-MM-DD" without time), or null. */
+export function parseTimestamp(value: string, opts: TimestampOptions = {}): string | null {
+  // Fast path: already Dominican wall clock (xlsx date cells, earlier conversions).
+  if (!opts.utc && value.length === 19 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) {
+    return build(+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10), +value.slice(11, 13), +value.slice(14, 16), +value.slice(17, 19), null);
+  }
+  const t = value.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!t) return null;
+  const utc = opts.utc ? 0 : null;
+  let m = ISO.exec(t);
+  if (m) {
+    const zone = m[7];
+    const offset = zone === undefined ? utc : zone === 'Z' ? 0 : (() => {
+      const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+      const mins = Number(z[2]) * 60 + Number(z[3] ?? 0);
+      return z[1] === '-' ? -mins : mins;
+    })();
+    return build(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? null : +m[4], +(m[5] ?? 0), +(m[6] ?? 0), offset);
+  }
+  m = YMD_SLASH.exec(t);
+  if (m) {
+    const h = m[4] === undefined ? null : hour12(+m[4], m[7]);
+    const off = offsetOf(m[8], m[8], m[9]);
+    return build(+m[1]!, +m[2]!, +m[3]!, h, +(m[5] ?? 0), +(m[6] ?? 0), off ?? utc);
+  }
+  m = DMY.exec(t);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    const [d, mo] = opts.dayFirst === false ? [b, a] : [a, b];
+    const h = m[4] === undefined ? null : hour12(+m[4], m[7]);
+    const off = offsetOf(m[8], m[8], m[9]);
+    return build(+m[3]!, mo, d, h, +(m[5] ?? 0), +(m[6] ?? 0), off ?? utc);
+  }
+  return null;
+}
+
+/** A column of a/b/yyyy text is month-first when some value has b > 12 and none has a > 12. */
+export function isDayFirst(values: readonly string[]): boolean {
+  let aOver = false;
+  let bOver = false;
+  for (const v of values) {
+    const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(v);
+    if (!m) continue;
+    if (+m[1]! > 12) aOver = true;
+    if (+m[2]! > 12) bOver = true;
+  }
+  return !(bOver && !aOver);
+}
