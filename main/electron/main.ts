@@ -91,6 +91,8 @@ function start(): void {
 // Before ready: the app:// scheme's privileges, and the sandbox for every renderer.
 registerAppScheme(protocol);
 app.enableSandbox();
+// Chromium formats built-in controls (date inputs: dd/mm/aaaa) by its UI language, not the page's.
+app.commandLine.appendSwitch('lang', 'es-DO');
 
 if (!app.requestSingleInstanceLock()) {
   // Another Mejora is open on this user's data: it gets the focus (see 'second-instance').

@@ -67,6 +67,7 @@ function fakeElectron(appRoot: string, userData: string, opts: { lock?: boolean 
       isPackaged: false,
       requestSingleInstanceLock: () => (log.push('lock'), opts.lock ?? true),
       enableSandbox: () => log.push('sandbox'),
+      commandLine: { appendSwitch: (name: string, value: string) => log.push(`switch ${name}=${value}`) },
       on: (name: string, fn: (...args: unknown[]) => void) => appEvents.set(name, fn),
       whenReady: () => ready,
       getPath: (name: string) => (name === 'userData' ? userData : path.join(userData, name)),
@@ -129,7 +130,7 @@ describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
     const app = fakeApp();
     const fake = fakeElectron(app.appRoot, app.userData);
     runMain(fake, []);
-    expect(fake.log).toEqual(['schemes', 'sandbox', 'lock']);
+    expect(fake.log).toEqual(['schemes', 'sandbox', 'switch lang=es-DO', 'lock']);
     expect(fake.state.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
     expect([...fake.appEvents.keys()].sort()).toEqual(['second-instance', 'web-contents-created', 'will-quit', 'window-all-closed']);
 
@@ -198,7 +199,7 @@ describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
     runMain(fake, []);
     fake.ready();
     await settle();
-    expect(fake.log).toEqual(['schemes', 'sandbox', 'lock', 'quit']);
+    expect(fake.log).toEqual(['schemes', 'sandbox', 'switch lang=es-DO', 'lock', 'quit']);
     expect(fake.windows).toEqual([]);
     expect(fs.existsSync(path.join(app.userData, 'mejora.sqlite'))).toBe(false);
   });

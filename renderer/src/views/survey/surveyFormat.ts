@@ -1,0 +1,80 @@
+// How survey figures are shown: Dominican Spanish numbers, dd/mm/aaaa dates, n always visible.
+import type { DateRange, IndicatorMetric, SurveyFilters } from '../../../../shared/api/surveys.ts';
+import { formatDateEs } from '../../../../shared/months.ts';
+
+/** A number with exactly `digits` decimals, es-DO style (46 → "46.0"); "—" when missing. */
+export function num(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return value.toLocaleString('es-DO', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A 0–100 percentage with one decimal. */
+export function pct(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${num(value, 1)} %`;
+}
+
+/** A date-looking sample (`2026-02-02T19:14:11`) as the office reads it; other text unchanged. */
+export function sampleText(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return value;
+  return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
+}
+
+export function count(n: number): string {
+  return n.toLocaleString('es-DO');
+}
+
+/** Survey dates are already Dominican local time (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`). */
+export function surveyDate(value: string | null | undefined): string {
+  return value ? formatDateEs(value) : '';
+}
+
+export function dateRangeText(range: DateRange | null | undefined): string {
+  if (!range) return 'sin fechas';
+  const from = surveyDate(range.from);
+  const to = surveyDate(range.to);
+  return from === to ? from : `${from} – ${to}`;
+}
+
+/** `YYYY-MM-DD` of a range bound, for `<input type="date">`. */
+export function dayOf(value: string | null | undefined): string {
+  return value ? value.slice(0, 10) : '';
+}
+
+export function ci95Text(ci: [number, number] | null | undefined): string {
+  return ci ? `IC 95 %: ${num(ci[0], 1)}–${num(ci[1], 1)}` : '';
+}
+
+/** A metric value with its unit. */
+export function metricValue(metric: IndicatorMetric, value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (metric === 'top2box_pct') return pct(value);
+  if (metric === 'mean') return num(value, 2);
+  return num(value, 1);
+}
+
+export function opSymbol(op: '>=' | '<='): string {
+  return op === '>=' ? '≥' : '≤';
+}
+
+/** True when the filters keep only part of the respondents. */
+export function hasFilters(filters: SurveyFilters): boolean {
+  return !!(filters.from || filters.to || filters.choices?.some((c) => c.values.length));
+}
+
+/** Colours for a diverging scale of `k` levels, worst → best: reds, a grey centre, blues. */
+export function divergingColors(k: number): string[] {
+  const neg = ['#9f2f24', '#c8553d', '#e0836b', '#eeaa94', '#f5c8b8'];
+  const pos = ['#1b5ea3', '#3f7fbf', '#6c9fd2', '#98bde2', '#bdd5ee'];
+  const half = Math.floor(k / 2);
+  const pick = (palette: string[], i: number) => {
+    // Spread the strongest-to-lightest palette over `half` levels.
+    if (half <= 1) return palette[0]!;
+    return palette[Math.round((i * (palette.length - 1)) / (half - 1))]!;
+  };
+  const colors: string[] = [];
+  for (let i = 0; i < half; i++) colors.push(pick(neg, i));
+  if (k % 2 === 1) colors.push('#c3c9d1');
+  for (let i = half - 1; i >= 0; i--) colors.push(pick(pos, i));
+  return colors;
+}
