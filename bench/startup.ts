@@ -1,5 +1,6 @@
 // Start-up: with a 400-action plan in the database, how long from starting `mejora serve`
-// until the plan page is interactive in Chromium. Target: under 2 s.
+// until the plan page is interactive in Chromium (first rows drawn and answering), and until
+// all 400 rows are drawn. Target: interactive in under 2 s.
 // Reference, measured in the same run: a bare Node process start (`node -e ""`), so a slow
 // machine shows up as a slow reference rather than as a mystery.
 import { spawnSync } from 'node:child_process';
@@ -14,10 +15,11 @@ import { tempDir } from '../test/helpers/tempDir.ts';
 
 const TARGET_MS = 2000;
 const ACTIONS = 400;
+const RUNS = 5;
 
-function seed(dbPath: string): Promise<number> {
+async function seed(dbPath: string): Promise<number> {
   const backend = openBackend(dbPath);
-  return (async () => {
+  try {
     const { id } = await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Prueba', periodFrom: 2025, periodTo: 2026 });
     for (let i = 0; i < ACTIONS; i++) {
       const fields: ActionFields = {
@@ -40,10 +42,24 @@ function seed(dbPath: string): Promise<number> {
       };
       await backend.api.addAction({ planId: id, fields });
     }
-    backend.close();
     return id;
-  })();
+  } finally {
+    backend.close();
+  }
 }
+
+// Timestamps taken inside the page (ms since its navigation started).
+const MARKS = () => {
+  const marks: Record<string, number> = {};
+  (window as unknown as { __marks: Record<string, number> }).__marks = marks;
+  const observer = new MutationObserver(() => {
+    if (!marks.first && document.querySelector('tr[data-action-no="1"]')) marks.first = performance.now();
+    if (!marks.last && document.querySelector(`tr[data-action-no="400"]`)) marks.last = performance.now();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchStartup(): Promise<boolean> {
   const tmp = tempDir('mejora-bench-');
@@ -52,36 +68,38 @@ export async function benchStartup(): Promise<boolean> {
     const planId = await seed(dbPath);
     const browser = await launchChromium();
     try {
-      const runs: number[] = [];
+      const interactive: number[] = [];
+      const complete: number[] = [];
       const parts: string[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < RUNS; i++) {
         const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+        await page.addInitScript(MARKS);
+        // The user's browser is already open: let the new tab settle before the clock starts.
+        await page.goto('about:blank');
+        await new Promise((resolve) => setTimeout(resolve, 500));
         const t0 = performance.now();
         const app = await startServe(dbPath);
-        const tServe = performance.now();
-        await page.goto(`${app.baseUrl}/#/plan/${planId}?token=${app.token}`);
-        const tLoad = performance.now();
+        const server = performance.now() - t0;
+        await page.goto(`${app.baseUrl}/#/plan/${planId}?token=${app.token}`, { waitUntil: 'commit' });
+        await page.locator(`tr[data-action-no="${ACTIONS}"]`).waitFor({ state: 'attached' });
+        // The page answers: focus moves to the first row.
         await page.locator('tr[data-action-no="1"]').focus();
-        const tFirst = performance.now();
-        const last = page.locator(`tr[data-action-no="${ACTIONS}"]`);
-        await last.waitFor({ state: 'attached' });
-        runs.push(performance.now() - t0);
-        parts.push(
-          `server ${(tServe - t0).toFixed(0)} + page ${(tLoad - tServe).toFixed(0)} + first rows ${(tFirst - tLoad).toFixed(0)} + all rows ${(performance.now() - tFirst).toFixed(0)} ms`,
-        );
+        const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+        interactive.push(server + marks.first!);
+        complete.push(server + marks.last!);
+        parts.push(`server ready ${server.toFixed(0)} ms + first rows at ${marks.first!.toFixed(0)} ms, all ${ACTIONS} rows at ${marks.last!.toFixed(0)} ms`);
         await page.close();
         await app.stop();
       }
       const r0 = performance.now();
       spawnSync(process.execPath, ['-e', '']);
       const reference = performance.now() - r0;
-      const best = Math.min(...runs);
-      const median = runs.sort((a, b) => a - b)[1]!;
-      const ok = median < TARGET_MS;
+      const ok = median(interactive) < TARGET_MS;
       for (const p of parts) console.log(`  ${p}`);
       console.log(
-        `startup: ${ACTIONS}-action plan interactive in ${median.toFixed(0)} ms (median of 3, best ${best.toFixed(0)} ms; ` +
-          `target < ${TARGET_MS} ms) — bare node start ${reference.toFixed(0)} ms, ratio ${(median / reference).toFixed(1)}× ${ok ? 'OK' : 'FAIL'}`,
+        `${ok ? 'OK  ' : 'FAIL'} startup: ${ACTIONS}-action plan interactive ${median(interactive).toFixed(0)} ms after process start ` +
+          `(median of ${RUNS}; target < ${TARGET_MS} ms), all rows drawn at ${median(complete).toFixed(0)} ms; ` +
+          `bare node start ${reference.toFixed(0)} ms (ratio ${(median(interactive) / reference).toFixed(1)}×)`,
       );
       return ok;
     } finally {

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The `mejora` command. The backend is TypeScript run directly by Node 22's type stripping,
-// so nothing has to be compiled before the CLI works.
+// so nothing has to be compiled before the CLI works; when `npm run build` has left a bundle
+// that is newer than every source file, that bundle is used instead (much faster start-up).
+import fs from 'node:fs';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
   console.error(
@@ -9,5 +12,22 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
-const { main } = await import('../main/cli/main.ts');
+
+function newestSource(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, fs.statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
+  }
+  return latest;
+}
+
+function freshBundle() {
+  const bundle = new URL('../dist/cli/main.js', import.meta.url);
+  const stat = fs.statSync(bundle, { throwIfNoEntry: false });
+  if (!stat) return null;
+  const sources = ['../main', '../shared'].map((d) => newestSource(new URL(d, import.meta.url)));
+  return stat.mtimeMs >= Math.max(...sources) ? bundle.href : null;
+}
+
+const { main } = await import(freshBundle() ?? '../main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,7 @@
 // Builds what `npm start` and the tests need, skipping parts that are already up to date:
 //   dist/renderer/           the Svelte UI (vite)
+//   dist/cli/main.js         the backend and CLI as one ESM bundle (bin/mejora.mjs prefers it when
+//                            it is fresh: it starts in ~60 ms instead of ~250 ms of type stripping)
 //   dist/electron/main.cjs   the Electron shell (esbuild, electron and native modules external)
 //   dist/electron/preload.cjs the sandboxed preload: one CommonJS bundle, as Electron requires
 // `node scripts/build.mjs --force` rebuilds everything.
@@ -37,6 +39,26 @@ if (stale('dist/renderer/index.html', ['renderer', 'shared', ...configs])) {
   console.log('Interfaz construida en dist/renderer.');
 }
 
+const external = ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'];
+
+if (stale('dist/cli/main.js', ['main', 'shared', ...configs])) {
+  const esbuild = await import('esbuild');
+  fs.rmSync(path.join(root, 'dist/cli'), { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [path.join(root, 'main/cli/main.ts')],
+    outdir: path.join(root, 'dist/cli'),
+    bundle: true,
+    // Separate chunks keep the spreadsheet and survey code (and exceljs) out of start-up.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    external,
+    logLevel: 'warning',
+  });
+  console.log('Línea de comandos construida en dist/cli.');
+}
+
 const electronEntries = [
   ['main/electron/main.ts', 'dist/electron/main.cjs'],
   ['main/electron/preload.ts', 'dist/electron/preload.cjs'],
@@ -52,7 +74,7 @@ if (electronEntries.every(([entry]) => fs.existsSync(path.join(root, entry)))) {
         platform: 'node',
         format: 'cjs',
         target: 'node22',
-        external: ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'],
+        external,
         logLevel: 'warning',
         // import.meta.url has no meaning in a CommonJS bundle: main gets its own file's URL.
         // Not the preload: a sandboxed preload has no __filename (and does not need it).

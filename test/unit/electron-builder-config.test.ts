@@ -99,7 +99,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships every module the bundles leave external, but not Electron itself', () => {
-    const externals = [...(/external:\s*\[([^\]]*)\]/.exec(buildScript)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    const externals = [...(/external\s*[:=]\s*\[([^\]]*)\]/.exec(buildScript)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!);
     expect(externals).toContain('better-sqlite3');
     for (const name of externals.filter((n) => n !== 'electron')) expect(pkg.dependencies[name], name).toBeDefined();
     expect(pkg.dependencies.electron).toBeUndefined();
