@@ -190,7 +190,7 @@ describe('citizen surveys in the browser', () => {
     const march = women.filter((r) => r.day >= '2026-03-01');
     expect(march.length).toBeGreaterThan(0);
     expect(march.length).toBeLessThan(women.length);
-    await page.getByLabel('Desde').fill('2026-03-01');
+    await page.getByLabel('Desde').fill('01/03/2026');
     await expect.poll(() => status.innerText()).toContain(`Filtrado: ${march.length.toLocaleString('es-DO')} de`);
     await page.getByLabel('Desde').fill('');
     await expect.poll(() => status.innerText()).toContain(`Filtrado: ${women.length.toLocaleString('es-DO')} de`);

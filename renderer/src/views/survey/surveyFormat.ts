@@ -37,10 +37,6 @@ export function dateRangeText(range: DateRange | null | undefined): string {
 }
 
 /** `YYYY-MM-DD` of a range bound, for `<input type="date">`. */
-export function dayOf(value: string | null | undefined): string {
-  return value ? value.slice(0, 10) : '';
-}
-
 export function ci95Text(ci: [number, number] | null | undefined): string {
   return ci ? `IC 95 %: ${num(ci[0], 1)}–${num(ci[1], 1)}` : '';
 }
