@@ -2,7 +2,8 @@
 // Builds its own input files in a temp folder (60,000 Google Forms responses × 12
 // columns as .xlsx and .csv), then measures, in this same run:
 //   1. .xlsx import time ÷ exceljs's streaming reader alone walking the same cells  (≤ 1.5)
-//   2. peak RSS of a process that imports the .xlsx (and the .csv) and nothing else   (< 300 MB)
+//   2. peak RSS of a process that imports the .xlsx (and the .csv) and nothing else, through
+//      `mejora import-survey` as built in dist/cli                                      (< 300 MB)
 //      (median of 3 such processes: V8's garbage collection timing makes a single figure
 //      swing by ±50 MB; exceljs's streaming reader alone peaks at 170–260 MB here)
 //   3. .csv import time ÷ a plain CSV parse of the same file with @fast-csv/parse, the
@@ -211,13 +212,20 @@ async function main() {
   process.exit(failed.length ? 1 : 0);
 }
 
-/** Child mode: import one file into a fresh database and print the process's peak RSS. */
-async function importChild(file: string, db: string): Promise<void> {
-  const backend = openBackend(db);
-  const r = await backend.api.importSurvey({ fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) });
-  backend.close();
-  console.log(JSON.stringify({ respondents: r.respondents, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
-}
+/**
+ * A separate process that imports one file the way a user does — `mejora import-survey`
+ * through the built bundle in dist/cli (what browser mode and the desktop app run, without
+ * the type-stripping compiler the .ts sources need) — and prints its peak RSS.
+ */
+const IMPORT_CHILD = `
+const [bundle, file, db] = process.argv.slice(1);
+const { main } = await import(bundle);
+let out = '';
+const code = await main(['import-survey', file, '--db', db, '--json'], { out: (t) => (out += t), err: (t) => console.error(t) });
+if (code !== 0) process.exit(code);
+console.log(JSON.stringify({ respondents: JSON.parse(out).respondents, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+`;
+const CLI_BUNDLE = new URL('../dist/cli/main.js', import.meta.url);
 
 function childPeakRss(file: string): number {
   const runs = [0, 1, 2].map(() => childPeakRssOnce(file)).sort((a, b) => a - b);
@@ -227,15 +235,12 @@ function childPeakRss(file: string): number {
 
 function childPeakRssOnce(file: string): number {
   for (const f of fs.readdirSync(dir)) if (f.startsWith('child-')) fs.rmSync(path.join(dir, f));
-  const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--import-child', file, path.join(dir, `child-${path.basename(file)}.sqlite`)], { encoding: 'utf8' });
+  if (!fs.existsSync(CLI_BUNDLE)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm run bench does).');
+  const db = path.join(dir, `child-${path.basename(file)}.sqlite`);
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', IMPORT_CHILD, CLI_BUNDLE.href, file, db], { encoding: 'utf8' });
   const r = JSON.parse(out.trim().split('\n').pop()!) as { respondents: number; maxRssMb: number };
   if (r.respondents !== ROWS) throw new Error(`child imported ${r.respondents} respondents`);
   return r.maxRssMb;
-}
-
-if (process.argv[2] === '--import-child') {
-  await importChild(process.argv[3]!, process.argv[4]!);
-  process.exit(0);
 }
 
 main().catch((err) => {
