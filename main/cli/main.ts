@@ -26,6 +26,12 @@ function usage(): string {
   ].join('\n');
 }
 
+// `mejora show-plan 1 | head`: the reader went away; that is not an error worth a trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const stdio: CliIO = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),

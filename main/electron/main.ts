@@ -14,7 +14,7 @@ import { handleTrusted, registerApiHandlers } from './ipc.ts';
 import { aboutText, menuTemplate } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { saveFile } from './saveFile.ts';
-import { createMainWindow, denyPermissions, focusWindow, guardWebContents } from './window.ts';
+import { confirmUnload, createMainWindow, denyPermissions, focusWindow, guardWebContents, UNSAVED_CHANGES_DIALOG } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
@@ -99,7 +99,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => focusWindow(mainWindow));
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents);
+    confirmUnload(contents, () => {
+      const win = BrowserWindow.fromWebContents(contents);
+      return win ? dialog.showMessageBoxSync(win, UNSAVED_CHANGES_DIALOG) : dialog.showMessageBoxSync(UNSAVED_CHANGES_DIALOG);
+    });
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     backend?.close();

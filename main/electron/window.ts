@@ -14,6 +14,28 @@ export function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/** The question asked when the page has unsaved changes and the window is closing or reloading. */
+export const UNSAVED_CHANGES_DIALOG = {
+  type: 'warning' as const,
+  title: 'Cambios sin guardar',
+  message: 'Hay cambios sin guardar en una acción.',
+  detail: 'Si sale ahora, esos cambios se perderán.',
+  buttons: ['Salir sin guardar', 'Seguir editando'],
+  defaultId: 1,
+  cancelId: 1,
+};
+const LEAVE_ANYWAY = 0;
+
+/**
+ * The page refuses to unload while an edit is pending (beforeunload). A browser asks the user
+ * then; Electron does not, so the window would silently refuse to close: ask here.
+ */
+export function confirmUnload(contents: WebContents, ask: () => number): void {
+  contents.on('will-prevent-unload', (event) => {
+    if (ask() === LEAVE_ANYWAY) event.preventDefault();
+  });
+}
+
 /** No permission is ever granted: the app needs none. */
 export function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));

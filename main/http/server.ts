@@ -2,13 +2,16 @@
 // 127.0.0.1 only, a random port, a random token on every call, the Host header checked.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
+import { MAX_SURVEY_FILE_BYTES } from '../../shared/api/surveys.ts';
 import { decodeWire, encodeWire } from '../../shared/api/wire.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { CONTENT_SECURITY_POLICY, hostAllowed, newToken, originAllowed, tokenMatches } from './security.ts';
 import { resolveStatic } from './static.ts';
 
-// Files travel base64-encoded inside JSON; 60 MB of JSON carries a ~45 MB file.
-const MAX_BODY = 60 * 1024 * 1024;
+// Files travel base64-encoded inside JSON (4 bytes for every 3), so the largest body is the
+// largest file any method accepts, encoded, plus room for the other arguments.
+const MAX_BODY = Math.ceil((Math.max(MAX_PLAN_FILE_BYTES, MAX_SURVEY_FILE_BYTES) * 4) / 3) + 1024 * 1024;
 
 export interface ApiServer {
   url: string;
@@ -42,20 +45,24 @@ function sendError(res: http.ServerResponse, status: number, code: string, messa
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8');
 }
 
+/** The body as text, or null when it is larger than MAX_BODY (the rest is drained, not kept). */
 function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = declared > MAX_BODY;
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
       size += chunk.length;
       if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
+        tooLarge = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -76,7 +83,10 @@ export function startServer(opts: ServerOptions): Promise<ApiServer> {
         return sendError(res, 401, 'unauthorized', 'Acceso denegado: falta la clave de esta sesión. Abra Mejora con la dirección que se mostró al iniciarla.');
       }
       const body = await readBody(req).catch(() => null);
-      if (body === null) return sendError(res, 413, 'invalid_file', 'El archivo es demasiado grande para Mejora.');
+      if (body === null) {
+        res.setHeader('Connection', 'close');
+        return sendError(res, 413, 'invalid_file', 'El archivo es demasiado grande para Mejora: elija uno más pequeño (hasta 60 MB).');
+      }
       let args: unknown;
       try {
         args = body ? decodeWire(body) : {};

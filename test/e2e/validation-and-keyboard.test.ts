@@ -81,4 +81,19 @@ describe('validation and keyboard use', () => {
     expect(texts[0]).toContain('Segunda acción');
     expect(texts[1]).toContain('Primera acción');
   });
+
+  it('does not leave an action with pending changes behind when going back', async () => {
+    await page.locator('tr[data-action-no="1"]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Acción de mejora').fill('Cambio pendiente');
+    await page.goBack();
+    await page.getByText('Hay cambios sin guardar en la acción abierta').waitFor();
+    await expect(page.getByLabel('Acción de mejora').inputValue()).resolves.toBe('Cambio pendiente');
+    await expect(page.locator('tr[data-action-no="1"]').count()).resolves.toBe(1);
+    // Saving is still possible, and then leaving is allowed.
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.locator('tr[data-action-no="1"]', { hasText: 'Cambio pendiente' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Planes de mejora' }).waitFor();
+  });
 });

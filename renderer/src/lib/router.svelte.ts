@@ -25,12 +25,29 @@ function toHash(route: Route): string {
 
 export const router = $state<{ route: Route }>({ route: parse(location.hash) });
 
+// An open editor with pending changes may refuse to be left (it says why to the user).
+let leaveGuard: (() => boolean) | null = null;
+
+/** Registers the guard; returns the function that removes it. */
+export function guardLeaving(guard: () => boolean): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
 export function navigate(route: Route): void {
+  if (leaveGuard && !leaveGuard()) return;
   router.route = route;
   const hash = toHash(route);
   if (location.hash !== hash) history.pushState(null, '', hash);
 }
 
 window.addEventListener('popstate', () => {
+  if (leaveGuard && !leaveGuard()) {
+    // Back/forward while an edit is pending: stay where we are.
+    history.pushState(null, '', toHash(router.route));
+    return;
+  }
   router.route = parse(location.hash);
 });

@@ -49,7 +49,15 @@ function httpHost(): Host {
         error: { code: 'internal', message: 'No hay conexión con Mejora. Compruebe que la ventana de Mejora sigue abierta y recargue la página.' },
       };
     }
-    return decodeWire(await res.text()) as WireResponse;
+    const text = await res.text();
+    try {
+      return decodeWire(text) as WireResponse;
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Mejora respondió de forma inesperada (código ${res.status}). Recargue la página e intente de nuevo.` },
+      };
+    }
   };
   return {
     kind: 'browser',
