@@ -3,12 +3,20 @@ import { AppError } from '../../shared/errors.ts';
 
 export interface ParsedArgs {
   positionals: string[];
+  /** The last value of each flag (true for boolean flags). */
   flags: Record<string, string | true>;
+  /** Every value given for each valued flag, in order (for flags that may repeat, like --filter). */
+  repeated: Record<string, string[]>;
 }
 
 export function parseArgs(argv: string[], booleanFlags: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const flags: Record<string, string | true> = {};
+  const repeated: Record<string, string[]> = {};
+  const set = (name: string, value: string) => {
+    flags[name] = value;
+    (repeated[name] ??= []).push(value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -22,7 +30,7 @@ export function parseArgs(argv: string[], booleanFlags: readonly string[]): Pars
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     if (eq !== -1) {
-      flags[name] = arg.slice(eq + 1);
+      set(name, arg.slice(eq + 1));
     } else if (booleanFlags.includes(name)) {
       flags[name] = true;
     } else {
@@ -30,11 +38,11 @@ export function parseArgs(argv: string[], booleanFlags: readonly string[]): Pars
       if (value === undefined || value.startsWith('--')) {
         throw new AppError('invalid_argument', `Falta el valor de --${name}.`);
       }
-      flags[name] = value;
+      set(name, value);
       i++;
     }
   }
-  return { positionals, flags };
+  return { positionals, flags, repeated };
 }
 
 export function stringFlag(flags: ParsedArgs['flags'], name: string): string | undefined {

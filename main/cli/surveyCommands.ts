@@ -1,9 +1,10 @@
 // import-survey, survey-report, list-surveys (issue 4): the same API the UI calls.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SurveyFilters, SurveyReport } from '../../shared/api/surveys.ts';
+import type { SurveyDetail, SurveyFilters, SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, MAX_SURVEY_FILE_BYTES, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
+import { foldText } from '../../shared/text.ts';
 import { intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
@@ -26,14 +27,34 @@ function readSurveyFile(file: string | undefined): Uint8Array {
   }
 }
 
-/** `--filter "3=Centro|La Ciénaga"`, several separated by ";;". */
-function parseChoiceFilters(value: string | undefined): SurveyFilters['choices'] {
-  if (!value) return undefined;
-  return value.split(';;').map((part) => {
-    const m = /^\s*(\d+)\s*=(.*)$/.exec(part);
-    if (!m) throw new AppError('invalid_argument', `Filtro no válido «${part}»: escríbalo como NÚMERO_DE_PREGUNTA=valor1|valor2.`);
-    return { questionId: Number(m[1]), values: m[2]!.split('|').map((s) => s.trim()).filter(Boolean) };
+/**
+ * `--filter "Sexo=Femenino"`, `--filter "3=Centro|La Ciénaga"`: a question (its number in the
+ * report, or words of its header) and the values to keep. Repeat --filter for several questions
+ * (each must match); ";;" inside one value also separates filters.
+ */
+function parseChoiceFilters(specs: string[], columns: SurveyDetail['columns']): SurveyFilters['choices'] {
+  const parts = specs.flatMap((s) => s.split(';;')).filter((p) => p.trim());
+  if (!parts.length) return undefined;
+  return parts.map((part) => {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new AppError('invalid_argument', `Filtro no válido «${part}»: escríbalo como PREGUNTA=valor1|valor2 (la pregunta por su número o su texto).`);
+    const question = part.slice(0, eq).trim();
+    const values = part.slice(eq + 1).split('|').map((s) => s.trim()).filter(Boolean);
+    return { questionId: questionIdOf(question, columns), values };
   });
+}
+
+function questionIdOf(question: string, columns: SurveyDetail['columns']): number {
+  if (/^\d+$/.test(question)) return Number(question);
+  const wanted = foldText(question);
+  const exact = columns.filter((c) => foldText(c.header) === wanted);
+  const matches = exact.length ? exact : columns.filter((c) => foldText(c.header).includes(wanted));
+  if (matches.length === 1) return matches[0]!.id;
+  if (!matches.length) throw new AppError('invalid_argument', `Ninguna pregunta de la encuesta se llama «${question}». Vea los números con: mejora survey-report ID`);
+  throw new AppError(
+    'invalid_argument',
+    `«${question}» coincide con varias preguntas: ${matches.slice(0, 5).map((c) => `[${c.id}] ${c.header}`).join('; ')}. Use el número de la pregunta.`,
+  );
 }
 
 const fmt = (x: number | null, unit = '') => (x === null ? '—' : `${x.toLocaleString('es-DO')}${unit}`);
@@ -86,16 +107,17 @@ export const surveyCommands: Command[] = [
   },
   {
     name: 'survey-report',
-    usage: 'mejora survey-report ID [--from FECHA] [--to FECHA] [--filter "PREGUNTA=valor1|valor2"] [--xlsx SALIDA.xlsx] [--db ARCHIVO] [--json]',
+    usage: 'mejora survey-report ID [--from FECHA] [--to FECHA] [--filter "PREGUNTA=valor1|valor2" …] [--xlsx SALIDA.xlsx] [--db ARCHIVO] [--json]',
     summary: 'Resultados de una encuesta por pregunta y por servicio (fechas dd/mm/aaaa o AAAA-MM-DD).',
     booleans: ['json'],
     async run({ args, io, openApi }) {
       const surveyId = requireInt(args.positionals[0], 'el número de la encuesta (ID)');
       const from = stringFlag(args.flags, 'from');
       const to = stringFlag(args.flags, 'to');
-      const choices = parseChoiceFilters(stringFlag(args.flags, 'filter'));
-      const filters: SurveyFilters = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(choices ? { choices } : {}) };
       const api = openApi();
+      const specs = args.repeated.filter ?? [];
+      const choices = specs.length ? parseChoiceFilters(specs, (await api.getSurvey({ surveyId })).columns) : undefined;
+      const filters: SurveyFilters = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(choices ? { choices } : {}) };
       const xlsx = stringFlag(args.flags, 'xlsx');
       if (xlsx) {
         const out = await api.exportSurveyReport({ surveyId, filters });
