@@ -85,11 +85,11 @@ function toAction(r: ActionRow, tasks: Task[]): Action {
 const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count FROM plan p`;
 
 export function notFoundPlan(planId: number): AppError {
-  return new AppError('not_found', `No existe el plan número ${planId}: puede que se haya eliminado. Vuelva a la lista de planes.`);
+  return new AppError('not_found', `No existe el plan número ${planId}: puede que se haya eliminado.`);
 }
 
 function notFoundAction(): AppError {
-  return new AppError('not_found', 'Esa acción ya no existe: puede que se haya eliminado. Vuelva a abrir el plan.');
+  return new AppError('not_found', 'Esa acción ya no existe: puede que se haya eliminado.');
 }
 
 function checkPlanFields(fields: PlanFields): void {
@@ -279,10 +279,44 @@ export function moveAction(db: Database, actionId: number, toIndex: number): num
   })();
 }
 
-/** Replaces every action of a plan in one go (used by imports and updates from a file). */
+const ACTION_COLUMNS = `criterion, subcriterion, area, action, objective, start_month, end_month, end_open, resources, indicator, responsible, comments, extra`;
+
+/**
+ * Makes a plan's actions exactly `actions`, in one transaction (imports and updates from a
+ * file). Actions are matched by position, as the import preview's diff shows them: the first
+ * min(old, new) keep their row (and id, so what links to them, such as a survey indicator,
+ * stays) with new fields and tasks; extra ones are added; trailing ones are deleted.
+ */
 export function replaceActions(db: Database, planId: number, actions: ActionFields[]): void {
+  for (const fields of actions) checkActionFields(fields);
   db.transaction(() => {
-    db.prepare('DELETE FROM action WHERE plan_id = ?').run(planId);
-    actions.forEach((fields, i) => insertAction(db, planId, fields, i));
+    if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) throw notFoundPlan(planId);
+    const existing = db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position, id').all(planId) as { id: number }[];
+    const update = db.prepare(
+      `UPDATE action SET position = ?, criterion = ?, subcriterion = ?, area = ?, action = ?, objective = ?, start_month = ?,
+         end_month = ?, end_open = ?, resources = ?, indicator = ?, responsible = ?, comments = ?, extra = ?, updated_at = ?
+       WHERE id = ?`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO action (plan_id, position, ${ACTION_COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const remove = db.prepare('DELETE FROM action WHERE id = ?');
+    const clearTasks = db.prepare('DELETE FROM task WHERE action_id = ?');
+    const insertTask = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
+    const stamp = now();
+    actions.forEach((fields, position) => {
+      const kept = existing[position];
+      let actionId: number;
+      if (kept) {
+        update.run(position, ...actionValues(fields), stamp, kept.id);
+        clearTasks.run(kept.id);
+        actionId = kept.id;
+      } else {
+        actionId = Number(insert.run(planId, position, ...actionValues(fields), stamp).lastInsertRowid);
+      }
+      fields.tasks.forEach((task, i) => insertTask.run(actionId, i, task.text.trim(), task.status));
+    });
+    for (const gone of existing.slice(actions.length)) remove.run(gone.id);
+    touchPlan(db, planId);
   })();
 }

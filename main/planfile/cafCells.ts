@@ -12,7 +12,9 @@ export interface CriterionReading {
   unreadable: boolean;
 }
 
-const fold = (s: string) => foldText(s.replace(/["'“”‘’«»]/g, ' ')).replace(/\s+/g, ' ');
+// Criterion cells are short (a number or a criterion's name); folding only the start keeps a
+// hostile cell (a huge run of dots) from making foldText's trimming backtrack.
+const fold = (s: string) => foldText((s.length > 300 ? s.slice(0, 300) : s).replace(/["'“”‘’«»]/g, ' ')).replace(/\s+/g, ' ');
 
 function subcriterionCode(text: string): string | null {
   const m = /^(\d)\s*[.,]\s*(\d)(?!\d)/.exec(text);

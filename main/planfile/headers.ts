@@ -23,8 +23,12 @@ const SYNONYMS: Record<HeaderKey, string[]> = {
   comments: ['comentarios', 'comentario', 'observaciones', 'observacion', 'notas', 'nota', 'comentarios observaciones', 'observaciones comentarios'],
 };
 
+const MAX_HEADER_TEXT = 200;
+
 /** "Área(s) de  Mejora:" → "area de mejora"; "No." → "no"; "Responsable(s)" → "responsable". */
 export function headerKeyText(text: string): string {
+  // No header is this long; the cap keeps the folding linear on a hostile cell.
+  if (text.length > MAX_HEADER_TEXT) text = text.slice(0, MAX_HEADER_TEXT);
   return foldText(text.replace(/\((?:s|es|as|os|a)\)/gi, ''))
     .replace(/[º°ª]/g, ' ')
     .replace(/[^a-z0-9#]+/g, ' ')

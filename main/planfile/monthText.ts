@@ -61,11 +61,20 @@ export function readMonthCell(cell: CellValue | undefined, firstYear: number | n
   return readMonthText(cell.text, firstYear);
 }
 
+const clipNote = (s: string) => (s.length > 60 ? s.slice(0, 57) + '…' : s);
+
 function unreadable(text: string): MonthReading {
   return { month: null, open: false, note: `«${text}» no es un mes reconocible`, unreadable: true };
 }
 
+/**
+ * Longer than any way of writing a month ("primer trimestre 2026 de ahí en adelante"). Longer
+ * text is not read: the patterns below backtrack on long runs (`-----…`), so they only see short text.
+ */
+const MAX_MONTH_TEXT = 80;
+
 export function readMonthText(raw: string, firstYear: number | null): MonthReading {
+  if (raw.trim().length > MAX_MONTH_TEXT) return unreadable(clipNote(raw.trim()));
   let t = raw
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

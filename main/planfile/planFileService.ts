@@ -20,13 +20,17 @@ export interface ImportRequest extends PlanFileOverrides {
   planId?: number | undefined;
 }
 
+// An institution's name is short; folding only its start keeps a hostile file's huge "name"
+// from making foldText's trimming backtrack.
+const institutionKey = (name: string) => foldText(name.length > 1000 ? name.slice(0, 1000) : name);
+
 /** A saved plan of the same institution and period, the most recently changed first. */
 function findSamePlan(db: Database, institution: string, from: number | null, to: number | null): Plan | null {
   if (!institution || from === null || to === null) return null;
-  const key = foldText(institution);
+  const key = institutionKey(institution);
   const match = store
     .listPlans(db)
-    .filter((p) => p.periodFrom === from && p.periodTo === to && foldText(p.institution) === key)
+    .filter((p) => p.periodFrom === from && p.periodTo === to && institutionKey(p.institution) === key)
     .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : b.id - a.id))[0];
   return match ? store.getPlan(db, match.id) : null;
 }

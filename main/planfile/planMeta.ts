@@ -26,14 +26,27 @@ export function readPeriod(text: string): { from: number; to: number } | null {
   return { from: years[0]!, to: years[0]! };
 }
 
+/** Enough of a line to recognise it; folding all of a huge line would backtrack (foldText's trim). */
+const MAX_FOLDED = 1000;
+const foldLine = (text: string) => foldText(text.length > MAX_FOLDED ? text.slice(0, MAX_FOLDED) : text);
+
+/** "plan … mejora" as words, like `/\bplan\b.*\bmejora\b/` but linear: that pattern rescans the rest of the line for every "plan". */
+function namesPlanDeMejora(folded: string): boolean {
+  const plan = /\bplan\b/.exec(folded);
+  if (!plan) return false;
+  const rest = folded.slice(plan.index + plan[0].length);
+  const lineEnd = rest.search(/[\n\r\u2028\u2029]/);
+  return /\bmejora\b/.test(lineEnd < 0 ? rest : rest.slice(0, lineEnd));
+}
+
 /** `lines` are the non-empty rows above the header, each its cells joined with a space. */
 export function readPlanMeta(lines: string[]): PlanMeta {
   const meta: PlanMeta = { title: '', institution: '', periodFrom: null, periodTo: null };
   const rest: string[] = [];
   for (const line of lines) {
     const text = tidyText(line).replace(/\n/g, ' ');
-    const folded = foldText(text);
-    if (!meta.title && /\bplan\b.*\bmejora\b/.test(folded)) {
+    const folded = foldLine(text);
+    if (!meta.title && namesPlanDeMejora(folded)) {
       meta.title = text;
       const period = readPeriod(text);
       if (period) [meta.periodFrom, meta.periodTo] = [period.from, period.to];
@@ -49,7 +62,7 @@ export function readPlanMeta(lines: string[]): PlanMeta {
   }
   if (meta.periodFrom === null) {
     for (const text of rest) {
-      const folded = foldText(text);
+      const folded = foldLine(text);
       const period = PERIOD_KEY.test(folded) || /^\D*20\d\d\s*[-–/]\s*20\d\d\D*$/.test(folded) ? readPeriod(text) : null;
       if (period) {
         [meta.periodFrom, meta.periodTo] = [period.from, period.to];
@@ -60,7 +73,7 @@ export function readPlanMeta(lines: string[]): PlanMeta {
   if (!meta.institution) {
     // A line of its own: prefer one that names a kind of institution, else the first free line.
     const free = rest.filter((t) => !/^[^:]{1,40}:/.test(t) && /[a-z]{3}/i.test(t));
-    meta.institution = free.find((t) => INSTITUTION_WORDS.test(foldText(t))) ?? free[0] ?? '';
+    meta.institution = free.find((t) => INSTITUTION_WORDS.test(foldLine(t))) ?? free[0] ?? '';
   }
   return meta;
 }

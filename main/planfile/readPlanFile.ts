@@ -32,9 +32,15 @@ export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: Pla
 
   // The sheet whose first rows carry the most plan headers; ties go to the first sheet.
   let best: { index: number; row: number; score: number } | null = null;
+  // The reader keeps each sheet's XML for the full read; only the best so far is worth keeping.
   for (const [index, sheetRef] of workbook.sheets.entries()) {
     const found = findHeaderRow(new SheetGrid(workbook.readSheet(sheetRef, 31)));
-    if (found && (!best || found.score > best.score)) best = { index, row: found.row, score: found.score };
+    if (found && (!best || found.score > best.score)) {
+      if (best) workbook.forget(workbook.sheets[best.index]!);
+      best = { index, row: found.row, score: found.score };
+    } else {
+      workbook.forget(sheetRef);
+    }
   }
   if (!best) {
     throw new AppError(
@@ -61,7 +67,7 @@ export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: Pla
   for (const row of grid.rowNumbers) {
     if (row >= layout.firstRow) break;
     const cells: string[] = [];
-    for (let col = 0; col <= grid.maxColumn; col++) {
+    for (const col of grid.columnsWithValues(row)) {
       const text = grid.text(row, col);
       if (text) cells.push(text);
     }

@@ -33,6 +33,17 @@ interface Draft {
   fields: ActionFields;
   notes: string[];
   startOpenNoted: boolean;
+  /** The lines each multi-row text (a field, `extra:` + header) already has, so long actions are not rescanned. */
+  lines: Map<string, Set<string>>;
+}
+
+/** `before` with `value` as a new line, unless one of its lines already says it. */
+function withLine(d: Draft, slot: string, before: string, value: string): string {
+  let seen = d.lines.get(slot);
+  if (!seen) d.lines.set(slot, (seen = new Set(before ? before.split('\n') : [])));
+  if (seen.has(value)) return before;
+  for (const line of value.split('\n')) seen.add(line);
+  return before ? `${before}\n${value}` : value;
 }
 
 export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: number | null, warnings: ImportWarning[]): RowsReading {
@@ -55,7 +66,7 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
   const known = new Set(layout.columns.keys());
   const unnamed = new Set<number>();
   for (const row of dataRows) {
-    for (let col = 0; col <= grid.maxColumn; col++) if (!known.has(col) && grid.text(row, col)) unnamed.add(col);
+    for (const col of grid.columnsWithValues(row)) if (!known.has(col) && grid.text(row, col)) unnamed.add(col);
   }
   for (const col of [...unnamed].sort((a, b) => a - b)) {
     const header = `Columna ${columnLetter(col)}`;
@@ -74,9 +85,19 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
   const drafts: Draft[] = [];
   let current: Draft | null = null;
 
+  // Every column read, in this order (for the text of a skipped row); rows are scanned by the
+  // cells they hold, not by every column (a sheet may have a stray value in column XFD).
+  const allCols = new Map([...layout.columns.keys(), ...unnamed].map((c, i) => [c, i]));
+  const readCells = (row: number) =>
+    grid
+      .columnsWithValues(row)
+      .filter((c) => allCols.has(c) && grid.text(row, c))
+      .sort((a, b) => allCols.get(a)! - allCols.get(b)!);
+  const extraHeader = new Map(extraCols);
+
   for (const row of dataRows) {
-    const allCols = [...layout.columns.keys(), ...unnamed];
-    if (allCols.every((c) => !grid.text(row, c))) continue; // a formatted but empty row
+    const cells = readCells(row);
+    if (cells.length === 0) continue; // a formatted but empty row
     const actionCol = col('action');
     const inActionMerge = actionCol !== null && (grid.coveredBy(row, actionCol)?.top ?? 0) > layout.lastRow;
     const blankIdentity = !text(row, 'action') && !text(row, 'no') && !text(row, 'area');
@@ -86,7 +107,7 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     }
     const substantive = ['action', 'area', 'objective', 'tasks'].some((k) => text(row, k as PlanColumnKey));
     if (!substantive) {
-      const what = allCols.map((c) => grid.text(row, c)).filter(Boolean).join(' · ');
+      const what = cells.map((c) => grid.text(row, c)).join(' · ');
       warn(row, null, `La fila ${row} no tiene acción de mejora ni tareas («${clip(what)}»): se omitió.`);
       continue;
     }
@@ -97,6 +118,7 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
       fields: emptyActionFields(),
       notes: [],
       startOpenNoted: false,
+      lines: new Map(),
     };
     drafts.push(current);
     addRow(current, row, true);
@@ -107,15 +129,14 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     for (const key of TEXT_KEYS) {
       const value = text(row, key);
       if (!value) continue;
-      if (!f[key]) f[key] = value;
-      else if (!first && !f[key].split('\n').includes(value)) f[key] += '\n' + value;
+      if (!f[key] || !first) f[key] = withLine(d, key, f[key], value);
     }
-    for (const [c, header] of extraCols) {
+    for (const c of grid.columnsWithValues(row)) {
+      const header = extraHeader.get(c);
+      if (header === undefined) continue;
       const value = grid.text(row, c);
       if (!value) continue;
-      const before = f.extra[header];
-      if (!before) f.extra[header] = value;
-      else if (!before.split('\n').includes(value)) f.extra[header] = before + '\n' + value;
+      f.extra[header] = withLine(d, `extra:${header}`, f.extra[header] ?? '', value);
     }
     const tasksCol = col('tasks');
     if (tasksCol !== null) {
@@ -197,7 +218,7 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
 
   function keepInComments(d: Draft, header: string, raw: string) {
     const note = `${header}: ${raw}`;
-    if (!d.fields.comments.split('\n').includes(note)) d.fields.comments = d.fields.comments ? `${d.fields.comments}\n${note}` : note;
+    d.fields.comments = withLine(d, 'comments', d.fields.comments, note);
   }
 
   const actions: ActionFields[] = [];
@@ -225,6 +246,8 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
 
 /** "Enero – Marzo 2026", "Enero 2026 a Marzo 2026" → ["Enero", "Marzo 2026"]. */
 function splitRange(text: string): [string, string | null] {
+  // Longer text is no period (readMonthText refuses it); the pattern backtracks on long text.
+  if (text.length > 200) return [text, null];
   const m = /^(.+?)\s+(?:-|–|—|a|al|hasta)\s+(.+)$/i.exec(text.trim());
   return m ? [m[1]!, m[2]!] : [text, null];
 }

@@ -3,6 +3,21 @@ import { tidyText } from '../../shared/text.ts';
 import type { CellValue, MergeRange, SheetData } from './workbookReader.ts';
 import { cellText } from './workbookReader.ts';
 
+/** Covered cells recorded at most (a real plan has a few thousand). */
+const MAX_COVERED_CELLS = 400_000;
+
+/** Index of the first of the ascending `values` that is >= `min`. */
+function firstAtLeast(values: number[], min: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class SheetGrid {
   readonly sheet: SheetData;
   /** Row numbers that hold at least one value, ascending. */
@@ -16,15 +31,29 @@ export class SheetGrid {
     let maxColumn = -1;
     for (const cells of sheet.rows.values()) maxColumn = Math.max(maxColumn, cells.length - 1);
     this.maxColumn = maxColumn;
-    const lastRow = this.rowNumbers[this.rowNumbers.length - 1] ?? 0;
-    for (const m of sheet.merges) {
-      // Clamp: a merge may span the whole sheet; only cells that can hold values matter.
-      for (let r = m.top; r <= Math.min(m.bottom, lastRow + 1); r++) {
+    // Only rows that hold values are ever asked about (header and action rows), and a merge
+    // may span the whole sheet: record those rows' covered cells, up to a budget far above
+    // any real plan, so that a hostile file cannot fill memory with merges.
+    let budget = MAX_COVERED_CELLS;
+    merges: for (const m of sheet.merges) {
+      for (let i = firstAtLeast(this.rowNumbers, m.top); i < this.rowNumbers.length && this.rowNumbers[i]! <= m.bottom; i++) {
+        const r = this.rowNumbers[i]!;
         for (let c = m.left; c <= Math.min(m.right, maxColumn + 1); c++) {
-          if (r !== m.top || c !== m.left) this.covered.set(r * 16_384 + c, m);
+          if (r === m.top && c === m.left) continue;
+          this.covered.set(r * 16_384 + c, m);
+          if (--budget <= 0) break merges;
         }
       }
     }
+  }
+
+  /** Columns of `row` that hold a value, ascending; fast on a sparse row (a value in column XFD). */
+  columnsWithValues(row: number): number[] {
+    const cells = this.sheet.rows.get(row);
+    if (!cells) return [];
+    const cols: number[] = [];
+    for (const key of Object.keys(cells)) if (cells[Number(key)]) cols.push(Number(key));
+    return cols;
   }
 
   value(row: number, col: number): CellValue | undefined {

@@ -64,12 +64,28 @@ export function parseCellRef(ref: string): { row: number; col: number } | null {
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
 
 function formatShowsDate(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
+  const bare = removeDelimited(removeDelimited(code, '"', '"'), '[', ']')
     .replace(/\\./g, '')
     .replace(/_.|\*./g, '');
   return /[dmy]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/**
+ * `text` without its `open…close` runs, as `replace(/\[[^\]]*\]/g, '')` would do, in linear
+ * time: that regex rescans to the end for every `[` when the `]` is missing.
+ */
+function removeDelimited(text: string, open: string, close: string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const from = text.indexOf(open, pos);
+    if (from < 0) break;
+    const to = text.indexOf(close, from + 1);
+    if (to < 0) break; // no later run can close either
+    out += text.slice(pos, from);
+    pos = to + 1;
+  }
+  return out + text.slice(pos);
 }
 
 interface Styles {
@@ -110,6 +126,7 @@ export class WorkbookFile {
   private readonly date1904: boolean;
   private sharedStrings: string[] | null = null;
   private styles: Styles | null = null;
+  private readonly sheetParts = new Map<string, string>();
 
   constructor(bytes: Uint8Array, fileName: string) {
     this.bytes = bytes;
@@ -145,6 +162,21 @@ export class WorkbookFile {
     return item ? readZipEntry(this.bytes, item, this.fileName).toString('utf8') : null;
   }
 
+  /** A sheet's XML, inflated once and kept until `forget` (the header scan reads it again in full). */
+  private sheetXml(part: string): string {
+    let xml = this.sheetParts.get(part);
+    if (xml === undefined) {
+      xml = this.part(part) ?? '';
+      this.sheetParts.set(part, xml);
+    }
+    return xml;
+  }
+
+  /** Drops a sheet's kept XML (a sheet that will not be read again). */
+  forget(ref: SheetRef): void {
+    if (ref.part) this.sheetParts.delete(ref.part);
+  }
+
   private strings(): string[] {
     if (!this.sharedStrings) {
       const xml = this.part('xl/sharedStrings.xml') ?? this.part(this.findPart(/sharedStrings\.xml$/i) ?? '') ?? '';
@@ -167,7 +199,7 @@ export class WorkbookFile {
   readSheet(ref: SheetRef, maxRow = Number.POSITIVE_INFINITY): SheetData {
     const sheet: SheetData = { name: ref.name, rows: new Map(), merges: [], truncated: false };
     if (!ref.part) return sheet;
-    const xml = this.part(ref.part) ?? '';
+    const xml = this.sheetXml(ref.part);
     const strings = this.strings();
     const { dateStyles } = this.style();
     let rowNo = 0;

@@ -8,7 +8,7 @@ import { openBackend } from '../../main/app/backend.ts';
 import type { Backend } from '../../main/app/backend.ts';
 import { main } from '../../main/cli/main.ts';
 import type { Plan } from '../../shared/types.ts';
-import { buildZip, noHeaderWorkbook, rawEntry, zipBomb } from '../fixtures/plan-workbooks.ts';
+import { buildZip, inlineRow, noHeaderWorkbook, rawEntry, rawSheetWorkbook, zipBomb } from '../fixtures/plan-workbooks.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
 const SEED = path.resolve(import.meta.dirname, '../fixtures/plan-vallejuelo-2025-2026.xlsx');
@@ -98,5 +98,110 @@ describe('through the CLI', () => {
       'La acción de la fila 5 no tiene «Acción de Mejora»: se importó como «(Sin acción de mejora)»; escríbala en el plan.',
     ]);
     await backend.api.deletePlan({ planId: result.planId });
+  });
+});
+
+// Tiny files whose XML made the old regex reader rescan to the end of the part for every
+// tag: a 2.5 KB file of `<row>` repeated, never closed, took over a minute. The bound is a
+// hang guard, far above the few milliseconds these take now (speed is measured in bench/).
+describe('hostile XML is read in linear time', () => {
+  const N = 80_000;
+  const HEADERS = ['No.', 'Criterio', 'Área de Mejora', 'Acción de Mejora', 'Tareas', 'Inicio', 'Fin'];
+  const noPlan = /No se encontró el plan.*encabezados/;
+
+  async function timed<T>(run: () => Promise<T>): Promise<{ outcome: T | unknown; ms: number }> {
+    const t0 = performance.now();
+    let outcome: T | unknown;
+    try {
+      outcome = await run();
+    } catch (err) {
+      outcome = err;
+    }
+    return { outcome, ms: performance.now() - t0 };
+  }
+
+  const HOSTILE: [string, () => Uint8Array][] = [
+    ['rows never closed', () => rawSheetWorkbook('<row>'.repeat(N))],
+    ['cells never closed', () => rawSheetWorkbook(`<row r="1">${'<c>'.repeat(N)}</row>`)],
+    ['a start tag with one huge attribute name', () => rawSheetWorkbook(`<row ${'a'.repeat(2 * N)}/>`)],
+    ['an attribute value never closed', () => rawSheetWorkbook(`<row r="1"><c r="A1" t="${'x'.repeat(N)}/></row>`)],
+    ['shared strings never closed', () => rawSheetWorkbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { sharedStrings: `<sst>${'<si>'.repeat(N)}</sst>` })],
+    ['phonetic runs never closed', () => rawSheetWorkbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { sharedStrings: `<sst><si>${'<rPh>'.repeat(N)}<t>x</t></si></sst>` })],
+    [
+      'a number format of unclosed brackets',
+      () =>
+        rawSheetWorkbook('<row r="1"><c r="A1" s="1"><v>1</v></c></row>', {
+          styles: `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="${'['.repeat(2 * N)}"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
+        }),
+    ],
+  ];
+
+  it.each(HOSTILE)('%s: a clear Spanish message at once, nothing written', async (_name, build) => {
+    const bytes = build();
+    expect(bytes.length).toBeLessThan(20_000);
+    const { outcome, ms } = await timed(() => backend.api.previewPlanImport({ fileName: 'hostil.xlsx', bytes }));
+    expect(outcome).toMatchObject({ code: 'invalid_file', message: expect.stringMatching(noPlan) });
+    expect(ms).toBeLessThan(2000);
+    expect((await backend.api.listPlans({})).map((p) => p.id)).toEqual([saved.id]);
+  });
+
+  it('cells with huge runs (dashes in a month, "plan" over and over, dots in a criterion) import at once, with warnings', async () => {
+    const sheet = [
+      inlineRow(1, ['Plan de Mejora Institucional 2026 ' + 'plan '.repeat(N / 4)]),
+      inlineRow(2, ['Ayuntamiento Municipal de Prueba']),
+      inlineRow(4, HEADERS),
+      inlineRow(5, ['1', 'a' + '.'.repeat(N) + 'a', 'Área', 'Acción con texto raro', '1. Tarea', 'Enero 2026', '-'.repeat(N) + 'x']),
+      inlineRow(6, ['2', '3', 'Otra área', 'Otra acción', '1. Otra tarea ' + ' '.repeat(N) + '2. Fin', 'Enero 2026 ' + 'a '.repeat(N / 2), 'Marzo 2026']),
+    ].join('');
+    const bytes = rawSheetWorkbook(sheet);
+    const { outcome, ms } = await timed(() => backend.api.previewPlanImport({ fileName: 'raro.xlsx', bytes }));
+    expect(ms).toBeLessThan(2000);
+    const preview = outcome as Awaited<ReturnType<typeof backend.api.previewPlanImport>>;
+    expect(preview.plan).toMatchObject({ periodFrom: 2026, periodTo: 2026, institution: 'Ayuntamiento Municipal de Prueba' });
+    const [first, second] = preview.plan.actions;
+    expect(first).toMatchObject({ action: 'Acción con texto raro', criterion: null, start: '2026-01', end: null });
+    expect(first!.comments).toContain('-'.repeat(100));
+    expect(second).toMatchObject({ action: 'Otra acción', criterion: 3, start: null, end: '2026-03' });
+    const warnings = preview.warnings.map((w) => w.message).join('\n');
+    expect(warnings).toMatch(/no es un criterio CAF/);
+    expect(warnings).toMatch(/no es un mes reconocible/);
+  });
+
+  it('a stray value in the last column (XFD) and merges over the whole sheet: read at once, every action kept', async () => {
+    const ROWS = 5000;
+    const sheet = [inlineRow(1, ['Plan de Mejora Institucional 2026']), inlineRow(2, ['Ayuntamiento Municipal de Prueba']), inlineRow(4, HEADERS)];
+    for (let i = 0; i < ROWS; i++) {
+      const r = 5 + i;
+      sheet.push(`<row r="${r}"><c r="A${r}"><v>${i + 1}</v></c><c r="D${r}" t="inlineStr"><is><t>Acción ${i + 1}</t></is></c><c r="XFD${r}"><v>1</v></c></row>`);
+    }
+    const bytes = rawSheetWorkbook(sheet.join(''), { merges: ['H5:XFD1048576', 'H5:XFD1048576'] });
+    const { outcome, ms } = await timed(() => backend.api.previewPlanImport({ fileName: 'ancha.xlsx', bytes }));
+    expect(ms).toBeLessThan(2000);
+    const preview = outcome as Awaited<ReturnType<typeof backend.api.previewPlanImport>>;
+    expect(preview.plan.actions).toHaveLength(ROWS);
+    expect(preview.plan.actions[ROWS - 1]).toMatchObject({ action: `Acción ${ROWS}` });
+    expect(preview.plan.extraColumns).toEqual(['Columna XFD']);
+  });
+
+  it('one action continued over thousands of rows, each with an unreadable date, imports at once with every note kept', async () => {
+    const ROWS = 15_000;
+    const sheet = [
+      inlineRow(1, ['Plan de Mejora Institucional 2026']),
+      inlineRow(2, ['Ayuntamiento Municipal de Prueba']),
+      inlineRow(4, HEADERS),
+      inlineRow(5, ['1', '2', 'Área', 'Acción larga', '1. Primera tarea', 'Enero 2026', 'Marzo 2026']),
+    ];
+    for (let i = 0; i < ROWS; i++) sheet.push(inlineRow(6 + i, [null, null, null, null, `Tarea ${i + 2}`, null, `cosa ${i}`]));
+    const { outcome, ms } = await timed(() => backend.api.previewPlanImport({ fileName: 'larga.xlsx', bytes: rawSheetWorkbook(sheet.join('')) }));
+    expect(ms).toBeLessThan(2000);
+    const preview = outcome as Awaited<ReturnType<typeof backend.api.previewPlanImport>>;
+    expect(preview.plan.actions).toHaveLength(1);
+    const [action] = preview.plan.actions;
+    expect(action!.tasks).toHaveLength(ROWS + 1);
+    expect(action!.end).toBe('2026-03');
+    const notes = action!.comments.split('\n');
+    expect(notes).toHaveLength(ROWS);
+    expect(notes[0]).toBe('Fin: cosa 0');
+    expect(notes[ROWS - 1]).toBe(`Fin: cosa ${ROWS - 1}`);
   });
 });

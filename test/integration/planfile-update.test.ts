@@ -182,3 +182,64 @@ async function onlyFirstAction(): Promise<Uint8Array> {
   for (const r of [7, 8]) for (let c = 1; c <= 13; c++) ws.getCell(r, c).value = null;
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+describe('updating from a file keeps what is linked to the actions', () => {
+  const SURVEY = path.resolve(import.meta.dirname, '../fixtures/encuesta-google-forms.xlsx');
+
+  /** The seed without its last action (row 8), as when an office drops an action. */
+  async function seedWithoutLastAction(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(SEED) as unknown as ArrayBuffer);
+    for (let c = 1; c <= 13; c++) wb.worksheets[0]!.getCell(8, c).value = null;
+    return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it('an update keeps survey-indicator links and task statuses; dropping the last action removes only that action and its link', async () => {
+    const backend = openBackend(path.join(dir, 'mejora.db'));
+    try {
+      const seed = new Uint8Array(fs.readFileSync(SEED));
+      const { planId } = await backend.api.importPlan({ fileName: 'plan.xlsx', bytes: seed, mode: 'new' });
+      const survey = await backend.api.importSurvey({ fileName: 'encuesta.xlsx', bytes: new Uint8Array(fs.readFileSync(SURVEY)), planId });
+      const saved = await backend.api.getPlan({ planId });
+      expect(saved.actions).toHaveLength(3);
+      const [first, second, last] = saved.actions as [(typeof saved.actions)[number], (typeof saved.actions)[number], (typeof saved.actions)[number]];
+      const link = (actionId: number) =>
+        backend.api.linkIndicator({ actionId, surveyId: survey.surveyId, measure: { type: 'service', ref: 'Mercado municipal' }, metric: 'top2box_pct', target: { op: '>=', value: 80 } });
+      await link(first.id);
+      await link(last.id);
+      const { id: _id, planId: _p, no: _n, ...fields } = second;
+      await backend.api.updateAction({ actionId: second.id, fields: { ...fields, tasks: fields.tasks.map((t) => ({ ...t, status: 'completada' as const })) } });
+      const linked = async () => (await backend.api.planIndicators({ planId })).map((i) => [i.actionId, i.actionNo]);
+      expect(await linked()).toEqual([
+        [first.id, 1],
+        [last.id, 3],
+      ]);
+
+      // The same file again: nothing changes, the links and the done tasks stay.
+      await backend.api.importPlan({ fileName: 'plan.xlsx', bytes: seed, mode: 'update', planId });
+      expect(await linked()).toEqual([
+        [first.id, 1],
+        [last.id, 3],
+      ]);
+      const again = await backend.api.getPlan({ planId });
+      expect(again.actions.map((a) => a.id)).toEqual([first.id, second.id, last.id]);
+      expect(again.actions[1]!.tasks.every((t) => t.status === 'completada')).toBe(true);
+      expect(again.actions.map((a) => a.action)).toEqual(saved.actions.map((a) => a.action));
+
+      // Without the last action: only that action (and its link) goes.
+      await backend.api.importPlan({ fileName: 'plan v2.xlsx', bytes: await seedWithoutLastAction(), mode: 'update', planId });
+      const shorter = await backend.api.getPlan({ planId });
+      expect(shorter.actions.map((a) => a.id)).toEqual([first.id, second.id]);
+      expect(await linked()).toEqual([[first.id, 1]]);
+
+      // The action back: it is added after the kept ones, without the link of the deleted one.
+      await backend.api.importPlan({ fileName: 'plan.xlsx', bytes: seed, mode: 'update', planId });
+      const longer = await backend.api.getPlan({ planId });
+      expect(longer.actions.slice(0, 2).map((a) => a.id)).toEqual([first.id, second.id]);
+      expect(longer.actions.map((a) => [a.no, a.action])).toEqual(saved.actions.map((a) => [a.no, a.action]));
+      expect(await linked()).toEqual([[first.id, 1]]);
+    } finally {
+      backend.close();
+    }
+  });
+});
