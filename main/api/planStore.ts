@@ -282,16 +282,31 @@ export function moveAction(db: Database, actionId: number, toIndex: number): num
 const ACTION_COLUMNS = `criterion, subcriterion, area, action, objective, start_month, end_month, end_open, resources, indicator, responsible, comments, extra`;
 
 /**
- * Makes a plan's actions exactly `actions`, in one transaction (imports and updates from a
- * file). Actions are matched by position, as the import preview's diff shows them: the first
- * min(old, new) keep their row (and id, so what links to them, such as a survey indicator,
- * stays) with new fields and tasks; extra ones are added; trailing ones are deleted.
+ * Makes a plan's actions exactly `actions`, numbered 1..n in that order, in one transaction
+ * (imports and updates from a file). `keepIds[i]` is the id of the saved action that
+ * `actions[i]` updates (see main/planfile/matchActions.ts): it keeps its row and id, so what
+ * links to it (a survey indicator) stays, and gets the new fields and tasks. null inserts a
+ * new action. Saved actions that no entry names are deleted, with their links. Without
+ * `keepIds` the saved actions are matched by position.
  */
-export function replaceActions(db: Database, planId: number, actions: ActionFields[]): void {
+export function replaceActions(db: Database, planId: number, actions: ActionFields[], keepIds?: (number | null)[]): void {
   for (const fields of actions) checkActionFields(fields);
   db.transaction(() => {
     if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) throw notFoundPlan(planId);
-    const existing = db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position, id').all(planId) as { id: number }[];
+    const existing = (db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position, id').all(planId) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const kept = keepIds ?? actions.map((_, i) => existing[i] ?? null);
+    const saved = new Set(existing);
+    const named = new Set<number>();
+    for (const id of kept.slice(0, actions.length)) {
+      if (id === null) continue;
+      // The matching was made against another state of the plan: refuse rather than mix plans.
+      if (!saved.has(id) || named.has(id)) {
+        throw new AppError('conflict', 'El plan cambió mientras se actualizaba desde el archivo. Vuelva a abrir la vista previa e inténtelo de nuevo; no se ha cambiado nada.');
+      }
+      named.add(id);
+    }
     const update = db.prepare(
       `UPDATE action SET position = ?, criterion = ?, subcriterion = ?, area = ?, action = ?, objective = ?, start_month = ?,
          end_month = ?, end_open = ?, resources = ?, indicator = ?, responsible = ?, comments = ?, extra = ?, updated_at = ?
@@ -305,18 +320,20 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
     const insertTask = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
     const stamp = now();
     actions.forEach((fields, position) => {
-      const kept = existing[position];
+      const keptId = kept[position] ?? null;
       let actionId: number;
-      if (kept) {
-        update.run(position, ...actionValues(fields), stamp, kept.id);
-        clearTasks.run(kept.id);
-        actionId = kept.id;
+      if (keptId !== null) {
+        update.run(position, ...actionValues(fields), stamp, keptId);
+        clearTasks.run(keptId);
+        actionId = keptId;
       } else {
         actionId = Number(insert.run(planId, position, ...actionValues(fields), stamp).lastInsertRowid);
       }
       fields.tasks.forEach((task, i) => insertTask.run(actionId, i, task.text.trim(), task.status));
     });
-    for (const gone of existing.slice(actions.length)) remove.run(gone.id);
+    // Deleted after the inserts, so a new action never takes the id of the one it replaces
+    // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.
+    for (const id of existing) if (!named.has(id)) remove.run(id);
     touchPlan(db, planId);
   })();
 }

@@ -7,6 +7,7 @@ import { foldText } from '../../shared/text.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import * as store from '../api/planStore.ts';
+import { matchActions } from './matchActions.ts';
 import { diffPlan } from './planDiff.ts';
 import type { IncomingPlan } from './planDiff.ts';
 import { readPlanFile } from './readPlanFile.ts';
@@ -44,6 +45,7 @@ function incoming(reading: PlanFileReading): IncomingPlan | null {
     periodFrom: p.periodFrom,
     periodTo: p.periodTo,
     actions: p.actions,
+    fileNumbers: p.fileNumbers,
   };
 }
 
@@ -60,6 +62,7 @@ export function previewPlanImport(db: Database, fileName: string, bytes: Uint8Ar
       periodFrom: existing.periodFrom,
       periodTo: existing.periodTo,
       actions: reading.plan.actions,
+      fileNumbers: reading.plan.fileNumbers,
     };
     diff = diffPlan(existing, { ...next, institution: next.institution || existing.institution });
   }
@@ -73,15 +76,27 @@ export function previewPlanImport(db: Database, fileName: string, bytes: Uint8Ar
   };
 }
 
-/** Keeps the status of tasks whose text did not change (the file does not carry statuses). */
-function keepTaskStatuses(before: Plan | null, actions: ActionFields[]): ActionFields[] {
-  if (!before) return actions;
-  return actions.map((a, i) => {
-    const old = before.actions[i];
+/**
+ * The file's actions as updates of `before`'s, matched as the preview's diff matched them:
+ * the id each one updates (null: a new action), and its tasks with the status of a saved task
+ * of the same text (the file does not carry statuses).
+ */
+function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (number | null)[]): { actions: ActionFields[]; keepIds: (number | null)[] } {
+  const matching = matchActions(
+    before.actions.map((a) => a.no),
+    actions.map((_, i) => fileNumbers[i] ?? null),
+    (e, f) => before.actions[e]!.action.trim() === actions[f]!.action.trim(),
+  );
+  const keepIds: (number | null)[] = [];
+  const kept = actions.map((a, i) => {
+    const index = matching.existingIndex[i];
+    const old = index === null || index === undefined ? undefined : before.actions[index];
+    keepIds.push(old ? old.id : null);
     if (!old) return a;
     const status = new Map(old.tasks.map((t) => [t.text, t.status]));
     return { ...a, tasks: a.tasks.map((t) => ({ ...t, status: status.get(t.text) ?? t.status })) };
   });
+  return { actions: kept, keepIds };
 }
 
 export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
@@ -113,18 +128,21 @@ export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
     );
   }
   const title = p.title || defaultPlanTitle(periodFrom, periodTo);
-  const actions = keepTaskStatuses(target, p.actions);
   const planId = db.transaction(() => {
     if (target) {
-      store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: target.cafVersion });
+      // Matched against the plan as it is inside the transaction, as the store will see it.
+      const current = store.getPlan(db, target.id);
+      const update = matchToSaved(current, p.actions, p.fileNumbers);
+      store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: current.cafVersion });
       store.setExtraColumns(db, target.id, p.extraColumns);
-      store.replaceActions(db, target.id, actions);
+      store.replaceActions(db, target.id, update.actions, update.keepIds);
       return target.id;
     }
     const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
-    store.replaceActions(db, id, actions);
+    store.replaceActions(db, id, p.actions);
     return id;
   })();
+  const actions = p.actions;
   return {
     planId,
     institution,

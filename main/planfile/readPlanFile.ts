@@ -90,7 +90,7 @@ export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: Pla
   return {
     sheet: ref.name,
     warnings: sortWarnings(warnings),
-    plan: { institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions },
+    plan: { institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers },
   };
 }
 

@@ -24,6 +24,8 @@ const TEXT_KEYS: readonly TextKey[] = ['area', 'action', 'objective', 'resources
 
 export interface RowsReading {
   actions: ActionFields[];
+  /** Parallel to actions: the number in the No. column (null when blank or not a number). */
+  fileNumbers: (number | null)[];
   extraColumns: string[];
 }
 
@@ -222,6 +224,7 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
   }
 
   const actions: ActionFields[] = [];
+  const fileNumbers: (number | null)[] = [];
   let renumbered = false;
   drafts.forEach((d, i) => {
     const f = d.fields;
@@ -236,12 +239,13 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     if (d.fileNo !== null && d.fileNo !== i + 1) renumbered = true;
     for (const key of TEXT_KEYS) f[key] = tidyText(f[key]);
     actions.push(f);
+    fileNumbers.push(d.fileNo);
   });
   if (renumbered) {
     warn(null, col('no'), 'La numeración de las acciones del archivo no es correlativa (1, 2, 3…): Mejora las numeró en el orden en que aparecen.');
   }
   if (actions.length === 0) warn(layout.lastRow, null, 'Debajo de los encabezados no hay ninguna acción: el plan queda vacío.');
-  return { actions, extraColumns };
+  return { actions, fileNumbers, extraColumns };
 }
 
 /** "Enero – Marzo 2026", "Enero 2026 a Marzo 2026" → ["Enero", "Marzo 2026"]. */

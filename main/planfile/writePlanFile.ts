@@ -1,8 +1,10 @@
 // Writes a plan in the layout MAP receives (the seed sample's): title line, institution
 // line, a two-row header with Tiempo over Inicio/Fin, one row per action, extra columns
-// after Comentarios. Every value is a plain value: text that looks like a formula stays text.
+// after Comentarios. Every value is a plain value: text that looks like a formula stays text
+// (and is formatted as Text, so editing the cell in Excel does not turn it into a formula).
 import ExcelJS from 'exceljs';
 import { defaultPlanTitle } from '../../shared/types.ts';
+import { cellSafeText } from '../files/cellText.ts';
 import type { Action, Plan } from '../../shared/types.ts';
 import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from './columns.ts';
 import type { PlanColumnKey } from './columns.ts';
@@ -15,16 +17,18 @@ import { columnLetter } from './workbookReader.ts';
 export const SHEET_NAME = 'Plan de Mejora';
 export const HEADER_FIRST_ROW = 4;
 export const FIRST_DATA_ROW = 6;
-/** Excel's limit for one cell's text. */
-const MAX_CELL_TEXT = 32_767;
 const WIDEST_COLUMN = 120;
 
-/** Text safe for a cell: no characters XML forbids, within Excel's length limit. */
-export function cellSafeText(text: string): string {
-  const clean = text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT - 1) + '…' : clean;
+/** Text Excel would read as a formula if it were typed (or re-entered with F2, Enter). */
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * Writes user text into a cell as a plain string; text that starts like a formula also gets
+ * the Text number format, so re-entering the cell in Excel keeps it as text.
+ */
+function setText(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  if (FORMULA_START.test(text)) cell.numFmt = '@';
 }
 
 /** What the action's cell in a column shows (also used to describe changes). */
@@ -126,13 +130,13 @@ export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
   const last = columnLetter(columns.length - 1);
 
   const title = ws.getCell('A1');
-  title.value = cellSafeText(titleLine(plan));
+  setText(title, cellSafeText(titleLine(plan)));
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.mergeCells(`A1:${last}1`);
   ws.getRow(1).height = 22;
   const institution = ws.getCell('A2');
-  institution.value = cellSafeText(plan.institution);
+  setText(institution, cellSafeText(plan.institution));
   institution.font = { bold: true, size: 12 };
   institution.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.mergeCells(`A2:${last}2`);
@@ -153,7 +157,7 @@ export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
     if (i === startIndex || i === startIndex + 1) {
       ws.getCell(`${letter}${sub}`).value = c.header;
     } else {
-      ws.getCell(`${letter}${top}`).value = cellSafeText(c.header);
+      setText(ws.getCell(`${letter}${top}`), cellSafeText(c.header));
       ws.mergeCells(`${letter}${top}:${letter}${sub}`);
     }
   });
@@ -171,7 +175,8 @@ export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
     const size = fittingFontSize(cells);
     values.forEach((v, c) => {
       const cell = row.getCell(c + 1);
-      cell.value = v === '' ? null : v;
+      if (typeof v === 'string' && v !== '') setText(cell, v);
+      else cell.value = v === '' ? null : v;
       cell.border = BORDER;
       cell.alignment = { vertical: 'top', wrapText: true };
       if (size < 11) cell.font = { size };

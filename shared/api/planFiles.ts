@@ -24,6 +24,12 @@ export interface ParsedPlan {
   periodTo: number | null;
   extraColumns: string[];
   actions: ActionFields[];
+  /**
+   * Parallel to actions: the number written in the file's No. column (null when blank or not
+   * a number). An update matches saved actions by these numbers when they are all present,
+   * positive and unique; otherwise by position. The actions are saved numbered 1..n in file order.
+   */
+  fileNumbers: (number | null)[];
 }
 
 export interface FieldChange {

@@ -99,6 +99,15 @@ describe('export layout', () => {
     const sheet = readZipEntry(bytes, zip.get('xl/worksheets/sheet1.xml')!, 'x.xlsx').toString('utf8');
     expect(sheet).not.toMatch(/<f[ >]/);
     for (const ref of ['M7', 'L7', 'K7', 'J7']) expect(sheet).toMatch(new RegExp(`<c r="${ref}"[^>]* t="s"`));
+    // Formatted as Text, so editing the cell in Excel (F2, Enter) keeps it text: Excel's built-in format 49 is "@".
+    for (const ref of ['M7', 'L7', 'K7', 'J7']) expect(ws.getCell(ref).numFmt).toBe('@');
+    const styles = readZipEntry(bytes, zip.get('xl/styles.xml')!, 'x.xlsx').toString('utf8');
+    const cellXfs = [...styles.slice(styles.indexOf('<cellXfs')).matchAll(/<xf [^>]*>/g)].map((m) => m[0]);
+    const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}"[^>]* s="(\\d+)"`).exec(sheet)![1]);
+    expect(cellXfs[styleOf('M7')]).toMatch(/numFmtId="49"/);
+    // Ordinary text keeps the General format.
+    expect(ws.getCell('E7').numFmt ?? 'General').toBe('General');
+    expect(cellXfs[styleOf('E7')]).not.toMatch(/numFmtId="49"/);
   });
 
   it('puts extra columns after Comentarios, with the header merged over both header rows', async () => {

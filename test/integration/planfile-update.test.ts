@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-/** The seed plan as a newer version: action 2 changed, action 3 removed, an action 4 added. */
+/** The seed plan as a newer version: action 2 changed, action 3 removed (its row now holds a new action 4). */
 async function newerSeed(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(SEED) as unknown as ArrayBuffer);
@@ -50,9 +50,10 @@ describe('updating a plan from a newer file', () => {
       const bytes = await newerSeed();
       const preview = await backend.api.previewPlanImport({ fileName: 'plan v2.xlsx', bytes });
       expect(preview.existingPlan).toEqual({ id: first.planId, title: 'Plan de Mejora Institucional 2025-2026', institution: 'Ayuntamiento Municipal de Vallejuelo' });
+      // Matched by number: 1 and 2 are in the file, 3 is not (removed), 4 is new (added).
       expect(preview.diff).toEqual({
-        added: [],
-        removed: [],
+        added: [{ no: 4, action: 'Medir resultados clave' }],
+        removed: [{ no: 3, action: 'Involucrar a los ciudadanos/clientes en la mejora de los servicios Utilizar herramientas de Redes Sociales para realizar Encuesta .' }],
         changed: [
           {
             no: 2,
@@ -62,17 +63,6 @@ describe('updating a plan from a newer file', () => {
               { field: 'Fin', before: 'Marzo 2026', after: 'Abril 2026' },
               { field: 'Responsable de seguimiento', before: 'Encargado Tecnología', after: 'Encargado de Tecnología' },
             ],
-          },
-          {
-            no: 3,
-            action: 'Medir resultados clave',
-            changes: expect.arrayContaining([
-              { field: 'Criterio No.', before: '5', after: '9' },
-              { field: 'Subcriterio No.', before: '', after: '9.1' },
-              { field: 'Acción de Mejora', before: 'Involucrar a los ciudadanos/clientes en la mejora de los servicios Utilizar herramientas de Redes Sociales para realizar Encuesta .', after: 'Medir resultados clave' },
-              { field: 'Inicio', before: 'Enero 2026', after: 'Mayo 2026' },
-              { field: 'Fin', before: 'Febrero 2026 en adelante', after: 'Junio 2026' },
-            ]),
           },
         ],
         unchanged: 1,
@@ -89,7 +79,10 @@ describe('updating a plan from a newer file', () => {
         { text: 'Utilizar un mecanismo o sistema que guarde la información.', status: 'completada' },
         { text: 'Hacer copias de respaldo.', status: 'pendiente' },
       ]);
-      expect(after.actions[2]).toMatchObject({ criterion: 9, subcriterion: '9.1', action: 'Medir resultados clave', start: '2026-05', end: '2026-06', endOpen: false });
+      expect(after.actions[2]).toMatchObject({ no: 3, criterion: 9, subcriterion: '9.1', action: 'Medir resultados clave', start: '2026-05', end: '2026-06', endOpen: false });
+      // Actions 1 and 2 kept their rows; the removed action 3 made way for a new one.
+      expect(after.actions.slice(0, 2).map((a) => a.id)).toEqual(before.actions.slice(0, 2).map((a) => a.id));
+      expect(after.actions[2]!.id).not.toBe(before.actions[2]!.id);
     } finally {
       backend.close();
     }
@@ -99,6 +92,7 @@ describe('updating a plan from a newer file', () => {
     const backend = openBackend(path.join(dir, 'mejora.db'));
     try {
       const { planId } = await backend.api.importPlan({ fileName: 'plan.xlsx', bytes: new Uint8Array(fs.readFileSync(SEED)), mode: 'new' });
+      const saved = await backend.api.getPlan({ planId });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(fs.readFileSync(SEED) as unknown as ArrayBuffer);
       const ws = wb.worksheets[0]!;
@@ -112,9 +106,11 @@ describe('updating a plan from a newer file', () => {
         { field: 'Título', before: 'Plan de Mejora Institucional 2025-2026', after: 'Plan de Mejora Institucional 2026-2027' },
         { field: 'Período', before: '2025-2026', after: '2026-2027' },
       ]);
-      // Matched by number: old 1..3 against new 1..3 (the file's rows moved up), nothing added or removed.
-      expect(preview.diff!.added).toEqual([]);
-      expect(preview.diff!.changed.map((c) => c.no)).toEqual([1, 2, 3]);
+      // Matched by number: the file has 2, 3 and a new 4 (its first row, action 1, was deleted).
+      expect(preview.diff!.removed).toEqual([{ no: 1, action: saved.actions[0]!.action }]);
+      expect(preview.diff!.added).toEqual([{ no: 4, action: 'Acción nueva' }]);
+      expect(preview.diff!.changed).toEqual([]);
+      expect(preview.diff!.unchanged).toBe(2);
       const shorter = await backend.api.previewPlanImport({ fileName: 'v3.xlsx', bytes: await onlyFirstAction(), targetPlanId: planId });
       expect(shorter.diff!.removed.map((r) => r.no)).toEqual([2, 3]);
       expect(shorter.diff!.unchanged).toBe(1);
