@@ -97,6 +97,9 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
       }
       e += 4 + size;
     }
+    // A zip64 field too short for the values it should hold: a damaged (or crafted) file
+    // whose -1 would lower the total that the zip-bomb check adds up.
+    if (uncompressedSize < 0 || compressedSize < 0 || localOffset < 0) return null;
     entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -132,10 +135,39 @@ export function looksLikeText(bytes: Uint8Array): boolean {
   return control <= sample.length * 0.01;
 }
 
+/** What the user was asked for, as the messages about a wrong file word it. */
+export interface WantedFile {
+  /** "una hoja de cálculo": what the file is not (Word document, PDF…). */
+  noun: string;
+  /** The sentence telling which file to choose instead. */
+  choose: string;
+  /** How to re-save a workbook Mejora cannot read (.xls, .ods). */
+  resave: string;
+  /** After "es un PDF, no <noun>.". */
+  fromPdf: string;
+  /** "no es <what>": for bytes that are not recognised. */
+  unknownWhat: string;
+  /** What to do with a truncated or unrecognised file. */
+  damaged: string;
+}
+
 const REPAIR = 'Ábralo en Excel (o LibreOffice) y guárdelo como «Libro de Excel (.xlsx)»; luego impórtelo de nuevo.';
 
-/** The Spanish message for a file that is not a readable .xlsx, or null if it is one. */
-export function notXlsxMessage(kind: FileKind, fileName: string): string | null {
+/** A plan workbook (.xlsx only). */
+export const WANTED_XLSX: WantedFile = {
+  noun: 'una hoja de cálculo',
+  choose: 'Elija el archivo de Excel (.xlsx).',
+  resave: REPAIR,
+  fromPdf: 'Mejora necesita el archivo de Excel (.xlsx) del que salió.',
+  unknownWhat: 'un libro de Excel (.xlsx)',
+  damaged: REPAIR,
+};
+
+/**
+ * The Spanish message for a file that is not a readable .xlsx, or null if it is one.
+ * `wanted` words it for what the user was asked for (a plan workbook by default).
+ */
+export function notXlsxMessage(kind: FileKind, fileName: string, wanted: WantedFile = WANTED_XLSX): string | null {
   const name = fileName ? `«${fileName}»` : 'El archivo';
   switch (kind) {
     case 'xlsx':
@@ -143,21 +175,21 @@ export function notXlsxMessage(kind: FileKind, fileName: string): string | null 
     case 'empty':
       return `${name} está vacío (0 bytes). Elija el archivo correcto o vuelva a descargarlo.`;
     case 'xls':
-      return `${name} está en el formato antiguo de Excel 97-2003 (.xls), que Mejora no lee. ${REPAIR}`;
+      return `${name} está en el formato antiguo de Excel 97-2003 (.xls), que Mejora no lee. ${wanted.resave}`;
     case 'docx':
-      return `${name} es un documento de Word, no una hoja de cálculo, aunque su nombre diga otra cosa. Elija el archivo de Excel (.xlsx).`;
+      return `${name} es un documento de Word, no ${wanted.noun}, aunque su nombre diga otra cosa. ${wanted.choose}`;
     case 'pptx':
-      return `${name} es una presentación de PowerPoint, no una hoja de cálculo. Elija el archivo de Excel (.xlsx).`;
+      return `${name} es una presentación de PowerPoint, no ${wanted.noun}. ${wanted.choose}`;
     case 'ods':
-      return `${name} es una hoja de cálculo de LibreOffice (.ods). ${REPAIR}`;
+      return `${name} es una hoja de cálculo de LibreOffice (.ods). ${wanted.resave}`;
     case 'pdf':
-      return `${name} es un PDF, no una hoja de cálculo. Mejora necesita el archivo de Excel (.xlsx) del que salió.`;
+      return `${name} es un PDF, no ${wanted.noun}. ${wanted.fromPdf}`;
     case 'zip':
-      return `${name} no es un libro de Excel válido o está incompleto (quizá la descarga se cortó). ${REPAIR}`;
+      return `${name} no es un libro de Excel válido o está incompleto (quizá la descarga se cortó). ${wanted.damaged}`;
     case 'text':
       return `${name} es un archivo de texto, no un libro de Excel (.xlsx).`;
     case 'binary':
-      return `${name} no es un libro de Excel (.xlsx): su contenido no se reconoce. ${REPAIR}`;
+      return `${name} no es ${wanted.unknownWhat}: su contenido no se reconoce. ${wanted.damaged}`;
   }
 }
 

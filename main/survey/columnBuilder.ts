@@ -11,7 +11,7 @@ export class ColumnBuilder {
   private codes: Int32Array;
   length = 0;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 64) {
     this.codes = new Int32Array(capacity);
   }
 
@@ -38,11 +38,6 @@ export class ColumnBuilder {
       this.codes = grown;
     }
     this.codes[this.length++] = code;
-  }
-
-  /** Pads with blanks up to `n` rows (a row shorter than the header). */
-  padTo(n: number): void {
-    while (this.length < n) this.push('');
   }
 
   build(): ColumnData {

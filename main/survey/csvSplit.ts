@@ -55,8 +55,13 @@ export function detectDelimiter(text: string): CsvSplit {
   return { delimiter: best, body: text, sepLine: false };
 }
 
-/** Yields each row's fields. Blank lines yield `['']`. */
-export function* splitCsv(text: string, delimiter: Delimiter): Generator<string[]> {
+/**
+ * Yields each row's fields. Blank lines yield `['']`. A row keeps at most `maxFields`
+ * fields, plus the first non-empty one beyond them if there is any (so the caller can
+ * tell "values past the limit" from "trailing empty fields"): a line of a million
+ * commas does not become a million-field array.
+ */
+export function* splitCsv(text: string, delimiter: Delimiter, maxFields = Infinity): Generator<string[]> {
   const n = text.length;
   const D = delimiter.charCodeAt(0);
   const Q = 34;
@@ -105,12 +110,12 @@ export function* splitCsv(text: string, delimiter: Delimiter): Generator<string[
       field = text.slice(i, k);
       i = k;
     }
-    row.push(field);
+    if (row.length < maxFields || (row.length === maxFields && field !== '')) row.push(field);
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === D) {
       i++;
-      if (i >= n) row.push('');
+      if (i >= n && row.length < maxFields) row.push('');
       continue;
     }
     // End of line (CRLF, LF or a lone CR).

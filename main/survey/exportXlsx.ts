@@ -3,13 +3,17 @@
 import ExcelJS from 'exceljs';
 import type { SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
+import { cellSafeText } from '../files/cellText.ts';
 
 type Cell = string | number | null;
 
-/** Cells are strings or numbers only: exceljs writes a string as text even if it starts with "=". */
+/**
+ * Cells are strings or numbers only: exceljs writes a string as text even if it starts
+ * with "=". Without characters XML forbids and within Excel's 32,767 characters, or
+ * Excel refuses to open the file.
+ */
 function text(value: string | null | undefined): string {
-  // Control characters are not valid in XML; drop them.
-  return (value ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
+  return cellSafeText(value ?? '');
 }
 
 function addTable(ws: ExcelJS.Worksheet, header: string[], rows: Cell[][], widths: number[]): void {

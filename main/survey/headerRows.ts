@@ -21,6 +21,27 @@ const nonEmptyCount = (row: RawCell[]) => row.reduce<number>((n, c) => n + (isEm
 /** Sub-header labels that add nothing to the question above them (SurveyMonkey). */
 const EMPTY_SUBLABELS = new Set(['response', 'open-ended response', 'respuesta', 'respuesta abierta', 'open ended response']);
 
+/** Excel's column limit: a sheet wider than this is not a survey export. */
+export const MAX_COLUMNS = 16_384;
+
+/**
+ * Columns of the table: up to the last non-empty cell of the header or of the rows under
+ * it. Trailing empty cells do not count (a CSV line of 100,000 commas is not 100,000
+ * columns); a value beyond the header does (a column whose header was left blank).
+ */
+function tableWidth(rows: RawCell[][]): number {
+  let width = 0;
+  for (const r of rows) {
+    for (let i = r.length - 1; i >= width; i--) {
+      if (!isEmpty(r[i])) {
+        width = i + 1;
+        break;
+      }
+    }
+  }
+  return width;
+}
+
 export function locateHeader(rows: RawCell[][]): HeaderLayout {
   const notes: string[] = [];
   const maxCount = Math.max(0, ...rows.map(nonEmptyCount));
@@ -33,7 +54,7 @@ export function locateHeader(rows: RawCell[][]): HeaderLayout {
   if (h < 0) h = 0;
   if (h > 0) notes.push(`Se omitieron ${h} fila(s) de título encima del encabezado.`);
   const header = rows[h] ?? [];
-  let headers = Array.from({ length: Math.max(header.length, ...rows.slice(h).map((r) => r.length)) }, (_, i) => text(header[i]));
+  let headers = Array.from({ length: tableWidth(rows.slice(h)) }, (_, i) => text(header[i]));
   let dataStart = h + 1;
 
   const next = rows[h + 1];

@@ -8,7 +8,7 @@ import type { SavedMapping } from './mapping.ts';
 import { applySaved, toSaved } from './mapping.ts';
 import type { ParsedSurvey } from './model.ts';
 import { parseSurvey } from './parseSurvey.ts';
-import { assertPlanExists, findMatchingForm, fingerprintOf, formWaveCount, insertSurvey, mappingOfForm } from './store.ts';
+import { findMatchingForm, fingerprintOf, formWaveCount, insertSurvey, mappingOfForm } from './store.ts';
 import type { FormRow } from './store.ts';
 import { resolveServiceColumn, toApiColumn } from './surveyView.ts';
 
@@ -82,7 +82,8 @@ export async function importSurvey(
   db: Database,
   a: { fileName: string; bytes: Uint8Array; planId?: number | null; repairMojibake?: boolean; mapping?: ColumnMappingInput[]; serviceColumnId?: number | null },
 ): Promise<SurveyImportResult> {
-  if (a.planId != null) assertPlanExists(db, a.planId);
+  // The plan is checked inside insertSurvey's transaction, not here: it may be deleted
+  // while the file is being read.
   const u = await understand(db, a.fileName, a.bytes, a.repairMojibake);
   const mapping = mergeMapping(u.mapping, effective(u), a.mapping ?? [], a.serviceColumnId);
   const columns = u.parsed.columns.map((c, id) => ({ id, header: c.header, key: c.key, config: applySaved(c.config, mapping.columns[c.key]) }));

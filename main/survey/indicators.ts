@@ -2,7 +2,7 @@
 // question of a survey form, a metric and a target. Every wave of the form is a point of
 // the trend: the first is the baseline, the latest the current value.
 import type { Database } from 'better-sqlite3';
-import type { IndicatorMetric, IndicatorPoint, PlanIndicator } from '../../shared/api/surveys.ts';
+import type { IndicatorMetric, IndicatorPoint, PlanIndicator, QuestionResult, ServiceResult, SurveySummary } from '../../shared/api/surveys.ts';
 import { INDICATOR_METRIC_LABELS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldLabel } from '../../shared/survey/labels.ts';
@@ -30,31 +30,83 @@ export interface LinkInput {
   target: { op: '>=' | '<='; value: number };
 }
 
-/** The metric's value in one wave, with its n; null value when the wave does not measure it. */
-export function measureIn(view: SurveyView, type: 'service' | 'question', ref: string, metric: IndicatorMetric): { value: number | null; n: number; label: string | null } {
-  const all = Int32Array.from({ length: view.head.summary.respondents }, (_, i) => i);
-  if (type === 'question') {
-    const col = view.columns.find((c) => c.key === ref);
-    if (!col || col.config.kind !== 'scale') return { value: null, n: 0, label: col?.header ?? null };
-    const q = questionResult(col, all);
-    if (!q) return { value: null, n: 0, label: col.header };
-    const value = metric === 'top2box_pct' ? q.top2box_pct : metric === 'index_0_100' ? q.index_0_100 : metric === 'mean' ? q.mean : q.nps;
-    return { value, n: q.n_valid, label: col.header };
+/**
+ * The measures of one request, memoised: a form's waves, each wave's view, its service
+ * results and its question results are computed once however many indicators use them.
+ */
+class RequestMeasures {
+  private readonly db: Database;
+  private readonly cache: AnswerCache;
+  private readonly waves = new Map<number, SurveySummary[]>();
+  private readonly views = new Map<number, SurveyView>();
+  private readonly services = new Map<number, ServiceResult[]>();
+  private readonly questions = new Map<string, QuestionResult | null>();
+
+  constructor(db: Database, cache: AnswerCache) {
+    this.db = db;
+    this.cache = cache;
   }
-  const s = serviceResults(view, all).find((x) => foldLabel(x.name) === foldLabel(ref));
-  if (!s) return { value: null, n: 0, label: null };
-  const value = metric === 'top2box_pct' ? s.top2box_pct : metric === 'index_0_100' ? s.index_0_100 : null;
-  return { value, n: s.n, label: s.name };
+
+  wavesOf(formId: number): SurveySummary[] {
+    let w = this.waves.get(formId);
+    if (!w) {
+      w = surveysOfForm(this.db, formId);
+      this.waves.set(formId, w);
+      // Keep every wave of the form in the answer cache: a least-recently-used cache
+      // smaller than the trend would miss on every wave, request after request.
+      this.cache.reserve(w.length);
+    }
+    return w;
+  }
+
+  private view(surveyId: number): SurveyView {
+    let v = this.views.get(surveyId);
+    if (!v) {
+      v = loadSurveyView(this.db, this.cache, surveyId);
+      this.views.set(surveyId, v);
+    }
+    return v;
+  }
+
+  private all(view: SurveyView): Int32Array {
+    return Int32Array.from({ length: view.head.summary.respondents }, (_, i) => i);
+  }
+
+  /** The metric's value in one wave, with its n; null value when the wave does not measure it. */
+  measure(surveyId: number, type: 'service' | 'question', ref: string, metric: IndicatorMetric): { value: number | null; n: number; label: string | null } {
+    const view = this.view(surveyId);
+    if (type === 'question') {
+      const col = view.columns.find((c) => c.key === ref);
+      if (!col || col.config.kind !== 'scale') return { value: null, n: 0, label: col?.header ?? null };
+      const memoKey = `${surveyId}\u0000${ref}`;
+      let q = this.questions.get(memoKey);
+      if (q === undefined) {
+        q = questionResult(col, this.all(view));
+        this.questions.set(memoKey, q);
+      }
+      if (!q) return { value: null, n: 0, label: col.header };
+      const value = metric === 'top2box_pct' ? q.top2box_pct : metric === 'index_0_100' ? q.index_0_100 : metric === 'mean' ? q.mean : q.nps;
+      return { value, n: q.n_valid, label: col.header };
+    }
+    let results = this.services.get(surveyId);
+    if (!results) {
+      results = serviceResults(view, this.all(view));
+      this.services.set(surveyId, results);
+    }
+    const s = results.find((x) => foldLabel(x.name) === foldLabel(ref));
+    if (!s) return { value: null, n: 0, label: null };
+    const value = metric === 'top2box_pct' ? s.top2box_pct : metric === 'index_0_100' ? s.index_0_100 : null;
+    return { value, n: s.n, label: s.name };
+  }
 }
 
-function indicatorOf(db: Database, cache: AnswerCache, link: LinkRow): PlanIndicator {
+function indicatorOf(db: Database, measures: RequestMeasures, link: LinkRow): PlanIndicator {
   const action = db.prepare('SELECT position, action FROM action WHERE id = ?').get(link.action_id) as { position: number; action: string };
   const form = getForm(db, link.form_id);
   const trend: IndicatorPoint[] = [];
   let measureLabel = link.measure_ref;
-  for (const s of surveysOfForm(db, link.form_id)) {
-    const view = loadSurveyView(db, cache, s.id);
-    const m = measureIn(view, link.measure_type, link.measure_ref, link.metric);
+  for (const s of measures.wavesOf(link.form_id)) {
+    const m = measures.measure(s.id, link.measure_type, link.measure_ref, link.metric);
     if (m.label) measureLabel = m.label;
     trend.push({ surveyId: s.id, wave: s.wave, dateRange: s.dateRange, importedAt: s.importedAt, value: m.value, n: m.n });
   }
@@ -92,8 +144,9 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
   if (a.measure.type === 'service' && (a.metric === 'mean' || a.metric === 'nps')) {
     throw new AppError('invalid_argument', 'Para un servicio se puede medir el % de satisfechos o el índice 0–100, no el promedio ni el NPS.');
   }
-  const waves = surveysOfForm(db, formId);
-  const measured = waves.some((s) => measureIn(loadSurveyView(db, cache, s.id), a.measure.type, a.measure.ref, a.metric).label !== null);
+  const measures = new RequestMeasures(db, cache);
+  const fid = formId;
+  const measured = measures.wavesOf(fid).some((s) => measures.measure(s.id, a.measure.type, a.measure.ref, a.metric).label !== null);
   if (!measured) {
     throw new AppError(
       'invalid_argument',
@@ -111,7 +164,7 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
      ON CONFLICT(action_id) DO UPDATE SET form_id = excluded.form_id, measure_type = excluded.measure_type,
        measure_ref = excluded.measure_ref, metric = excluded.metric, target_op = excluded.target_op, target_value = excluded.target_value`,
   ).run(a.actionId, formId, a.measure.type, a.measure.ref, a.metric, a.target.op, a.target.value, new Date().toISOString());
-  return indicatorOf(db, cache, db.prepare('SELECT * FROM survey_indicator WHERE action_id = ?').get(a.actionId) as LinkRow);
+  return indicatorOf(db, measures, db.prepare('SELECT * FROM survey_indicator WHERE action_id = ?').get(a.actionId) as LinkRow);
 }
 
 export function unlinkIndicator(db: Database, actionId: number): boolean {
@@ -123,5 +176,6 @@ export function planIndicators(db: Database, cache: AnswerCache, planId: number)
   const links = db.prepare(
     `SELECT i.* FROM survey_indicator i JOIN action a ON a.id = i.action_id WHERE a.plan_id = ? ORDER BY a.position`,
   ).all(planId) as LinkRow[];
-  return links.map((l) => indicatorOf(db, cache, l));
+  const measures = new RequestMeasures(db, cache);
+  return links.map((l) => indicatorOf(db, measures, l));
 }

@@ -1,7 +1,7 @@
 // The column mapping: what the user changed (kind, scale, reverse coding, service,
 // options), saved per survey form by header key and laid over what was detected.
 import type { ColumnMappingInput, SurveyColumn } from '../../shared/api/surveys.ts';
-import { foldLabel, isBlank, isNonAnswer } from '../../shared/survey/labels.ts';
+import { isBlank, isNonAnswer } from '../../shared/survey/labels.ts';
 import { customScale, levelLookup, scaleById } from '../../shared/survey/scales.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ColumnConfig, ColumnData } from './model.ts';
@@ -141,8 +141,4 @@ export function sampleValues(data: ColumnData): string[] {
     .sort((a, b) => b.n - a.n)
     .slice(0, 6)
     .map((e) => (e.v.length > 200 ? e.v.slice(0, 200) + '…' : e.v));
-}
-
-export function sameLabel(a: string, b: string): boolean {
-  return foldLabel(a) === foldLabel(b);
 }

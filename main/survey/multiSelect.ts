@@ -16,28 +16,39 @@ export function detectSeparator(values: readonly string[]): MultiSeparator {
 
 const COMMA = /,\s*/;
 
+/**
+ * How many comma-separated segments one option may span ("Parques, plazas y áreas verdes"
+ * spans 2). Bounds the look-ahead: trying every longer run of a 2,000-option cell was cubic.
+ */
+const MAX_OPTION_SEGMENTS = 9;
+
 /** Greedy longest match of comma-separated segments against the known options. */
-function splitCommaAgainst(value: string, known: Set<string>): { pieces: string[]; unknown: number } {
+function splitCommaAgainst(value: string, isKnown: (folded: string) => boolean): { pieces: string[]; unknown: number } {
   const segs = value.split(COMMA);
   const pieces: string[] = [];
   let unknown = 0;
   let i = 0;
   while (i < segs.length) {
+    // The longest run segs[i..j] (within the bound) that is a known option.
     let matched = -1;
-    for (let j = segs.length - 1; j >= i; j--) {
-      if (known.has(foldLabel(segs.slice(i, j + 1).join(', ')))) {
+    let matchedText = '';
+    let joined = '';
+    const last = Math.min(segs.length, i + MAX_OPTION_SEGMENTS) - 1;
+    for (let j = i; j <= last; j++) {
+      joined = j === i ? segs[i]! : `${joined}, ${segs[j]!}`;
+      if (isKnown(foldLabel(joined))) {
         matched = j;
-        break;
+        matchedText = joined;
       }
     }
     if (matched >= 0) {
-      pieces.push(segs.slice(i, matched + 1).join(', ').trim());
+      pieces.push(matchedText.trim());
       i = matched + 1;
       continue;
     }
     // Unknown piece: a following segment that starts in lower case continues it.
     let j = i + 1;
-    while (j < segs.length && /^[a-záéíóúñü]/.test(segs[j]!) && !known.has(foldLabel(segs[j]!))) j++;
+    while (j < segs.length && /^[a-záéíóúñü]/.test(segs[j]!) && !isKnown(foldLabel(segs[j]!))) j++;
     pieces.push(segs.slice(i, j).join(', ').trim());
     unknown++;
     i = j;
@@ -52,7 +63,7 @@ export function splitMulti(value: string, sep: MultiSeparator, options: readonly
   if (sep === 'unit' || v.includes(OPTION_JOINER)) return v.split(OPTION_JOINER).filter(Boolean);
   if (sep === 'semicolon') return v.split(';').map((s) => s.trim()).filter(Boolean);
   const known = new Set((options ?? []).map(foldLabel));
-  return splitCommaAgainst(v, known).pieces;
+  return splitCommaAgainst(v, (f) => known.has(f)).pieces;
 }
 
 /**
@@ -64,19 +75,18 @@ export function learnCommaOptions(distinct: readonly { value: string; count: num
   for (const { value } of distinct) if (value.trim()) whole.set(foldLabel(value), value.trim());
   const atoms = new Set(whole.keys());
   // A value that splits into ≥2 other known values is a combination, not an option.
-  const bySegments = [...distinct].sort((a, b) => a.value.split(COMMA).length - b.value.split(COMMA).length);
+  const bySegments = distinct.map(({ value }) => ({ value, segments: value.split(COMMA).length })).sort((a, b) => a.segments - b.segments);
   for (const { value } of bySegments) {
     const f = foldLabel(value);
-    const others = new Set(atoms);
-    others.delete(f);
-    const { pieces, unknown } = splitCommaAgainst(value, others);
+    // The other atoms, without copying the set for every value (quadratic on many distinct values).
+    const { pieces, unknown } = splitCommaAgainst(value, (x) => x !== f && atoms.has(x));
     if (pieces.length >= 2 && unknown < pieces.length) atoms.delete(f);
   }
   // Options only ever chosen together with others.
   const counts = new Map<string, { label: string; n: number }>();
   for (const { value, count } of distinct) {
     if (!value.trim()) continue;
-    for (const p of splitCommaAgainst(value, atoms).pieces) {
+    for (const p of splitCommaAgainst(value, (x) => atoms.has(x)).pieces) {
       const f = foldLabel(p);
       const e = counts.get(f);
       if (e) e.n += count;

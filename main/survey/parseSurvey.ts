@@ -3,16 +3,17 @@
 import { AppError } from '../../shared/errors.ts';
 import { guessScale } from '../../shared/survey/scales.ts';
 import { foldText, tidyText } from '../../shared/text.ts';
+import { MAX_CELL_TEXT, clipCellText } from '../files/cellText.ts';
+import { columnLetter } from '../planfile/workbookReader.ts';
 import { ColumnBuilder } from './columnBuilder.ts';
 import { emptyConfig, typeColumn } from './columnTyping.ts';
 import { decodeCsvBytes, garbageRatio, hasMojibake, repairMojibake } from './csvDecode.ts';
 import { detectDelimiter, splitCsv } from './csvSplit.ts';
 import { surveyFileKind } from './fileGuard.ts';
-import { locateHeader } from './headerRows.ts';
+import { MAX_COLUMNS, locateHeader } from './headerRows.ts';
 import type { HeaderLayout } from './headerRows.ts';
 import type { ColumnData, ParsedColumn, ParsedSurvey } from './model.ts';
 import { distinctWithCounts } from './model.ts';
-import { OPTION_JOINER } from './multiSelect.ts';
 import { findOptionGroups } from './optionColumns.ts';
 import { detectSource, metadataColumn } from './source.ts';
 import type { MetaColumn } from './source.ts';
@@ -35,14 +36,9 @@ function cellText(c: RawCell | undefined): string {
   return dateCellText(c);
 }
 
-function columnLetter(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Receives rows as they stream in, finds the header in the first ones, collects the rest. */
 class RowCollector {
+  private readonly name: string;
   private buffer: { cells: RawCell[]; rowNo: number }[] = [];
   layout: HeaderLayout | null = null;
   builders: ColumnBuilder[] = [];
@@ -52,8 +48,22 @@ class RowCollector {
   notApproved = 0;
   totalRows = 0;
   overflow = 0;
+  /** Cells cut to Excel's limit of 32,767 characters. */
+  clippedCells = 0;
+
+  constructor(name: string) {
+    this.name = name;
+  }
 
   add(cells: RawCell[], rowNo: number): void {
+    // Defence in depth: no cell longer than Excel allows reaches the text functions.
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v === 'string' && v.length > MAX_CELL_TEXT) {
+        cells[c] = clipCellText(v);
+        this.clippedCells++;
+      }
+    }
     if (!this.layout) {
       this.buffer.push({ cells: cells.slice(), rowNo });
       if (this.buffer.length >= HEADER_SCAN_ROWS) this.start();
@@ -69,11 +79,18 @@ class RowCollector {
   private start(): void {
     const rows = this.buffer.map((b) => b.cells);
     const layout = locateHeader(rows);
+    if (layout.headers.length > MAX_COLUMNS) {
+      throw new AppError(
+        'invalid_file',
+        `${this.name} tiene más de 16,384 columnas con datos, más de las que admite Excel: no parece una hoja de respuestas. Revise que sea el archivo correcto y vuelva a descargarlo. No se ha importado nada.`,
+      );
+    }
     this.layout = layout;
     const sample = rows.slice(layout.dataStart, layout.dataStart + 10);
     this.source = detectSource(layout.headers, (col) => sample.map((r) => cellText(r[col])));
     if (this.source === 'kobotoolbox') this.validationCol = layout.headers.findIndex((h) => foldText(h) === '_validation_status');
-    this.builders = layout.headers.map(() => new ColumnBuilder(4096));
+    // Small at first: a column grows (doubling) only as rows arrive.
+    this.builders = layout.headers.map(() => new ColumnBuilder(64));
     const buffered = this.buffer.slice(layout.dataStart);
     this.buffer = [];
     for (const b of buffered) this.addData(b.cells, b.rowNo);
@@ -112,9 +129,9 @@ class RowCollector {
 }
 
 async function collectRows(bytes: Uint8Array, fileName: string, warnings: string[]): Promise<RowCollector> {
-  const collector = new RowCollector();
-  const kind = surveyFileKind(bytes, fileName);
   const name = fileName ? `«${fileName}»` : 'El archivo';
+  const collector = new RowCollector(name);
+  const kind = surveyFileKind(bytes, fileName);
   if (kind === 'xlsx') {
     const info = await readXlsxRows(bytes, fileName, (cells, rowNo) => collector.add(cells, rowNo));
     if (info.ignoredSheets.length) {
@@ -131,7 +148,7 @@ async function collectRows(bytes: Uint8Array, fileName: string, warnings: string
     }
     const { delimiter, body } = detectDelimiter(decoded.text);
     let rowNo = 0;
-    for (const row of splitCsv(body, delimiter)) {
+    for (const row of splitCsv(body, delimiter, MAX_COLUMNS)) {
       rowNo++;
       collector.add(row, rowNo);
     }
@@ -157,6 +174,9 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
   warnings.push(...layout.notes);
   if (collector.totalRows) warnings.push(`Se omitieron ${collector.totalRows} fila(s) de totales o promedios (TOTAL, Promedio…): no son personas encuestadas.`);
   if (collector.notApproved) warnings.push(`Se omitieron ${collector.notApproved} respuesta(s) marcadas «Not Approved» en KoboToolbox.`);
+  if (collector.clippedCells) {
+    warnings.push(`${collector.clippedCells} celda(s) tenían más de 32,767 caracteres (el máximo de Excel por celda); se recortaron.`);
+  }
   if (collector.overflow) warnings.push(`${collector.overflow} fila(s) tienen valores fuera de las columnas con encabezado; esos valores se ignoraron.`);
   const source = collector.source;
 
@@ -164,7 +184,8 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
   let data: ColumnData[] = collector.builders.map((b) => b.build());
   // Drop columns with neither header nor data; name the others that have no header.
   const keep = headers.map((h, i) => h !== '' || data[i]!.dict.length > 1);
-  headers = headers.filter((_, i) => keep[i]).map((h, i) => h || `Columna ${columnLetter(i)}`);
+  // Named by their letter in the file (before the empty columns are dropped).
+  headers = headers.map((h, i) => h || `Columna ${columnLetter(i)}`).filter((_, i) => keep[i]);
   data = data.filter((_, i) => keep[i]);
 
   // Mojibake: detected on headers and distinct values, repaired on request.
@@ -263,4 +284,3 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
   };
 }
 
-export { OPTION_JOINER };

@@ -66,9 +66,9 @@ function scaleResult(col: ViewColumn, rows: Int32Array): QuestionResult {
   const r = baseResult(col, rows.length);
   const { levels, blank, nonAnswer, invalid } = scaleCounts(col, rows);
   const labels = effectiveLevels(col.config);
-  const values = col.config.scale?.values ?? null;
-  const effValues = values && col.config.reverse ? [...values].reverse() : values;
-  const s = summarizeScale(levels, col.config.reverse ? null : effValues);
+  // Levels are in effective order, so a reverse-coded numeric answer counts at its
+  // reversed value (10 on a reversed 0–10 question counts as 0): the values as they are.
+  const s = summarizeScale(levels, col.config.scale?.values ?? null);
   r.n_valid = s.n;
   r.n_blank = blank;
   r.n_non_answer = nonAnswer;

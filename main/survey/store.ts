@@ -98,8 +98,11 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
   const { parsed } = input;
   const dated = parsed.dates.dict.filter((d) => d).sort();
   const run = db.transaction(() => {
+    if (input.planId !== null) assertPlanExists(db, input.planId);
     const stamp = now();
     let formId = input.formId;
+    // The matched form may have gone (its last wave deleted) while the file was read.
+    if (formId !== null && !db.prepare('SELECT 1 FROM survey_form WHERE id = ?').get(formId)) formId = null;
     const fingerprint = fingerprintOf(parsed.columns);
     if (formId === null) {
       formId = Number(

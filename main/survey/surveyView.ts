@@ -27,11 +27,20 @@ export interface SurveyView {
   serviceColumnId: number | null;
 }
 
+/** Most waves whose answers the cache keeps at once (a form's whole trend, up to this). */
+const MAX_CACHED_SURVEYS = 12;
+
+/** The answers of recently used surveys, least recently used dropped first. */
 export class AnswerCache {
   private readonly entries = new Map<number, SurveyAnswers>();
-  private readonly max: number;
+  private max: number;
   constructor(max = 4) {
     this.max = max;
+  }
+
+  /** Grows the cache to hold `n` surveys (up to a bound), e.g. every wave of a trend. */
+  reserve(n: number): void {
+    this.max = Math.max(this.max, Math.min(n, MAX_CACHED_SURVEYS));
   }
 
   get(db: Database, surveyId: number): SurveyAnswers {

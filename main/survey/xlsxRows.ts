@@ -4,6 +4,8 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/errors.ts';
+import { readZipDirectory } from '../files/inspect.ts';
+import { assertInflatesAsDeclared, damagedWorkbook } from './xlsxInflateCheck.ts';
 
 /** A cell as the reader gives it: text, number, boolean, or a Date whose UTC fields are the sheet's wall clock. */
 export type RawCell = string | number | boolean | Date | null;
@@ -30,14 +32,18 @@ function cellValue(v: unknown): RawCell {
 /**
  * Calls onRow for each row of the first sheet with data (1-based sheet row number,
  * cells from column A, trailing empties trimmed). The cells array is reused for the next
- * row: copy what you keep. Throws a Spanish AppError when the
- * workbook cannot be read.
+ * row: copy what you keep. Throws a Spanish AppError when the workbook cannot be read or
+ * inflates past what it declares (the bytes must have passed assertSafeXlsx).
  */
 export async function readXlsxRows(
   bytes: Uint8Array,
   fileName: string,
   onRow: (cells: RawCell[], rowNo: number) => void,
 ): Promise<XlsxReadInfo> {
+  const damaged = () => damagedWorkbook(fileName);
+  const entries = readZipDirectory(bytes);
+  if (!entries) throw damaged();
+  await assertInflatesAsDeclared(bytes, fileName, entries);
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -77,11 +83,7 @@ export async function readXlsxRows(
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    const name = fileName ? `«${fileName}»` : 'El archivo';
-    throw new AppError(
-      'invalid_file',
-      `${name} parece un libro de Excel pero su contenido está dañado y no se puede leer. Ábralo en Excel, guárdelo de nuevo como .xlsx e impórtelo otra vez. No se ha importado nada.`,
-    );
+    throw damaged();
   }
   return { sheetName: sheetName ?? '', ignoredSheets };
 }

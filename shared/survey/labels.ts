@@ -8,7 +8,9 @@ export function foldLabel(value: string): string {
   let s = foldText(value);
   s = s.replace(/^\d{1,2}\s*[-–—.):=]\s*(?=\D)/, ''); // "5 - Muy satisfecho", "1) Malo"
   s = s.replace(/\s*\(\s*\d{1,2}\s*\)$/, ''); // "Muy satisfecho (5)"
-  s = s.replace(/([a-z]{3,})\s*\/\s*as?\b/g, '$1').replace(/([a-z]{3,})\s*\(\s*as?\s*\)/g, '$1').replace(/([a-z]{2,})@/g, '$1o'); // gender marks
+  // Gender marks. Lookbehinds, not `([a-z]{3,})…`: a captured letter run is retried from
+  // every position of a long run of letters (quadratic on a 60 KB cell).
+  s = s.replace(/(?<=[a-z]{3})\s*\/\s*as?\b/g, '').replace(/(?<=[a-z]{3})\s*\(\s*as?\s*\)/g, '').replace(/(?<=[a-z]{2})@/g, 'o');
   s = s.replace(/[¿?¡!"'.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
   return s;
 }
