@@ -22,3 +22,8 @@ export function cellSafeText(value: string): string {
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
   return clean.length > MAX_CELL_TEXT ? clipCellText(clean, MAX_CELL_TEXT - 1) + '…' : clean;
 }
+
+/** Text Excel would read as a formula if it were typed (or re-entered with F2, Enter). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}

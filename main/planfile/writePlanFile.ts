@@ -4,7 +4,7 @@
 // (and is formatted as Text, so editing the cell in Excel does not turn it into a formula).
 import ExcelJS from 'exceljs';
 import { defaultPlanTitle } from '../../shared/types.ts';
-import { cellSafeText } from '../files/cellText.ts';
+import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
 import type { Action, Plan } from '../../shared/types.ts';
 import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from './columns.ts';
 import type { PlanColumnKey } from './columns.ts';
@@ -19,16 +19,13 @@ export const HEADER_FIRST_ROW = 4;
 export const FIRST_DATA_ROW = 6;
 const WIDEST_COLUMN = 120;
 
-/** Text Excel would read as a formula if it were typed (or re-entered with F2, Enter). */
-const FORMULA_START = /^[=+\-@]/;
-
 /**
  * Writes user text into a cell as a plain string; text that starts like a formula also gets
  * the Text number format, so re-entering the cell in Excel keeps it as text.
  */
 function setText(cell: ExcelJS.Cell, text: string): void {
   cell.value = text;
-  if (FORMULA_START.test(text)) cell.numFmt = '@';
+  if (looksLikeFormula(text)) cell.numFmt = '@';
 }
 
 /** What the action's cell in a column shows (also used to describe changes). */

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
-import { cellSafeText } from '../files/cellText.ts';
+import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
 
 type Cell = string | number | null;
 
@@ -71,6 +71,14 @@ export async function exportReportXlsx(r: SurveyReport): Promise<{ fileName: str
     const rows: Cell[][] = [];
     for (const q of texts) for (const a of q.answers!) rows.push([q.header, a]);
     addTable(comments, ['Pregunta', 'Respuesta'], rows, [40, 100]);
+  }
+  // Text that starts like a formula gets the Text format: re-entering it in Excel keeps it text.
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) cell.numFmt = '@';
+      }),
+    );
   }
   const buffer = await wb.xlsx.writeBuffer();
   const safeName = r.formName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'encuesta';

@@ -48,6 +48,9 @@ describe('report export', () => {
     expect(values[1]).toBe('xy');
     expect(values[2]).toHaveLength(32_767);
     expect(values.slice(3)).toEqual(['=HYPERLINK("http://x.invalid","clic")', '+1+1', '-2+3', '@SUM(A1)']);
+    // Re-entering such a cell in Excel (F2, Enter) must keep it text: the Text number format.
+    expect(cells.slice(3).map((c) => c.numFmt)).toEqual(['@', '@', '@', '@']);
+    expect(cells[0]!.numFmt).not.toBe('@');
     expect(ws.getRow(2).getCell(1).value).toBe('=1+1 ');
   });
 });
