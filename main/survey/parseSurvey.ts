@@ -17,7 +17,7 @@ import { distinctWithCounts } from './model.ts';
 import { findOptionGroups } from './optionColumns.ts';
 import { detectSource, metadataColumn } from './source.ts';
 import type { MetaColumn } from './source.ts';
-import { dateCellText, isDayFirst, parseTimestamp } from './timestamps.ts';
+import { dateCellText, dateOrder, parseTimestamp } from './timestamps.ts';
 import { readXlsxRows } from './xlsxRows.ts';
 import type { RawCell } from './xlsxRows.ts';
 
@@ -246,10 +246,17 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
   columns.forEach((col, i) => {
     const role = i < meta.length ? meta[i]?.role : undefined;
     if (role !== 'timestamp' && role !== 'timestamp_utc' && role !== 'start' && col.config.kind !== 'date') return;
-    const dayFirst = isDayFirst(col.data.dict);
+    // dd/mm/aaaa unless the values prove mm/dd; SurveyMonkey, a US tool, writes mm/dd.
+    const order = dateOrder(col.data.dict);
+    const dayFirst = order === 'day' || order === 'none' || (order === 'ambiguous' && source !== 'surveymonkey');
     const converted = col.data.dict.map((v) => (v ? parseTimestamp(v, { utc: role === 'timestamp_utc', dayFirst }) : ''));
     const parsedShare = converted.filter((v, k) => k > 0 && v).length / Math.max(1, col.data.dict.length - 1);
     if (parsedShare < 0.8) return;
+    if (order === 'ambiguous') {
+      warnings.push(
+        `Las fechas de «${col.header}» pueden leerse como día/mes o como mes/día; se leyeron como ${dayFirst ? 'día/mes (dd/mm/aaaa)' : 'mes/día (como las escribe SurveyMonkey)'}. Compruebe el rango de fechas de la encuesta.`,
+      );
+    }
     col.data = { dict: converted.map((v, k) => v ?? col.data.dict[k]!), codes: col.data.codes };
     if (dateCol < 0 || rank(i) < rank(dateCol)) dateCol = i;
   });

@@ -95,14 +95,23 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
 }
 
 /** A column of a/b/yyyy text is month-first when some value has b > 12 and none has a > 12. */
-export function isDayFirst(values: readonly string[]): boolean {
+/**
+ * Which way `a/b/yyyy` dates are written: 'day' (dd/mm) or 'month' (mm/dd) when some value
+ * proves it (a part over 12), 'ambiguous' when both readings fit every value and they differ
+ * somewhere, 'none' when there is nothing to decide (no such dates, or a = b throughout).
+ */
+export function dateOrder(values: readonly string[]): 'day' | 'month' | 'ambiguous' | 'none' {
   let aOver = false;
   let bOver = false;
+  let differ = false;
   for (const v of values) {
     const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(v);
     if (!m) continue;
     if (+m[1]! > 12) aOver = true;
     if (+m[2]! > 12) bOver = true;
+    if (+m[1]! !== +m[2]!) differ = true;
   }
-  return !(bOver && !aOver);
+  if (aOver && !bOver) return 'day';
+  if (bOver && !aOver) return 'month';
+  return differ && !aOver && !bOver ? 'ambiguous' : 'none';
 }

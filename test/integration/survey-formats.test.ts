@@ -141,6 +141,36 @@ describe('SurveyMonkey', () => {
     expect(counts(report, '¿Qué servicios usa?')).toEqual({ Mercado: 2, Matadero: 1, Cementerio: 1 });
     expect(question(report, '¿Qué tan satisfecho está con el servicio: Mercado?').service).toBe('Mercado');
     expect(report.services).toEqual([expect.objectContaining({ name: 'Mercado', n: 3, top2box_pct: 66.7 })]);
+    // 04/05 … 04/07 fit both readings: SurveyMonkey writes month first (5 to 7 April), and says so.
+    const detail = await api.getSurvey({ surveyId: r.surveyId });
+    expect(detail.dateRange?.from.slice(0, 10)).toBe('2026-04-05');
+    expect(detail.dateRange?.to.slice(0, 10)).toBe('2026-04-07');
+    expect(r.warnings.some((w) => /pueden leerse como día\/mes o como mes\/día; se leyeron como mes\/día/.test(w))).toBe(true);
+  });
+});
+
+describe('dates that fit both day/month readings', () => {
+  it('reads a hand-typed sheet day-first and warns', async () => {
+    const text = csvText([
+      ['Fecha', '¿Qué tan satisfecho está con el servicio?'],
+      ['04/05/2026', 'Satisfecho'],
+      ['04/06/2026', 'Insatisfecho'],
+    ]);
+    const r = await api.importSurvey({ fileName: 'papel.csv', bytes: utf8(text) });
+    const detail = await api.getSurvey({ surveyId: r.surveyId });
+    expect(detail.dateRange?.from.slice(0, 10)).toBe('2026-05-04');
+    expect(detail.dateRange?.to.slice(0, 10)).toBe('2026-06-04');
+    expect(r.warnings.some((w) => /se leyeron como día\/mes \(dd\/mm\/aaaa\)/.test(w))).toBe(true);
+  });
+
+  it('does not warn when a value proves the order', async () => {
+    const text = csvText([
+      ['Fecha', '¿Qué tan satisfecho está con el servicio?'],
+      ['04/05/2026', 'Satisfecho'],
+      ['25/05/2026', 'Insatisfecho'],
+    ]);
+    const r = await api.importSurvey({ fileName: 'papel2.csv', bytes: utf8(text) });
+    expect(r.warnings.some((w) => /pueden leerse/.test(w))).toBe(false);
   });
 });
 
