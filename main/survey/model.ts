@@ -1,8 +1,7 @@
 // In-memory shapes of a parsed survey. Cells are stored per column as a dictionary of
 // distinct strings plus one integer code per respondent: compact (4 bytes a cell) and
 // fast to count, for imports and reports alike.
-import type { ColumnCounts, ColumnKind, SurveySource } from '../../shared/api/surveys.ts';
-import type { ScaleDef } from '../../shared/survey/scales.ts';
+import type { ColumnConfig, ColumnCounts, SurveySource } from '../../shared/api/surveys.ts';
 
 export interface ColumnData {
   /** Distinct values; dict[0] is always "" (blank). */
@@ -11,18 +10,7 @@ export interface ColumnData {
   codes: Int32Array;
 }
 
-/** How one column is understood: proposed at import, overridden by the form's saved mapping. */
-export interface ColumnConfig {
-  kind: ColumnKind;
-  scale: ScaleDef | null;
-  scaleAmbiguous: boolean;
-  reverse: boolean;
-  service: string | null;
-  group: string | null;
-  options: string[] | null;
-  note: string | null;
-  partOf: number | null;
-}
+export type { ColumnConfig } from '../../shared/api/surveys.ts';
 
 export interface ParsedColumn {
   header: string;

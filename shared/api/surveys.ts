@@ -63,14 +63,8 @@ export interface ColumnCounts {
   invalid: number;
 }
 
-/** One column of a survey as Mejora understands it (proposed at import, editable). */
-export interface SurveyColumn {
-  /** 0-based id within the survey. */
-  id: number;
-  /** The header as written in the file (spaces tidied). For grid columns: "Pregunta [Fila]". */
-  header: string;
-  /** Folded header: what the saved mapping and question indicators are keyed by. */
-  key: string;
+/** How one column is understood: proposed at import, overridden by the form's saved mapping. */
+export interface ColumnConfig {
   kind: ColumnKind;
   /** For kind "scale": the ordered levels (worst → best). */
   scale: ScaleDef | null;
@@ -88,6 +82,16 @@ export interface SurveyColumn {
   note: string | null;
   /** Option columns (Kobo `pregunta/opción`, SurveyMonkey, X marks) → id of the question they make up. */
   partOf: number | null;
+}
+
+/** One column of a survey as Mejora understands it (proposed at import, editable). */
+export interface SurveyColumn extends ColumnConfig {
+  /** 0-based id within the survey. */
+  id: number;
+  /** The header as written in the file (spaces tidied). For grid columns: "Pregunta [Fila]". */
+  header: string;
+  /** Folded header: what the saved mapping and question indicators are keyed by. */
+  key: string;
   counts: ColumnCounts;
   /** Up to 6 distinct values seen (untrusted text: show as plain text only). */
   samples: string[];
