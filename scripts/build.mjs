@@ -4,6 +4,7 @@
 //                            it is fresh: it starts in ~60 ms instead of ~250 ms of type stripping)
 //   dist/electron/main.cjs   the Electron shell (esbuild, electron and native modules external)
 //   dist/electron/preload.cjs the sandboxed preload: one CommonJS bundle, as Electron requires
+//   dist/electron/backend-worker.cjs the backend (SQLite, imports) in a worker thread of main
 // `node scripts/build.mjs --force` rebuilds everything.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,6 +63,7 @@ if (stale('dist/cli/main.js', ['main', 'shared', ...configs])) {
 const electronEntries = [
   ['main/electron/main.ts', 'dist/electron/main.cjs'],
   ['main/electron/preload.ts', 'dist/electron/preload.cjs'],
+  ['main/app/backendWorker.ts', 'dist/electron/backend-worker.cjs'],
 ];
 if (electronEntries.every(([entry]) => fs.existsSync(path.join(root, entry)))) {
   if (electronEntries.some(([, out]) => stale(out, ['main', 'shared', ...configs]))) {
@@ -76,9 +78,10 @@ if (electronEntries.every(([entry]) => fs.existsSync(path.join(root, entry)))) {
         target: 'node22',
         external,
         logLevel: 'warning',
-        // import.meta.url has no meaning in a CommonJS bundle: main gets its own file's URL.
-        // Not the preload: a sandboxed preload has no __filename (and does not need it).
-        ...(entry.endsWith('main.ts')
+        // import.meta.url has no meaning in a CommonJS bundle: main and the backend worker get
+        // their own file's URL. Not the preload: a sandboxed preload has no __filename (and does
+        // not need it).
+        ...(!entry.endsWith('preload.ts')
           ? {
               define: { 'import.meta.url': '__mejoraImportMetaUrl' },
               banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },

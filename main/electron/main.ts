@@ -6,8 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { MENU_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
 import type { MenuCommand } from '../../shared/desktop.ts';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
-import { openBackend } from '../app/backend.ts';
-import type { Backend } from '../app/backend.ts';
+import { startWorkerBackend } from '../app/workerBackend.ts';
+import type { WorkerBackend } from '../app/workerBackend.ts';
 import { resolveDbPath } from '../paths.ts';
 import { dbFlag } from './args.ts';
 import { handleTrusted, registerApiHandlers } from './ipc.ts';
@@ -17,17 +17,19 @@ import { saveFile } from './saveFile.ts';
 import { confirmUnload, createMainWindow, denyPermissions, focusWindow, guardWebContents, UNSAVED_CHANGES_DIALOG } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
-let backend: Backend | null = null;
+// The backend runs in a worker thread (see workerBackend.ts): this process only forwards calls,
+// so a long import never freezes windows, menus or input.
+let backend: WorkerBackend | null = null;
 
 function fail(title: string, message: string): void {
   dialog.showErrorBox(title, message);
   app.exit(1);
 }
 
-function openData(): Backend | null {
+async function openData(workerFile: string): Promise<WorkerBackend | null> {
   const dbPath = resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') });
   try {
-    return openBackend(dbPath, app.getVersion());
+    return await startWorkerBackend(workerFile, dbPath, app.getVersion());
   } catch (err) {
     if (err instanceof AppError) fail('Mejora no puede abrir sus datos', err.message);
     else {
@@ -49,17 +51,18 @@ async function showAbout(): Promise<void> {
   await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   const rendererRoot = path.join(appRoot, 'dist', 'renderer');
   const preloadPath = path.join(appRoot, 'dist', 'electron', 'preload.cjs');
-  if (!fs.existsSync(path.join(rendererRoot, 'index.html')) || !fs.existsSync(preloadPath)) {
+  const workerFile = path.join(appRoot, 'dist', 'electron', 'backend-worker.cjs');
+  if (![path.join(rendererRoot, 'index.html'), preloadPath, workerFile].every((file) => fs.existsSync(file))) {
     fail('Mejora no está construido', 'Falta la interfaz de Mejora. Ejecute «npm run build» en la carpeta del proyecto y ábralo de nuevo.');
     return;
   }
-  backend = openData();
-  if (!backend) return;
-  const data = backend;
+  const data = await openData(workerFile);
+  if (!data) return;
+  backend = data;
 
   denyPermissions(session.defaultSession);
   serveRenderer(protocol, rendererRoot);
@@ -107,11 +110,15 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    backend?.close();
+  app.on('will-quit', (event) => {
+    if (!backend) return;
+    // Quit once the worker has closed the database (calls already running finish first).
+    const closing = backend;
     backend = null;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
   });
-  app.whenReady().then(start, (err: unknown) => {
+  app.whenReady().then(start).catch((err: unknown) => {
     console.error(err);
     fail('Mejora no pudo iniciarse', INTERNAL_ERROR_MESSAGE);
   });

@@ -42,7 +42,7 @@ describe('electron-builder.yml', () => {
 
   it('packages the entry bundles the build script writes, and package.json', () => {
     expect(pkg.main).toBe('dist/electron/main.cjs');
-    for (const out of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
+    for (const out of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/backend-worker.cjs']) {
       expect(buildScript).toContain(`'${out}'`);
       expect(included(out, config.files), out).toBe(true);
     }

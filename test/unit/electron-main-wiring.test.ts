@@ -2,6 +2,8 @@
 // a stand-in `electron` module that records what the shell asks of Electron. It checks the
 // wiring in main.ts that the pure-module tests cannot: order of startup, hardening, the
 // channels, the window, the menu, and the error box when the data file cannot be opened.
+// The backend runs for real: main starts the worker bundle (built the same way) from the
+// app folder, on a real SQLite file.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,12 +17,14 @@ import { tempDir } from '../helpers/tempDir.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let mainCode = '';
+let workerCode = '';
 
-beforeAll(async () => {
+/** The options of scripts/build.mjs for main and the backend worker. */
+async function bundle(entry: string, outfile: string): Promise<string> {
   const out = await esbuild.build({
-    entryPoints: [path.join(root, 'main/electron/main.ts')],
+    entryPoints: [path.join(root, entry)],
     write: false,
-    outfile: path.join(root, 'dist/electron/main.cjs'),
+    outfile: path.join(root, outfile),
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -30,7 +34,12 @@ beforeAll(async () => {
     define: { 'import.meta.url': '__mejoraImportMetaUrl' },
     banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
-  mainCode = out.outputFiles[0]!.text;
+  return out.outputFiles[0]!.text;
+}
+
+beforeAll(async () => {
+  mainCode = await bundle('main/electron/main.ts', 'dist/electron/main.cjs');
+  workerCode = await bundle('main/app/backendWorker.ts', 'dist/electron/backend-worker.cjs');
 });
 
 type Handler = (event: { senderFrame: { url: string } | null; sender?: unknown }, ...args: unknown[]) => Promise<unknown>;
@@ -109,9 +118,33 @@ function runMain(fake: ReturnType<typeof fakeElectron>, argv: string[], env: Rec
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
+/** Startup is asynchronous now (the backend worker opens the data file): wait until it has shown something. */
+async function started(fake: ReturnType<typeof fakeElectron>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (fake.windows.length === 0 && fake.errors.length === 0 && fake.exitCode() === null) {
+    if (Date.now() > deadline) throw new Error('main did not finish starting');
+    await settle();
+  }
+}
+
+/** Quits as Electron does: will-quit (with an event main may hold), then waits for main's own app.quit(). */
+async function quit(fake: ReturnType<typeof fakeElectron>): Promise<void> {
+  let held = false;
+  fake.appEvents.get('will-quit')!({ preventDefault: () => (held = true) });
+  if (held) await quitCalled(fake);
+}
+
+async function quitCalled(fake: ReturnType<typeof fakeElectron>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!fake.log.includes('quit')) {
+    if (Date.now() > deadline) throw new Error('main did not quit after closing the backend');
+    await settle();
+  }
+}
+
+let cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups) await c();
   cleanups = [];
 });
 
@@ -122,6 +155,9 @@ function fakeApp() {
   fs.mkdirSync(path.join(appRoot, 'dist', 'electron'), { recursive: true });
   fs.writeFileSync(path.join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html>');
   fs.writeFileSync(path.join(appRoot, 'dist', 'electron', 'preload.cjs'), '');
+  fs.writeFileSync(path.join(appRoot, 'dist', 'electron', 'backend-worker.cjs'), workerCode);
+  // The packaged app has its production node_modules next to dist/ (better-sqlite3, exceljs…).
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(appRoot, 'node_modules'), 'junction');
   return { dir: tmp.dir, appRoot, userData: path.join(tmp.dir, 'userData'), cleanup: tmp.cleanup };
 }
 
@@ -135,8 +171,8 @@ describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
     expect([...fake.appEvents.keys()].sort()).toEqual(['second-instance', 'web-contents-created', 'will-quit', 'window-all-closed']);
 
     fake.ready();
-    await settle();
-    cleanups.push(() => fake.appEvents.get('will-quit')!(), app.cleanup);
+    await started(fake);
+    cleanups.push(() => quit(fake), app.cleanup);
     // The data file: <userData>/mejora.sqlite, as the CLI computes.
     expect(fs.existsSync(path.join(app.userData, 'mejora.sqlite'))).toBe(true);
     expect(fake.state.handled).toEqual(['app']);
@@ -169,8 +205,8 @@ describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
     const db = path.join(app.dir, 'otra carpeta', 'plan.sqlite');
     runMain(fake, ['--db', db]);
     fake.ready();
-    await settle();
-    cleanups.push(() => fake.appEvents.get('will-quit')!(), app.cleanup);
+    await started(fake);
+    cleanups.push(() => quit(fake), app.cleanup);
     expect(fs.existsSync(db)).toBe(true);
     expect(fs.existsSync(path.join(app.userData, 'mejora.sqlite'))).toBe(false);
   });
@@ -183,13 +219,51 @@ describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
     const fake = fakeElectron(app.appRoot, app.userData);
     runMain(fake, [`--db=${bad}`]);
     fake.ready();
-    await settle();
+    await started(fake);
     expect(fake.errors).toHaveLength(1);
     expect(fake.errors[0]![0]).toBe('Mejora no puede abrir sus datos');
     expect(fake.errors[0]![1]).toContain('no es una base de datos de Mejora');
     expect(fake.exitCode()).toBe(1);
     expect(fake.windows).toEqual([]);
     expect(fake.ipc.size).toBe(0);
+  });
+
+  it('on quit, closes the data file in the worker before letting Electron quit', async () => {
+    const app = fakeApp();
+    cleanups.push(app.cleanup);
+    const fake = fakeElectron(app.appRoot, app.userData);
+    runMain(fake, []);
+    fake.ready();
+    await started(fake);
+    const createPlan = fake.ipc.get(apiChannel('createPlan'))!;
+    const created = await createPlan({ senderFrame: { url: 'app://mejora/' } }, { institution: 'Junta Distrital de Prueba', periodFrom: 2026, periodTo: 2027 });
+    expect(created).toEqual({ ok: true, result: { id: expect.any(Number) } });
+    const file = path.join(app.userData, 'mejora.sqlite');
+    expect(fs.existsSync(`${file}-wal`)).toBe(true); // open in WAL mode
+
+    let held = false;
+    fake.appEvents.get('will-quit')!({ preventDefault: () => (held = true) });
+    expect(held).toBe(true);
+    expect(fake.log).not.toContain('quit');
+    await quitCalled(fake);
+    // Closed cleanly: SQLite folds the WAL back into the file and removes it on the last close.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    // …and the API no longer reaches the data.
+    const listPlans = fake.ipc.get(apiChannel('listPlans'))!;
+    expect(await listPlans({ senderFrame: { url: 'app://mejora/' } }, {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('says the app is not built when the backend worker bundle is missing', async () => {
+    const app = fakeApp();
+    cleanups.push(app.cleanup);
+    fs.rmSync(path.join(app.appRoot, 'dist', 'electron', 'backend-worker.cjs'));
+    const fake = fakeElectron(app.appRoot, app.userData);
+    runMain(fake, []);
+    fake.ready();
+    await started(fake);
+    expect(fake.errors).toEqual([['Mejora no está construido', expect.stringContaining('npm run build')]]);
+    expect(fake.exitCode()).toBe(1);
+    expect(fake.windows).toEqual([]);
   });
 
   it('a second instance only hands over to the first and quits', async () => {
