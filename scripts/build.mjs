@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliBundleOptions, ELECTRON_ENTRIES, electronBundleOptions } from './bundleOptions.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
@@ -32,7 +33,7 @@ function stale(output, inputs) {
   return !stat || stat.mtimeMs < newest(inputs);
 }
 
-const configs = ['package.json', 'vite.config.ts', 'svelte.config.js', 'scripts/build.mjs'];
+const configs = ['package.json', 'vite.config.ts', 'svelte.config.js', 'scripts/build.mjs', 'scripts/bundleOptions.ts'];
 
 if (stale('dist/renderer/index.html', ['renderer', 'shared', ...configs])) {
   const { build } = await import('vite');
@@ -40,55 +41,17 @@ if (stale('dist/renderer/index.html', ['renderer', 'shared', ...configs])) {
   console.log('Interfaz construida en dist/renderer.');
 }
 
-const external = ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'];
-
 if (stale('dist/cli/main.js', ['main', 'shared', ...configs])) {
   const esbuild = await import('esbuild');
   fs.rmSync(path.join(root, 'dist/cli'), { recursive: true, force: true });
-  await esbuild.build({
-    entryPoints: [path.join(root, 'main/cli/main.ts')],
-    outdir: path.join(root, 'dist/cli'),
-    bundle: true,
-    // Separate chunks keep the spreadsheet and survey code (and exceljs) out of start-up.
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    external,
-    logLevel: 'warning',
-  });
+  await esbuild.build(cliBundleOptions(root));
   console.log('Línea de comandos construida en dist/cli.');
 }
 
-const electronEntries = [
-  ['main/electron/main.ts', 'dist/electron/main.cjs'],
-  ['main/electron/preload.ts', 'dist/electron/preload.cjs'],
-  ['main/app/backendWorker.ts', 'dist/electron/backend-worker.cjs'],
-];
-if (electronEntries.every(([entry]) => fs.existsSync(path.join(root, entry)))) {
-  if (electronEntries.some(([, out]) => stale(out, ['main', 'shared', ...configs]))) {
+if (ELECTRON_ENTRIES.every(([entry]) => fs.existsSync(path.join(root, entry)))) {
+  if (ELECTRON_ENTRIES.some(([, out]) => stale(out, ['main', 'shared', ...configs]))) {
     const esbuild = await import('esbuild');
-    for (const [entry, out] of electronEntries) {
-      await esbuild.build({
-        entryPoints: [path.join(root, entry)],
-        outfile: path.join(root, out),
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node22',
-        external,
-        logLevel: 'warning',
-        // import.meta.url has no meaning in a CommonJS bundle: main and the backend worker get
-        // their own file's URL. Not the preload: a sandboxed preload has no __filename (and does
-        // not need it).
-        ...(!entry.endsWith('preload.ts')
-          ? {
-              define: { 'import.meta.url': '__mejoraImportMetaUrl' },
-              banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
-            }
-          : {}),
-      });
-    }
+    for (const [entry, out] of ELECTRON_ENTRIES) await esbuild.build(electronBundleOptions(root, entry, out));
     console.log('Shell de escritorio construido en dist/electron.');
   }
 }

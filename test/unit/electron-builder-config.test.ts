@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { ELECTRON_ENTRIES, EXTERNAL } from '../../scripts/bundleOptions.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const config = YAML.parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const buildScript = fs.readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8');
 
 type Patterns = string[];
 /** electron-builder semantics: a path is packaged when a positive pattern matches and no later `!pattern` does. */
@@ -42,8 +42,8 @@ describe('electron-builder.yml', () => {
 
   it('packages the entry bundles the build script writes, and package.json', () => {
     expect(pkg.main).toBe('dist/electron/main.cjs');
-    for (const out of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/backend-worker.cjs']) {
-      expect(buildScript).toContain(`'${out}'`);
+    expect(ELECTRON_ENTRIES.map(([, out]) => out)).toEqual(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/backend-worker.cjs']);
+    for (const [, out] of ELECTRON_ENTRIES) {
       expect(included(out, config.files), out).toBe(true);
     }
     expect(included('dist/renderer/index.html', config.files)).toBe(true);
@@ -99,7 +99,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships every module the bundles leave external, but not Electron itself', () => {
-    const externals = [...(/external\s*[:=]\s*\[([^\]]*)\]/.exec(buildScript)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    const externals = EXTERNAL;
     expect(externals).toContain('better-sqlite3');
     for (const name of externals.filter((n) => n !== 'electron')) expect(pkg.dependencies[name], name).toBeDefined();
     expect(pkg.dependencies.electron).toBeUndefined();

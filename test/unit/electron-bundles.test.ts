@@ -4,25 +4,16 @@ import path from 'node:path';
 import url from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
+import { electronBundleOptions } from '../../scripts/bundleOptions.ts';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/index.ts';
 import { apiChannel } from '../../shared/desktop.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The options of scripts/build.mjs for the shell bundles (minus the import.meta.url banner, see the preload test). */
+/** A shell bundle built in memory with the build script's own options. */
 async function bundle(entry: string): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [path.join(root, entry)],
-    write: false,
-    outfile: path.join(root, 'dist/test-bundle.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'],
-    logLevel: 'silent',
-  });
+  const result = await esbuild.build({ ...electronBundleOptions(root, entry, 'dist/test-bundle.cjs'), write: false, logLevel: 'silent' });
   return result.outputFiles[0]!.text;
 }
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { electronBundleOptions } from '../../scripts/bundleOptions.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/index.ts';
 import { apiChannel, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
@@ -19,21 +20,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 let mainCode = '';
 let workerCode = '';
 
-/** The options of scripts/build.mjs for main and the backend worker. */
+/** A bundle built in memory with the build script's own options. */
 async function bundle(entry: string, outfile: string): Promise<string> {
-  const out = await esbuild.build({
-    entryPoints: [path.join(root, entry)],
-    write: false,
-    outfile: path.join(root, outfile),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'],
-    logLevel: 'silent',
-    define: { 'import.meta.url': '__mejoraImportMetaUrl' },
-    banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  });
+  const out = await esbuild.build({ ...electronBundleOptions(root, entry, outfile), write: false, logLevel: 'silent' });
   return out.outputFiles[0]!.text;
 }
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { electronBundleOptions } from '../../scripts/bundleOptions.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../main/app/backend.ts';
 import { BACKEND_STOPPED, startWorkerBackend } from '../../main/app/workerBackend.ts';
@@ -18,17 +19,9 @@ const SEED = path.join(root, 'test/fixtures/plan-vallejuelo-2025-2026.xlsx');
 let workerCode = '';
 beforeAll(async () => {
   const out = await esbuild.build({
-    entryPoints: [path.join(root, 'main/app/backendWorker.ts')],
+    ...electronBundleOptions(root, 'main/app/backendWorker.ts', 'dist/electron/backend-worker.cjs'),
     write: false,
-    outfile: path.join(root, 'dist/electron/backend-worker.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'],
     logLevel: 'silent',
-    define: { 'import.meta.url': '__mejoraImportMetaUrl' },
-    banner: { js: "const __mejoraImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
   workerCode = out.outputFiles[0]!.text;
 });
