@@ -3,7 +3,7 @@ import type { HandlersOf } from '../../shared/api/contract.ts';
 import type { plansContract } from '../../shared/api/plans.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import type { ApiContext } from './context.ts';
-import * as store from './planStore.ts';
+import * as store from '../db/planStore.ts';
 
 export function planHandlers(ctx: ApiContext): HandlersOf<typeof plansContract> {
   const { db } = ctx;

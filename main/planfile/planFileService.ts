@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
-import * as store from '../api/planStore.ts';
+import * as store from '../db/planStore.ts';
 import { matchActions } from './matchActions.ts';
 import { diffPlan } from './planDiff.ts';
 import type { IncomingPlan } from './planDiff.ts';

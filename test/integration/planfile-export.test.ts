@@ -116,7 +116,7 @@ describe('export layout', () => {
     const { id: actionId, planId: _p, no: _n, ...fields } = plan.actions[0]!;
     await backend.api.updateAction({ actionId, fields: { ...fields, extra: { Meta: '100 %', Estatus: 'En curso' } } });
     // extraColumns are set by imports; the store function is what importPlan uses.
-    const { setExtraColumns } = await import('../../main/api/planStore.ts');
+    const { setExtraColumns } = await import('../../main/db/planStore.ts');
     const { openDatabase } = await import('../../main/db/open.ts');
     const { db } = openDatabase(backend.dbPath);
     setExtraColumns(db, planId, ['Meta', 'Estatus']);

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replaceActions } from '../../main/api/planStore.ts';
+import { replaceActions } from '../../main/db/planStore.ts';
 import { openBackend } from '../../main/app/backend.ts';
 import type { Backend } from '../../main/app/backend.ts';
 import { openDatabase } from '../../main/db/open.ts';
