@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { guessScale } from '../../shared/survey/scales.ts';
 import { foldText, tidyText } from '../../shared/text.ts';
 import { MAX_CELL_TEXT, clipCellText } from '../files/cellText.ts';
-import { columnLetter } from '../planfile/workbookReader.ts';
+import { columnLetter } from '../xlsx/cellValue.ts';
 import { ColumnBuilder } from './columnBuilder.ts';
 import { emptyConfig, typeColumn } from './columnTyping.ts';
 import { decodeCsvBytes, garbageRatio, hasMojibake, repairMojibake } from './csvDecode.ts';
