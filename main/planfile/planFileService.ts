@@ -141,7 +141,7 @@ export async function importPlan(db: Database, req: ImportRequest): Promise<Plan
     const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
     store.replaceActions(db, id, p.actions);
     return id;
-  })();
+  }).immediate();
   const actions = p.actions;
   return {
     planId,
