@@ -2,12 +2,14 @@
 import type { ClientOf, HandlersOf } from './contract.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
+import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
 
 export const contract = {
   ...plansContract,
   ...planFilesContract,
   ...surveysContract,
+  ...seguimientoContract,
 };
 
 export type ApiContract = typeof contract;
