@@ -78,8 +78,8 @@ export async function previewPlanImport(db: Database, fileName: string, bytes: U
 
 /**
  * The file's actions as updates of `before`'s, matched as the preview's diff matched them:
- * the id each one updates (null: a new action), and its tasks with the status of a saved task
- * of the same text (the file does not carry statuses).
+ * the id each one updates (null: a new action), and its tasks matched to saved tasks of the
+ * same text (the row, status and follow-up stay).
  */
 function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (number | null)[]): { actions: ActionFields[]; keepIds: (number | null)[] } {
   const matching = matchActions(
@@ -93,8 +93,15 @@ function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (numbe
     const old = index === null || index === undefined ? undefined : before.actions[index];
     keepIds.push(old ? old.id : null);
     if (!old) return a;
-    const status = new Map(old.tasks.map((t) => [t.text, t.status]));
-    return { ...a, tasks: a.tasks.map((t) => ({ ...t, status: status.get(t.text) ?? t.status })) };
+    // A task of the same text keeps its row (its id, done day, note and evidence) and status.
+    const used = new Set<number>();
+    const tasks = a.tasks.map((t) => {
+      const saved = old.tasks.find((o) => o.text === t.text && o.id !== undefined && !used.has(o.id));
+      if (!saved) return t;
+      used.add(saved.id!);
+      return { ...t, id: saved.id, status: saved.status };
+    });
+    return { ...a, tasks };
   });
   return { actions: kept, keepIds };
 }

@@ -3,6 +3,7 @@ import { backupsContract, LOCAL_ONLY_METHODS } from './backups.ts';
 import type { ClientOf, HandlersOf } from './contract.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
+import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
 
 export const contract = {
@@ -10,6 +11,7 @@ export const contract = {
   ...planFilesContract,
   ...surveysContract,
   ...backupsContract,
+  ...seguimientoContract,
 };
 
 export type ApiContract = typeof contract;
