@@ -6,6 +6,7 @@ import { surveysContract } from '../../shared/api/surveys.ts';
 import type { ApiContext } from './context.ts';
 import { backupHandlers } from './backups.ts';
 import { planHandlers } from './plans.ts';
+import { trashHandlers } from './trash.ts';
 
 type AnyHandlers = Record<string, (args: unknown) => unknown>;
 
@@ -25,6 +26,7 @@ export function createHandlers(ctx: ApiContext): ApiHandlers {
   return {
     ...planHandlers(ctx),
     ...backupHandlers(ctx),
+    ...trashHandlers(ctx),
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
   };

@@ -4,12 +4,14 @@ import type { ClientOf, HandlersOf } from './contract.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
 import { surveysContract } from './surveys.ts';
+import { trashContract } from './trash.ts';
 
 export const contract = {
   ...plansContract,
   ...planFilesContract,
   ...surveysContract,
   ...backupsContract,
+  ...trashContract,
 };
 
 export type ApiContract = typeof contract;
