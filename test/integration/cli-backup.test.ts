@@ -15,7 +15,7 @@ function listDir(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 }
 
-describe('mejora backup', () => {
+describe('mejora backup', { timeout: 120_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;
   let db: string;
   let copias: string;
@@ -148,7 +148,7 @@ describe('mejora backup', () => {
   });
 });
 
-describe('mejora delete-plan and the Papelera', () => {
+describe('mejora delete-plan and the Papelera', { timeout: 120_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;
   let db: string;
   const m = (...args: string[]) => mejora([...args, '--db', db]);
