@@ -5,6 +5,7 @@ import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
 import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
+import { trashContract } from './trash.ts';
 
 export const contract = {
   ...plansContract,
@@ -12,6 +13,7 @@ export const contract = {
   ...surveysContract,
   ...backupsContract,
   ...seguimientoContract,
+  ...trashContract,
 };
 
 export type ApiContract = typeof contract;
