@@ -23,7 +23,7 @@ export function openDatabase(file: string): OpenDatabase {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
-  } catch (err) {
+  } catch {
     throw new AppError(
       'invalid_file',
       `No se pudo abrir el archivo de datos «${resolved}»: no es una base de datos de Mejora o está dañado. Elija otro archivo con --db.`,

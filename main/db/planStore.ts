@@ -187,7 +187,7 @@ function touchPlan(db: Database, planId: number): void {
 function writeTasks(db: Database, actionId: number, tasks: Task[]): void {
   db.prepare('DELETE FROM task WHERE action_id = ?').run(actionId);
   const insert = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
-  tasks.forEach((task, i) => insert.run(actionId, i, task.text.trim(), task.status));
+  for (const [i, task] of tasks.entries()) insert.run(actionId, i, task.text.trim(), task.status);
 }
 
 function actionValues(f: ActionFields) {
@@ -273,7 +273,7 @@ export function moveAction(db: Database, actionId: number, toIndex: number): num
     ids.splice(row.position, 1);
     ids.splice(target, 0, actionId);
     const set = db.prepare('UPDATE action SET position = ? WHERE id = ?');
-    ids.forEach((id, i) => set.run(i, id));
+    for (const [i, id] of ids.entries()) set.run(i, id);
     touchPlan(db, row.plan_id);
     return row.plan_id;
   })();
@@ -329,7 +329,7 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
       } else {
         actionId = Number(insert.run(planId, position, ...actionValues(fields), stamp).lastInsertRowid);
       }
-      fields.tasks.forEach((task, i) => insertTask.run(actionId, i, task.text.trim(), task.status));
+      for (const [i, task] of fields.tasks.entries()) insertTask.run(actionId, i, task.text.trim(), task.status);
     });
     // Deleted after the inserts, so a new action never takes the id of the one it replaces
     // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.

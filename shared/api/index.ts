@@ -16,7 +16,7 @@ export type Api = ClientOf<ApiContract>;
 export type ApiHandlers = HandlersOf<ApiContract>;
 
 export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
