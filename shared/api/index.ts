@@ -22,7 +22,7 @@ export type Api = ClientOf<ApiContract>;
 export type ApiHandlers = HandlersOf<ApiContract>;
 
 export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 /** Every method: what the CLI's in-process client carries. */
