@@ -2,12 +2,14 @@
 import type { ClientOf, HandlersOf } from './contract.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
+import { reportsContract } from './reports.ts';
 import { surveysContract } from './surveys.ts';
 
 export const contract = {
   ...plansContract,
   ...planFilesContract,
   ...surveysContract,
+  ...reportsContract,
 };
 
 export type ApiContract = typeof contract;
