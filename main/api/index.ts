@@ -5,6 +5,7 @@ import { planFilesContract } from '../../shared/api/planFiles.ts';
 import { reportsContract } from '../../shared/api/reports.ts';
 import { surveysContract } from '../../shared/api/surveys.ts';
 import type { ApiContext } from './context.ts';
+import { backupHandlers } from './backups.ts';
 import { planHandlers } from './plans.ts';
 
 type AnyHandlers = Record<string, (args: unknown) => unknown>;
@@ -24,6 +25,7 @@ function lazyHandlers<C extends Contract>(contract: C, load: () => Promise<(ctx:
 export function createHandlers(ctx: ApiContext): ApiHandlers {
   return {
     ...planHandlers(ctx),
+    ...backupHandlers(ctx),
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
     ...lazyHandlers(reportsContract, () => import('./reports.ts').then((m) => m.reportHandlers), ctx),

@@ -230,7 +230,7 @@ export function insertAction(db: Database, planId: number, fields: ActionFields,
     writeTasks(db, actionId, fields.tasks);
     touchPlan(db, planId);
     return actionId;
-  })();
+  }).immediate();
 }
 
 export function updateAction(db: Database, actionId: number, fields: ActionFields): Action {
@@ -244,7 +244,7 @@ export function updateAction(db: Database, actionId: number, fields: ActionField
     ).run(...actionValues(fields), now(), actionId);
     writeTasks(db, actionId, fields.tasks);
     touchPlan(db, row.plan_id);
-  })();
+  }).immediate();
   return getAction(db, actionId);
 }
 
@@ -257,7 +257,7 @@ export function deleteAction(db: Database, actionId: number): void {
     db.prepare('DELETE FROM action WHERE id = ?').run(actionId);
     db.prepare('UPDATE action SET position = position - 1 WHERE plan_id = ? AND position > ?').run(row.plan_id, row.position);
     touchPlan(db, row.plan_id);
-  })();
+  }).immediate();
 }
 
 export function moveAction(db: Database, actionId: number, toIndex: number): number {
@@ -276,7 +276,7 @@ export function moveAction(db: Database, actionId: number, toIndex: number): num
     ids.forEach((id, i) => set.run(i, id));
     touchPlan(db, row.plan_id);
     return row.plan_id;
-  })();
+  }).immediate();
 }
 
 const ACTION_COLUMNS = `criterion, subcriterion, area, action, objective, start_month, end_month, end_open, resources, indicator, responsible, comments, extra`;
@@ -335,5 +335,5 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
     // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.
     for (const id of existing) if (!named.has(id)) remove.run(id);
     touchPlan(db, planId);
-  })();
+  }).immediate();
 }

@@ -2,7 +2,7 @@
 // two-row header (Tiempo over Inicio and Fin) and columns as the Excel export, on legal
 // landscape pages with the header repeated and rows never split.
 import type { Plan } from '../../shared/types.ts';
-import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from '../planfile/columns.ts';
+import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from '../../shared/planLayout.ts';
 import { actionCellText, exportFileName, titleLine } from '../planfile/writePlanFile.ts';
 import { COLORS, PdfBuilder } from './pdf/pdfDocument.ts';
 import { drawTable } from './pdf/pdfTable.ts';

@@ -32,7 +32,7 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
     // …and would reject a mistyped option, so the check above means something.
     await expect(validateConfiguration({ ...structuredClone(config), nsis: { oneClik: false } }, new DebugLogger(false))).rejects.toThrow();
-  });
+  }, 30_000); // loading app-builder-lib alone takes seconds on a busy machine
 
   it('names the app as package.json and the data folder do', () => {
     expect(config.productName).toBe('Mejora');
