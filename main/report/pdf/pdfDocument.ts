@@ -107,6 +107,7 @@ export class PdfBuilder {
 
   addPage(): void {
     this.doc.addPage({ size: [this.pageWidth, this.pageHeight], margin: 0 });
+    this.fill = null;
     this.y = this.top;
   }
 
@@ -117,9 +118,20 @@ export class PdfBuilder {
     return true;
   }
 
+  // The fill colour last set in the page's content: every colour change is an operator in
+  // the file, and a 400-action table draws tens of thousands of lines.
+  private fill: string | null = null;
+
+  private setFill(color: string): void {
+    if (this.fill === color) return;
+    this.doc.fillColor(color);
+    this.fill = color;
+  }
+
   private setStyle(style: TextStyle): { size: number; lineHeight: number } {
     const size = style.size ?? 9;
-    this.doc.font(style.font ?? 'regular').fontSize(size).fillColor(style.color ?? COLORS.text);
+    this.doc.font(style.font ?? 'regular').fontSize(size);
+    this.setFill(style.color ?? COLORS.text);
     return { size, lineHeight: size * (style.leading ?? 1.3) };
   }
 
@@ -243,7 +255,15 @@ export class PdfBuilder {
 
   rect(x: number, y: number, w: number, h: number, fill: string): void {
     if (w <= 0 || h <= 0) return;
-    this.doc.rect(x, y, w, h).fill(fill);
+    this.setFill(fill);
+    this.doc.rect(x, y, w, h).fill();
+  }
+
+  /** Many straight segments in one stroke ([x1, y1, x2, y2] each). */
+  segments(lines: [number, number, number, number][], color: string = COLORS.border, width = 0.5): void {
+    if (!lines.length) return;
+    for (const [x1, y1, x2, y2] of lines) this.doc.moveTo(x1, y1).lineTo(x2, y2);
+    this.doc.lineWidth(width).strokeColor(color).stroke();
   }
 
   hline(x1: number, x2: number, y: number, color: string = COLORS.border, width = 0.5): void {
@@ -261,6 +281,7 @@ export class PdfBuilder {
     const lh = this.lineHeight(style);
     for (let i = start; i < start + count; i++) {
       this.doc.switchToPage(i);
+      this.fill = null;
       const footY = this.bottom + 14;
       this.hline(this.left, this.right, footY - 5, COLORS.borderLight);
       const pageText = `Página ${i - start + 1} de ${count}`;

@@ -107,9 +107,26 @@ export function drawTable(b: PdfBuilder, t: TableSpec): void {
     b.y += headerHeight;
   };
 
+  // Grid lines are stroked once per page: the column rules run from the top of the body on
+  // the page to the last row drawn on it, the row rules are gathered into one path.
+  let bodyTop = 0;
+  let rules: [number, number, number, number][] = [];
+  const closePage = () => {
+    for (let i = 0; i <= t.columns.length; i++) rules.push([xs[i]!, bodyTop, xs[i]!, b.y]);
+    b.segments(rules, COLORS.border);
+    rules = [];
+  };
+  const newPage = () => {
+    closePage();
+    b.addPage();
+    drawHeader();
+    bodyTop = b.y;
+  };
+
   // Header and at least one line of the first row stay together.
   b.ensure(headerHeight + bodyLh + 2 * pad);
   drawHeader();
+  bodyTop = b.y;
   const pageBody = b.bottom - b.top - headerHeight;
 
   t.rows.forEach((row, r) => {
@@ -120,10 +137,7 @@ export function drawTable(b: PdfBuilder, t: TableSpec): void {
     const height = maxLines * bodyLh + 2 * pad;
     if (height > b.room) {
       // Taller than a whole page: start it here if a few lines fit, else on a new page.
-      if (height <= pageBody || b.room < 4 * bodyLh + 2 * pad) {
-        b.addPage();
-        drawHeader();
-      }
+      if (height <= pageBody || b.room < 4 * bodyLh + 2 * pad) newPage();
     }
     let from = 0;
     for (;;) {
@@ -137,13 +151,12 @@ export function drawTable(b: PdfBuilder, t: TableSpec): void {
         const part = lines[i]!.slice(from, from + fit);
         b.drawLines(part, xs[i]! + pad, y + pad, t.columns[i]!.width - 2 * pad, styles[i], c.align ?? t.columns[i]!.align ?? 'left');
       });
-      for (let i = 0; i <= t.columns.length; i++) b.vline(xs[i]!, y, y + h, COLORS.border);
-      b.hline(x0, tableRight, y + h, COLORS.border);
+      rules.push([x0, y + h, tableRight, y + h]);
       b.y += h;
       from += fit;
       if (from >= maxLines) break;
-      b.addPage();
-      drawHeader();
+      newPage();
     }
   });
+  closePage();
 }
