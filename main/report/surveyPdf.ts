@@ -56,6 +56,8 @@ function sectionTitle(b: PdfBuilder, text: string, keepWith = 60): void {
 function scoreBar(b: PdfBuilder, x: number, y: number, w: number, value: number | null, color: string = COLORS.accent): void {
   b.rect(x, y, w, 7, '#eef1f5');
   if (value !== null) b.rect(x, y, (Math.max(0, Math.min(100, value)) / 100) * w, 7, color);
+  // The midpoint (50), as on screen.
+  b.vline(x + w / 2, y - 1, y + 8, '#ffffff', 1);
 }
 
 function drawServiceSummary(b: PdfBuilder, services: ServiceResult[]): void {
