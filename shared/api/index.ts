@@ -4,6 +4,7 @@ import type { ClientOf, HandlersOf } from './contract.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
 import { seguimientoContract } from './seguimiento.ts';
+import { reportsContract } from './reports.ts';
 import { surveysContract } from './surveys.ts';
 import { trashContract } from './trash.ts';
 
@@ -11,6 +12,7 @@ export const contract = {
   ...plansContract,
   ...planFilesContract,
   ...surveysContract,
+  ...reportsContract,
   ...backupsContract,
   ...seguimientoContract,
   ...trashContract,
