@@ -1,6 +1,7 @@
 // The one implementation of the contract. It knows nothing of Electron or HTTP.
 import type { Contract, HandlersOf } from '../../shared/api/contract.ts';
 import type { ApiHandlers } from '../../shared/api/index.ts';
+import { nextYearContract } from '../../shared/api/nextYear.ts';
 import { planFilesContract } from '../../shared/api/planFiles.ts';
 import { surveysContract } from '../../shared/api/surveys.ts';
 import type { ApiContext } from './context.ts';
@@ -25,5 +26,6 @@ export function createHandlers(ctx: ApiContext): ApiHandlers {
     ...planHandlers(ctx),
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
+    ...lazyHandlers(nextYearContract, () => import('./nextYear.ts').then((m) => m.nextYearHandlers), ctx),
   };
 }

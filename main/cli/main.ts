@@ -7,11 +7,12 @@ import { resolveDbPath } from '../paths.ts';
 import { appCommands } from './appCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
 
-export const COMMANDS: Command[] = [...planCommands, ...planFileCommands, ...surveyCommands, ...appCommands];
+export const COMMANDS: Command[] = [...planCommands, ...nextYearCommands, ...planFileCommands, ...surveyCommands, ...appCommands];
 
 function usage(): string {
   return [

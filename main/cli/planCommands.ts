@@ -1,10 +1,13 @@
 // list-plans, create-plan, show-plan.
 import { formatYearMonth } from '../../shared/months.ts';
-import type { Plan } from '../../shared/types.ts';
+import { carriedFromText } from '../../shared/nextYear/period.ts';
+import type { CarriedFrom, Plan } from '../../shared/types.ts';
 import { AppError } from '../../shared/errors.ts';
 import { intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { Command } from './command.ts';
+
+const carriedJson = (c: CarriedFrom | undefined) => (c ? { planId: c.planId, no: c.no, percent: c.percent } : null);
 
 /** The machine-readable shape of a plan (documented in the README). */
 export function planToJson(plan: Plan) {
@@ -28,6 +31,7 @@ export function planToJson(plan: Plan) {
       comments: a.comments,
       extra: a.extra,
       tasks: a.tasks.map((t) => ({ text: t.text, status: t.status })),
+      carried_from: carriedJson(plan.carriedFrom[a.id]),
     })),
   };
 }
@@ -43,7 +47,14 @@ export const planCommands: Command[] = [
       if (args.flags.json) {
         printJson(
           io,
-          plans.map((p) => ({ id: p.id, institution: p.institution, title: p.title, period: { from: p.periodFrom, to: p.periodTo }, actions: p.actionCount })),
+          plans.map((p) => ({
+            id: p.id,
+            institution: p.institution,
+            title: p.title,
+            period: { from: p.periodFrom, to: p.periodTo },
+            actions: p.actionCount,
+            archived: p.archived,
+          })),
         );
         return;
       }
@@ -51,7 +62,7 @@ export const planCommands: Command[] = [
         io.out('No hay planes todavía. Cree uno con: mejora create-plan --institution "Ayuntamiento…" --from 2025 --to 2026');
         return;
       }
-      for (const p of plans) io.out(`${p.id}\t${p.title}\t${p.institution}\t${p.actionCount} acciones`);
+      for (const p of plans) io.out(`${p.id}\t${p.title}\t${p.institution}\t${p.actionCount} acciones${p.archived ? '\tarchivado' : ''}`);
     },
   },
   {
@@ -91,10 +102,12 @@ export const planCommands: Command[] = [
         printJson(io, planToJson(plan));
         return;
       }
-      io.out(`${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones\n`);
+      io.out(`${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones${plan.archived ? ' · archivado (solo lectura)' : ''}\n`);
       for (const a of plan.actions) {
         const when = [formatYearMonth(a.start), formatYearMonth(a.end) + (a.endOpen ? ' en adelante' : '')].filter(Boolean).join(' – ');
         io.out(`${a.no}. [${a.subcriterion ?? a.criterion ?? '—'}] ${a.action}${when ? ` (${when})` : ''}`);
+        const from = plan.carriedFrom[a.id];
+        if (from) io.out(`   (${carriedFromText(from)})`);
         for (const [i, t] of a.tasks.entries()) io.out(`   ${i + 1}. ${t.text}`);
       }
     },

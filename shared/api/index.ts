@@ -1,5 +1,6 @@
 // The one API contract: every method the renderer, the CLI and the transports know.
 import type { ClientOf, HandlersOf } from './contract.ts';
+import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
 import { surveysContract } from './surveys.ts';
@@ -8,6 +9,7 @@ export const contract = {
   ...plansContract,
   ...planFilesContract,
   ...surveysContract,
+  ...nextYearContract,
 };
 
 export type ApiContract = typeof contract;

@@ -58,7 +58,7 @@ describe('mejora CLI', () => {
         {
           no: 1, criterion: 2, subcriterion: null, area: '', action: 'Impulsar los lazos con la comunidad', objective: '',
           start: '2026-01', end: '2026-02', resources: '', indicator: '', responsible: '', comments: '',
-          extra: { Meta: '4 reuniones' }, tasks: [{ text: 'Convocar reuniones periódicas.', status: 'pendiente' }],
+          extra: { Meta: '4 reuniones' }, tasks: [{ text: 'Convocar reuniones periódicas.', status: 'pendiente' }], carried_from: null,
         },
       ],
     });
@@ -67,7 +67,7 @@ describe('mejora CLI', () => {
   it('list-plans reads the file named by MEJORA_DB', async () => {
     const res = await mejora(['list-plans', '--json'], { MEJORA_DB: db });
     expect(JSON.parse(res.stdout)).toEqual([
-      { id: planId, institution: 'Ayuntamiento Municipal de Vallejuelo', title: 'Plan de Mejora Institucional 2025-2026', period: { from: 2025, to: 2026 }, actions: 1 },
+      { id: planId, institution: 'Ayuntamiento Municipal de Vallejuelo', title: 'Plan de Mejora Institucional 2025-2026', period: { from: 2025, to: 2026 }, actions: 1, archived: false },
     ]);
   });
 
