@@ -12,7 +12,15 @@ function isTriggerRefusal(err: unknown): err is Error {
 
 export type Dispatch = (method: string, args: unknown) => Promise<WireResponse>;
 
-export function createDispatch(handlers: ApiHandlers, log: (err: unknown) => void = console.error): Dispatch {
+/**
+ * `describeStorageError` turns a disk failure (full, read-only, locked) into its own Spanish
+ * message instead of "error inesperado"; null for anything else.
+ */
+export function createDispatch(
+  handlers: ApiHandlers,
+  log: (err: unknown) => void = console.error,
+  describeStorageError: (err: unknown) => string | null = () => null,
+): Dispatch {
   return async (method, args) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Mejora no conoce la operación «${String(method).slice(0, 60)}».` } };
@@ -27,6 +35,8 @@ export function createDispatch(handlers: ApiHandlers, log: (err: unknown) => voi
       if (err instanceof ValidationError) return { ok: false, error: { code: 'invalid_argument', message: err.message } };
       // A schema trigger's refusal (an archived plan is read-only: migration 006) carries its own Spanish message.
       if (isTriggerRefusal(err)) return { ok: false, error: { code: 'conflict', message: err.message } };
+      const storage = describeStorageError(err);
+      if (storage) return { ok: false, error: { code: 'io_error', message: storage } };
       log(err);
       return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };
     }

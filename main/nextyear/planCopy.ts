@@ -73,7 +73,7 @@ function draftNextPlan(db: Database, planId: number, opts: NextPlanOptions): Nex
   const plan = store.getPlan(db, planId);
   const { from, to } = period(plan, opts);
   const shift = opts.shiftMonths ? periodShiftMonths(plan.periodFrom, from) : null;
-  const standings = planStandings(plan);
+  const standings = planStandings(db, plan.id);
   const carried: CarriedActionPreview[] = [];
   const left: NextPlanPreview['left'] = [];
   const actions: NextPlanDraft['actions'] = [];

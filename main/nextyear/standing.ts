@@ -1,29 +1,18 @@
 // An action's state and % de avance, as next year's plan needs them: what goes on and with
-// which figure ("45 % de avance").
-//
-// SWAP POINT: the follow-up (issue 7, helper `seguimiento`) owns the rule — cancelled tasks,
-// manual percentages, cancel/complete orders on the action. Until its rule is on this branch,
-// this derives both from the task statuses alone, with the same formula (completed ÷ tasks).
+// which figure ("45 % de avance"). The follow-up's one rule decides (shared/seguimiento via
+// planProgressAsOf: tasks, cancelled tasks, manual percentages, cancel/complete orders).
+import type { Database } from 'better-sqlite3';
 import type { ActionState } from '../../shared/api/nextYear.ts';
-import type { Action, Plan } from '../../shared/types.ts';
+import { planProgressAsOf } from '../seguimiento/progressStore.ts';
 
 export interface ActionStanding {
   state: ActionState;
-  /** 0–100, two decimals at most; null when there is no base (no tasks). */
+  /** 0–100, two decimals at most; null when there is no base (no tasks, no manual figure). */
   percent: number | null;
 }
 
-export function actionStanding(action: Action): ActionStanding {
-  const base = action.tasks.filter((t) => (t.status as string) !== 'cancelada');
-  const done = base.filter((t) => t.status === 'completada').length;
-  if (action.tasks.length > 0 && base.length === 0) return { state: 'cancelada', percent: null };
-  const percent = base.length ? Math.round((done * 10_000) / base.length) / 100 : null;
-  if (base.length && done === base.length) return { state: 'completada', percent };
-  const started = base.some((t) => t.status === 'completada' || t.status === 'en_curso');
-  return { state: started ? 'en_proceso' : 'no_iniciada', percent };
-}
-
-/** Standing of every action of a plan, by action id. */
-export function planStandings(plan: Plan): Map<number, ActionStanding> {
-  return new Map(plan.actions.map((a) => [a.id, actionStanding(a)]));
+/** Standing of every action of a plan today, by action id. */
+export function planStandings(db: Database, planId: number): Map<number, ActionStanding> {
+  const progress = planProgressAsOf(db, planId);
+  return new Map(progress.actions.map((a) => [a.id, { state: a.progress.state, percent: a.progress.percent }]));
 }

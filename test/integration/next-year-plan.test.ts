@@ -6,7 +6,7 @@ import { openBackend } from '../../main/app/backend.ts';
 import type { Api } from '../../shared/api/index.ts';
 import { emptyActionFields } from '../../shared/types.ts';
 import type { Action, ActionFields, Task } from '../../shared/types.ts';
-import { mejora } from '../helpers/cli.ts';
+import { mejora, mejoraWithInput } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
 const task = (text: string, status: Task['status'] = 'pendiente'): Task => ({ text, status });
@@ -23,9 +23,11 @@ const ACTIONS: ActionFields[] = [
   action({ criterion: 5, action: 'Acción en proceso', area: 'Participación ciudadana', objective: 'Escuchar', responsible: 'OAI', indicator: '% satisfechos', start: '2026-02', end: '2026-11', endOpen: true, extra: { Meta: '80 %' },
     tasks: [task('Diseñar encuesta', 'completada'), task('Aplicar encuesta', 'en_curso'), task('Publicar resultados')] }),
   action({ criterion: 1, action: 'Acción sin tareas', start: '2026-05', end: '2026-06' }),
+  action({ criterion: 3, action: 'Acción cancelada', tasks: [task('Contratar')] }),
+  action({ criterion: 6, action: 'Acción con avance manual', tasks: [task('Medir'), task('Informar')] }),
 ];
 
-describe('next year plan', () => {
+describe('next year plan', { timeout: 180_000 }, () => {
   const tmp = tempDir();
   const db = path.join(tmp.dir, 'mejora.sqlite');
   let api: Api;
@@ -42,6 +44,15 @@ describe('next year plan', () => {
     close = backend.close;
     planId = (await api.createPlan({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026 })).id;
     for (const fields of ACTIONS) await api.addAction({ planId, fields });
+    const plan = await api.getPlan({ planId });
+    // Follow-up through the follow-up's own API: a cancelled action, a manual %, a cancelled task, a note.
+    await api.setActionProgress({ actionId: plan.actions[4]!.id, status: 'cancelada' });
+    await api.setActionProgress({ actionId: plan.actions[5]!.id, percent: 45, reason: 'Informe de la OAI' });
+    const going = plan.actions[2]!;
+    await api.setTaskProgress({ taskId: going.tasks[1]!.id!, note: 'Faltan los barrios del sur' });
+    await api.addAction({ planId, fields: action({ criterion: 7, action: 'Acción con una tarea cancelada', tasks: [task('Uno', 'completada'), task('Dos')] }) });
+    const withCancelled = (await api.getPlan({ planId })).actions[6]!;
+    await api.setTaskProgress({ taskId: withCancelled.tasks[1]!.id!, status: 'cancelada' });
   });
 
   it('carries over the unfinished actions renumbered from 1, leaves the rest, and leaves the old plan as it was', async () => {
@@ -60,8 +71,14 @@ describe('next year plan', () => {
       { from_no: 1, no: 1 },
       { from_no: 3, no: 2 },
       { from_no: 4, no: 3 },
+      { from_no: 6, no: 4 },
     ]);
-    expect(out.left).toEqual([{ no: 2, state: 'completada' }]);
+    // Completed (its tasks done, or its only open task cancelled) and cancelled actions stay behind.
+    expect(out.left).toEqual([
+      { no: 2, state: 'completada' },
+      { no: 5, state: 'cancelada' },
+      { no: 7, state: 'completada' },
+    ]);
 
     const after = await mejora(['show-plan', String(planId), '--json', '--db', db]);
     expect(after.stdout).toBe(before.stdout);
@@ -72,21 +89,29 @@ describe('next year plan', () => {
       [1, 'Acción no iniciada'],
       [2, 'Acción en proceso'],
       [3, 'Acción sin tareas'],
+      [4, 'Acción con avance manual'],
     ]);
+    expect(next.actions[3].carried_from).toEqual({ planId, no: 6, percent: 45 });
+    // The new plan starts its own follow-up: no manual figure, nothing done.
+    expect(next.actions[3].progress).toMatchObject({ percent: 0, source: 'tareas', state: 'no_iniciada' });
     const [first, second, third] = next.actions;
     expect(first).toMatchObject({ criterion: 2, subcriterion: '2.1', responsible: 'Planificación', indicator: 'Reuniones realizadas', start: null, end: null });
     expect(first.carried_from).toEqual({ planId, no: 1, percent: 0 });
     // Only the unfinished tasks go on, the one under way still under way; months left empty.
-    expect(second.tasks).toEqual([
-      { text: 'Aplicar encuesta', status: 'en_curso' },
-      { text: 'Publicar resultados', status: 'pendiente' },
+    expect(second.tasks.map((t: { text: string; status: string }) => [t.text, t.status])).toEqual([
+      ['Aplicar encuesta', 'en_curso'],
+      ['Publicar resultados', 'pendiente'],
     ]);
+    // Its tasks keep their notes.
+    const nextPlan = await api.getPlan({ planId: out.planId });
+    expect(nextPlan.actions[1]!.tasks.map((t) => t.note ?? '')).toEqual(['Faltan los barrios del sur', '']);
     expect(second).toMatchObject({ area: 'Participación ciudadana', objective: 'Escuchar', extra: { Meta: '80 %' }, start: null, end: null });
     expect(second.carried_from).toEqual({ planId, no: 3, percent: 33.33 });
     expect(third.carried_from).toEqual({ planId, no: 4, percent: null });
 
     const text = (await mejora(['show-plan', String(out.planId), '--db', db])).stdout;
     expect(text).toContain('Viene del plan 2025-2026, acción 3, 33\u00a0% de avance');
+    expect(text).toContain('Viene del plan 2025-2026, acción 6, 45\u00a0% de avance');
 
     // The two are linked, both ways.
     expect(await api.planLinks({ planId: out.planId })).toMatchObject({ previous: { id: planId }, next: null });
@@ -111,6 +136,7 @@ describe('next year plan', () => {
       ['2030-01', '2030-03', false],
       ['2030-02', '2030-11', true],
       ['2030-05', '2030-06', false],
+      [null, null, false],
     ]);
     const single = (await api.createPlan({ institution: 'Junta de Distrito El Palmar', periodFrom: 2026, periodTo: 2026 })).id;
     expect((await api.previewNextPlan({ planId: single })).period).toEqual({ from: 2027, to: 2027 });
@@ -121,8 +147,12 @@ describe('next year plan', () => {
     expect(res.code).toBe(0);
     const copy = await api.getPlan({ planId: JSON.parse(res.stdout).planId });
     expect(copy).toMatchObject({ institution: 'Ayuntamiento de Neyba', periodFrom: 2026, periodTo: 2027, title: 'Plan de Mejora Institucional 2026-2027', previousPlanId: null });
-    expect(copy.actions.map((a) => a.action)).toEqual(ACTIONS.map((a) => a.action));
-    expect(copy.actions.flatMap((a) => a.tasks.map((t) => t.status))).toEqual(Array(7).fill('pendiente'));
+    expect(copy.actions.map((a) => a.action)).toEqual([...ACTIONS.map((a) => a.action), 'Acción con una tarea cancelada']);
+    expect(copy.actions.flatMap((a) => a.tasks.map((t) => t.status))).toEqual(Array(12).fill('pendiente'));
+    expect(copy.actions.flatMap((a) => a.tasks.map((t) => t.note ?? ''))).toEqual(Array(12).fill(''));
+    // No progress: the cancelled action and the manual figure start over.
+    const progress = await api.planProgress({ planId: copy.id });
+    expect(progress.actions.map((a) => a.progress.state)).toEqual(Array(7).fill('no_iniciada'));
     expect(copy.actions[0]).toMatchObject({ start: '2027-01', end: '2027-03' });
     expect(copy.carriedFrom).toEqual({});
     // The same institution and period: a "(copia)".
@@ -146,8 +176,11 @@ describe('next year plan', () => {
     await expect(api.moveAction({ actionId: plan.actions[1]!.id, toIndex: 0 })).rejects.toThrow(readOnly);
     await expect(api.updatePlan({ planId, fields: { institution: 'Otra', title: plan.title, periodFrom: 2025, periodTo: 2026, cafVersion: '2020' } })).rejects.toThrow(readOnly);
     await expect(api.deletePlan({ planId })).rejects.toThrow(readOnly);
+    await expect(api.setTaskProgress({ taskId: plan.actions[0]!.tasks[0]!.id!, status: 'completada' })).rejects.toThrow(readOnly);
+    await expect(api.setActionProgress({ actionId: plan.actions[0]!.id, status: 'cancelada' })).rejects.toThrow(readOnly);
+    await expect(api.createCutoff({ planId, date: '2026-03-31' })).rejects.toThrow(readOnly);
     await expect(api.previewPaste({ planId, text: '1\t2\t\tÁrea\tAcción pegada\n' })).rejects.toThrow(readOnly);
-    const cli = await mejora(['paste-actions', String(planId), '--yes', '--db', db], '1\t2\t\tÁrea\tAcción pegada\n');
+    const cli = await mejoraWithInput(['paste-actions', String(planId), '--yes', '--db', db], '1\t2\t\tÁrea\tAcción pegada\n');
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(readOnly);
     expect(cli.stderr).not.toMatch(/at |Error:/);

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../main/app/backend.ts';
 import type { Api } from '../../shared/api/index.ts';
 import { joinClipboardTable } from '../../shared/paste/clipboardTable.ts';
-import { mejora } from '../helpers/cli.ts';
+import { mejora, mejoraWithInput } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
 const HEADER = ['No.', 'Criterio No.', 'Subcriterio No.', 'Área de Mejora', 'Acción de Mejora', 'Objetivo', 'Tareas', 'Inicio', 'Fin', 'Recursos necesarios', 'Indicador', 'Responsable de seguimiento', 'Comentarios'];
 const ROW_1 = ['1', 'Criterio 2', '', 'Lazos con la comunidad', 'Impulsar los lazos con la comunidad', 'Participación', '1. Convocar reuniones.\n2. Levantar actas.', 'Enero 26', 'marzo 26-', 'Salón', 'Reuniones', 'Secretario Municipal', 'N/A'];
 const ROW_2 = ['2', '4', '4,5', 'Tecnología', 'Encuestas en redes sociales', '', '• Diseñar "cuestionario"\n• Publicar', 'Trimestre 2', '01/2027', '', '', 'OAI', ''];
 
-describe('pasting rows from Excel', () => {
+describe('pasting rows from Excel', { timeout: 120_000 }, () => {
   const tmp = tempDir();
   const db = path.join(tmp.dir, 'mejora.sqlite');
   let api: Api;
@@ -80,15 +80,15 @@ describe('pasting rows from Excel', () => {
 
   it('paste-actions on the command line: preview with exit 3, then --yes adds', async () => {
     const text = joinClipboardTable([ROW_1]);
-    const preview = await mejora(['paste-actions', String(planId), '--db', db], text);
+    const preview = await mejoraWithInput(['paste-actions', String(planId), '--db', db], text);
     expect(preview.code).toBe(3);
     expect(preview.stdout).toContain('Sin fila de encabezados');
     expect(preview.stderr).toContain('--yes');
     const before = (await api.getPlan({ planId })).actions.length;
-    const res = await mejora(['paste-actions', String(planId), '-', '--yes', '--json', '--db', db], text);
+    const res = await mejoraWithInput(['paste-actions', String(planId), '-', '--yes', '--json', '--db', db], text);
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ added: 1, first_no: before + 1, last_no: before + 1 });
-    const word = await mejora(['paste-actions', String(planId), '--yes', '--db', db], 'hola\n');
+    const word = await mejoraWithInput(['paste-actions', String(planId), '--yes', '--db', db], 'hola\n');
     expect(word.code).toBe(1);
     expect(word.stderr).toContain('texto suelto');
   });

@@ -26,7 +26,7 @@ ALTER TABLE action ADD COLUMN carried_from_no INTEGER;
 ALTER TABLE action ADD COLUMN carried_from_percent REAL;
 ALTER TABLE action ADD COLUMN carried_from_period TEXT;
 
-CREATE TRIGGER plan_archived_update BEFORE UPDATE OF institution, title, period_from, period_to, caf_version, extra_columns ON plan
+CREATE TRIGGER plan_archived_update BEFORE UPDATE OF institution, title, period_from, period_to, caf_version, extra_columns, deleted_at ON plan
   WHEN OLD.archived_at IS NOT NULL AND NEW.archived_at IS NOT NULL
   BEGIN ${refuse} END;
 CREATE TRIGGER plan_archived_delete BEFORE DELETE ON plan
@@ -59,6 +59,26 @@ CREATE TRIGGER survey_indicator_archived_insert BEFORE INSERT ON survey_indicato
   BEGIN ${refuse} END;
 CREATE TRIGGER survey_indicator_archived_update BEFORE UPDATE ON survey_indicator
   WHEN ${actionArchived('OLD.action_id')}
+  BEGIN ${refuse} END;
+
+-- The follow-up (migration 003): evidence, cut-offs and settings of an archived plan stay as they are.
+CREATE TRIGGER evidence_archived_insert BEFORE INSERT ON evidence
+  WHEN ${actionArchived('NEW.action_id')}
+  BEGIN ${refuse} END;
+CREATE TRIGGER evidence_archived_update BEFORE UPDATE ON evidence
+  WHEN ${actionArchived('OLD.action_id')}
+  BEGIN ${refuse} END;
+CREATE TRIGGER cutoff_archived_insert BEFORE INSERT ON cutoff
+  WHEN ${planArchived('NEW.plan_id')}
+  BEGIN ${refuse} END;
+CREATE TRIGGER cutoff_archived_update BEFORE UPDATE ON cutoff
+  WHEN ${planArchived('OLD.plan_id')}
+  BEGIN ${refuse} END;
+CREATE TRIGGER plan_settings_archived_insert BEFORE INSERT ON plan_settings
+  WHEN ${planArchived('NEW.plan_id')}
+  BEGIN ${refuse} END;
+CREATE TRIGGER plan_settings_archived_update BEFORE UPDATE ON plan_settings
+  WHEN ${planArchived('OLD.plan_id')}
   BEGIN ${refuse} END;
 `;
 
