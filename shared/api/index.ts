@@ -1,6 +1,7 @@
 // The one API contract: every method the renderer, the CLI and the transports know.
 import { backupsContract, LOCAL_ONLY_METHODS } from './backups.ts';
 import type { ClientOf, HandlersOf } from './contract.ts';
+import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
 import { seguimientoContract } from './seguimiento.ts';
@@ -16,6 +17,7 @@ export const contract = {
   ...backupsContract,
   ...seguimientoContract,
   ...trashContract,
+  ...nextYearContract,
 };
 
 export type ApiContract = typeof contract;
