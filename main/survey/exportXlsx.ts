@@ -1,6 +1,7 @@
 // The survey report as an .xlsx: values only. Answers are untrusted text: they are
 // written as plain string cells (never formulas, never hyperlinks), whatever they start with.
-import ExcelJS from 'exceljs';
+// exceljs is loaded when an export runs: imports never need it (they read through main/xlsx/).
+import type ExcelJS from 'exceljs';
 import type { SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
@@ -34,7 +35,8 @@ function filterText(r: SurveyReport): string {
 }
 
 export async function exportReportXlsx(r: SurveyReport): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Mejora';
   const summary = wb.addWorksheet('Resumen');
   summary.addRow([text(`Resultados de la encuesta: ${r.formName}`)]).font = { bold: true, size: 14 };
