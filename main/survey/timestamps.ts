@@ -58,11 +58,23 @@ export interface TimestampOptions {
   dayFirst?: boolean;
 }
 
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?$/;
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 /** Dominican local date-time ("YYYY-MM-DDTHH:MM:SS", or "YYYY-MM-DD" without time), or null. */
 export function parseTimestamp(value: string, opts: TimestampOptions = {}): string | null {
   // Fast path: already Dominican wall clock (xlsx date cells, earlier conversions).
-  if (!opts.utc && value.length === 19 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) {
-    return build(+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10), +value.slice(11, 13), +value.slice(14, 16), +value.slice(17, 19), null);
+  if (!opts.utc && (value.length === 19 || value.length === 10) && WALL_CLOCK.test(value)) {
+    const y = +value.slice(0, 4);
+    const mo = +value.slice(5, 7);
+    const d = +value.slice(8, 10);
+    const timeOk = value.length === 10 || (+value.slice(11, 13) <= 23 && +value.slice(14, 16) <= 59 && +value.slice(17, 19) <= 59);
+    // Checked by arithmetic: no Date per value (a 240,000-row survey has as many timestamps).
+    const ok = y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && timeOk;
+    return ok ? value : null;
   }
   const t = value.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!t) return null;
