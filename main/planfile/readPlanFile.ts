@@ -96,7 +96,7 @@ export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: Pla
     const sheetRead = readSeguimientoSheet(new SheetGrid(workbook.readSheet(followSheet)), rows.fileNumbers, rows.followUp, periodFrom, (w) => warnings.push(w));
     workbook.forget(followSheet);
     if (sheetRead) read.push(...sheetRead.map((h) => `${h} (hoja «${followSheet.name}»)`));
-    else warnings.push({ sheet: followSheet.name, row: null, column: null, message: `Se ignoró la hoja «${followSheet.name}»: no tiene una columna No. y columnas de seguimiento (Estatus, % de avance…).` });
+    else warnings.push({ sheet: followSheet.name, row: null, column: null, message: `Se ignoró la hoja «${followSheet.name}»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).` });
   }
   const followUp = resolveFollowUp(rows.actions, rows.followUp, fileName || 'el archivo', (w) => warnings.push(w));
   if (read.length) {
