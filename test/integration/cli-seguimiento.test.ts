@@ -22,7 +22,8 @@ async function mejora(args: string[]) {
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/plan-vallejuelo-seguimiento.xlsx');
 
-describe('mejora seguimiento CLI', () => {
+// Each command is a process that starts Node: allow for a busy machine.
+describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
   const tmp = tempDir();
   const db = path.join(tmp.dir, 'oficina.sqlite');
   const cli = (...args: string[]) => mejora([...args, '--db', db]);
