@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning, PlanDiff, PlanImportResult } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { describeSaveError } from '../files/fileErrors.ts';
 import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
@@ -68,9 +70,9 @@ export const planFileCommands: Command[] = [
       if (fs.existsSync(out) && fs.statSync(out).isDirectory()) out = path.join(out, fileName);
       try {
         fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-        fs.writeFileSync(out, bytes);
-      } catch {
-        throw new AppError('invalid_argument', `No se pudo escribir «${out}»: compruebe la carpeta y que el archivo no esté abierto en Excel.`);
+        await writeFileAtomic(out, bytes);
+      } catch (err) {
+        throw new AppError('io_error', describeSaveError(err, path.resolve(out)));
       }
       if (args.flags.json) printJson(io, { file: path.resolve(out) });
       else io.out(`Plan exportado en «${path.resolve(out)}».`);

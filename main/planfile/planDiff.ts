@@ -9,7 +9,7 @@ import { ACTION_STATE_LABELS } from '../../shared/seguimiento/types.ts';
 import { TASK_STATUS_LABELS } from '../../shared/types.ts';
 import type { Task } from '../../shared/types.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
-import { PLAN_COLUMNS } from './columns.ts';
+import { PLAN_COLUMNS } from '../../shared/planLayout.ts';
 import { matchActions } from './matchActions.ts';
 import { actionCellText } from './writePlanFile.ts';
 
