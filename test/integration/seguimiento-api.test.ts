@@ -8,7 +8,7 @@ import { openBackend } from '../../main/app/backend.ts';
 import type { Backend } from '../../main/app/backend.ts';
 import { migrate } from '../../main/db/migrate.ts';
 import { MIGRATIONS } from '../../main/db/migrations/index.ts';
-import { AppError } from '../../shared/errors.ts';
+import type { AppError } from '../../shared/errors.ts';
 import { emptyActionFields } from '../../shared/types.ts';
 import type { ActionFields } from '../../shared/types.ts';
 import { tempDir } from '../helpers/tempDir.ts';
