@@ -1,7 +1,7 @@
 // Finds the plan's header in the first 30 rows of a sheet and decides what each column holds:
 // one of the plan's fields, a time range in one column, or an extra column kept as it is.
 import type { PlanColumnKey } from '../../shared/planLayout.ts';
-import { matchFollowUpHeader } from './followUpColumns.ts';
+import { isNoteHeader, matchFollowUpHeader } from './followUpColumns.ts';
 import type { FollowUpKey } from './followUpColumns.ts';
 import { matchHeader } from './headers.ts';
 import type { HeaderKey } from './headers.ts';
@@ -87,7 +87,7 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
   };
 
   // "Observaciones" beside a "Comentarios" column is the follow-up note; alone, it is Comentarios.
-  const commentsTaken = [...topKeys.entries()].some(([col, k]) => k === 'comments' && matchFollowUpHeader(grid.textOrMerged(headerRow, col), false) === null);
+  const commentsTaken = [...topKeys.entries()].some(([col, k]) => k === 'comments' && !isNoteHeader(grid.textOrMerged(headerRow, col)));
   const followTaken = new Set<FollowUpKey>();
   for (let col = 0; col <= grid.maxColumn; col++) {
     const top = grid.textOrMerged(headerRow, col);
