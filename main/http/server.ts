@@ -2,6 +2,7 @@
 // 127.0.0.1 only, a random port, a random token on every call, the Host header checked.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMethodName, isRemoteMethod } from '../../shared/api/index.ts';
 import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
 import { MAX_SURVEY_FILE_BYTES } from '../../shared/api/surveys.ts';
 import { decodeWire, encodeWire } from '../../shared/api/wire.ts';
@@ -94,7 +95,10 @@ export function startServer(opts: ServerOptions): Promise<ApiServer> {
         return sendError(res, 400, 'invalid_argument', 'La solicitud no es válida.');
       }
       const method = url.slice('/api/'.length).split('?')[0]!;
-      const response = await opts.dispatch(method, args);
+      // Methods that take a path on this computer are for the CLI and the desktop's dialogs only.
+      const response = isMethodName(method) && !isRemoteMethod(method)
+        ? { ok: false as const, error: { code: 'unknown_method' as const, message: `Mejora no conoce la operación «${method}».` } }
+        : await opts.dispatch(method, args);
       return send(res, 200, encodeWire(response), 'application/json; charset=utf-8');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method', 'Use GET.');

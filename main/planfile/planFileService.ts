@@ -49,9 +49,9 @@ function incoming(reading: PlanFileReading): IncomingPlan | null {
   };
 }
 
-export function previewPlanImport(db: Database, fileName: string, bytes: Uint8Array, targetPlanId?: number): PlanImportPreview {
+export async function previewPlanImport(db: Database, fileName: string, bytes: Uint8Array, targetPlanId?: number): Promise<PlanImportPreview> {
   const target = targetPlanId !== undefined ? store.getPlan(db, targetPlanId) : null;
-  const reading = readPlanFile(bytes, fileName);
+  const reading = await readPlanFile(bytes, fileName);
   const existing = target ?? findSamePlan(db, reading.plan.institution, reading.plan.periodFrom, reading.plan.periodTo);
   let diff = null;
   if (existing) {
@@ -78,8 +78,8 @@ export function previewPlanImport(db: Database, fileName: string, bytes: Uint8Ar
 
 /**
  * The file's actions as updates of `before`'s, matched as the preview's diff matched them:
- * the id each one updates (null: a new action), and its tasks with the status of a saved task
- * of the same text (the file does not carry statuses).
+ * the id each one updates (null: a new action), and its tasks matched to saved tasks of the
+ * same text (the row, status and follow-up stay).
  */
 function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (number | null)[]): { actions: ActionFields[]; keepIds: (number | null)[] } {
   const matching = matchActions(
@@ -93,18 +93,25 @@ function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (numbe
     const old = index === null || index === undefined ? undefined : before.actions[index];
     keepIds.push(old ? old.id : null);
     if (!old) return a;
-    const status = new Map(old.tasks.map((t) => [t.text, t.status]));
-    return { ...a, tasks: a.tasks.map((t) => ({ ...t, status: status.get(t.text) ?? t.status })) };
+    // A task of the same text keeps its row (its id, done day, note and evidence) and status.
+    const used = new Set<number>();
+    const tasks = a.tasks.map((t) => {
+      const saved = old.tasks.find((o) => o.text === t.text && o.id !== undefined && !used.has(o.id));
+      if (!saved) return t;
+      used.add(saved.id!);
+      return { ...t, id: saved.id, status: saved.status };
+    });
+    return { ...a, tasks };
   });
   return { actions: kept, keepIds };
 }
 
-export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
+export async function importPlan(db: Database, req: ImportRequest): Promise<PlanImportResult> {
   if (req.mode === 'update' && req.planId === undefined) {
     throw new AppError('invalid_argument', 'Para actualizar un plan desde un archivo, indique qué plan se actualiza.');
   }
   const target = req.mode === 'update' ? store.getPlan(db, req.planId!) : null;
-  const reading = readPlanFile(req.bytes, req.fileName, {
+  const reading = await readPlanFile(req.bytes, req.fileName, {
     institution: req.institution,
     periodFrom: req.periodFrom,
     periodTo: req.periodTo,
@@ -141,7 +148,7 @@ export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
     const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
     store.replaceActions(db, id, p.actions);
     return id;
-  })();
+  }).immediate();
   const actions = p.actions;
   return {
     planId,

@@ -4,6 +4,7 @@ import { MAX_YEAR, MIN_YEAR } from '../rules.ts';
 import type { ActionFields } from '../types.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
+import { dayValidator } from './seguimiento.ts';
 
 /** Largest plan workbook accepted (the same cap as main/files/inspect.ts). */
 export const MAX_PLAN_FILE_BYTES = 40 * 1024 * 1024;
@@ -96,6 +97,12 @@ export const planFilesContract = {
       periodTo: v.optional(year()),
     }),
   ),
-  /** The plan as an .xlsx in the official layout. */
-  exportPlan: method<{ fileName: string; bytes: Uint8Array }>()(v.object({ planId: id() })),
+  /**
+   * The plan as an .xlsx in the official layout; `seguimiento: true` adds the follow-up columns
+   * (Estatus, % de avance, Semáforo, Evidencias, Observaciones) as of `asOf` (today by default)
+   * after the official ones, and a "Seguimiento" sheet with every task.
+   */
+  exportPlan: method<{ fileName: string; bytes: Uint8Array }>()(
+    v.object({ planId: id(), seguimiento: v.optional(v.boolean()), asOf: v.optional(dayValidator()) }),
+  ),
 };
