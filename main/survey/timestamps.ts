@@ -2,8 +2,7 @@
 // xlsx date cells (already wall clock), ISO with or without offset (Kobo `_submission_time`
 // is UTC without "Z"), Google's download "2026/02/05 2:07:09 p. m. GMT-4", day-first text
 // "9/08/2026 23:59:59".
-
-export const DOMINICAN_OFFSET_HOURS = -4;
+import { DOMINICAN_OFFSET_MS } from '../../shared/dates.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -14,12 +13,6 @@ export function formatWallClock(d: Date, withTime = true): string {
   return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-/** An xlsx date cell (UTC fields = what the sheet shows) as text; no time part at midnight. */
-export function dateCellText(d: Date): string {
-  const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
-  return formatWallClock(d, !midnight);
-}
-
 function build(y: number, mo: number, d: number, h: number | null, mi: number, s: number, offsetMinutes: number | null): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
   if (h !== null && (h > 23 || mi > 59 || s > 59)) return null;
@@ -28,7 +21,7 @@ function build(y: number, mo: number, d: number, h: number | null, mi: number, s
   if (check.getUTCDate() !== d) return null; // 31/02
   if (h === null) return formatWallClock(check, false);
   // Convert from the given offset to Dominican wall clock.
-  const shifted = offsetMinutes === null ? t : t - offsetMinutes * 60_000 + DOMINICAN_OFFSET_HOURS * 3_600_000;
+  const shifted = offsetMinutes === null ? t : t - offsetMinutes * 60_000 + DOMINICAN_OFFSET_MS;
   return formatWallClock(new Date(shifted));
 }
 
