@@ -8,7 +8,7 @@ import type { MenuCommand } from '../../shared/desktop.ts';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import { startWorkerBackend } from '../app/workerBackend.ts';
 import type { WorkerBackend } from '../app/workerBackend.ts';
-import { resolveDbPath } from '../paths.ts';
+import { isDefaultLocation, resolveDbPath } from '../paths.ts';
 import { dbFlag } from './args.ts';
 import { handleTrusted, registerApiHandlers } from './ipc.ts';
 import { aboutText, menuTemplate } from './menu.ts';
@@ -27,9 +27,10 @@ function fail(title: string, message: string): void {
 }
 
 async function openData(workerFile: string): Promise<WorkerBackend | null> {
-  const dbPath = resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') });
+  const flag = dbFlag(process.argv);
+  const dbPath = resolveDbPath({ flag });
   try {
-    return await startWorkerBackend(workerFile, dbPath, app.getVersion());
+    return await startWorkerBackend(workerFile, dbPath, app.getVersion(), { moveLegacyData: isDefaultLocation({ flag }) });
   } catch (err) {
     if (err instanceof AppError) fail('Mejora no puede abrir sus datos', err.message);
     else {
