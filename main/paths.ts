@@ -29,6 +29,11 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return defaultUserDataDir(env, platform, home);
 }
 
+/** The desktop's data folder: %LOCALAPPDATA%\Mejora on Windows, Electron's userData elsewhere. */
+export function desktopDataDir(userData: string, env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  return platform === 'win32' ? defaultDataDir(env, platform) : userData;
+}
+
 /** Where versions before issue 9 kept the data file on Windows (Roaming); null elsewhere. */
 export function legacyDbPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string | null {
   if (platform !== 'win32') return null;

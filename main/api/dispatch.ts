@@ -29,6 +29,7 @@ export function createDispatch(
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toPayload() };
       if (err instanceof ValidationError) return { ok: false, error: { code: 'invalid_argument', message: err.message } };
+      if (process.env.MEJORA_DEBUG) log(err);
       const storage = describeStorageError(err);
       if (storage) return { ok: false, error: { code: 'io_error', message: storage } };
       log(err);
