@@ -7,6 +7,8 @@ import { surveysContract } from '../../shared/api/surveys.ts';
 import type { ApiContext } from './context.ts';
 import { backupHandlers } from './backups.ts';
 import { planHandlers } from './plans.ts';
+import { seguimientoHandlers } from './seguimiento.ts';
+import { trashHandlers } from './trash.ts';
 
 type AnyHandlers = Record<string, (args: unknown) => unknown>;
 
@@ -26,6 +28,8 @@ export function createHandlers(ctx: ApiContext): ApiHandlers {
   return {
     ...planHandlers(ctx),
     ...backupHandlers(ctx),
+    ...seguimientoHandlers(ctx),
+    ...trashHandlers(ctx),
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
     ...lazyHandlers(reportsContract, () => import('./reports.ts').then((m) => m.reportHandlers), ctx),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ImportWarning, PlanDiff, PlanImportResult } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeReportFile } from '../report/writeOutput.ts';
-import { intFlag, requireInt, stringFlag } from './args.ts';
+import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
 
@@ -55,9 +55,10 @@ function printResult(io: CliIO, r: PlanImportResult, fileName: string): void {
 export const planFileCommands: Command[] = [
   {
     name: 'export-plan',
-    usage: 'mejora export-plan ID [SALIDA.xlsx|SALIDA.pdf] [--db ARCHIVO]',
+    usage: 'mejora export-plan ID [SALIDA.xlsx|SALIDA.pdf] [--seguimiento] [--as-of FECHA] [--db ARCHIVO] [--json]',
     summary:
-      'Guarda el plan con el formato oficial: como Excel, o como PDF para imprimir si SALIDA termina en .pdf (si SALIDA es una carpeta o falta, usa el nombre estándar del Excel).',
+      'Guarda el plan con el formato oficial: como Excel, o como PDF para imprimir si SALIDA termina en .pdf (si SALIDA es una carpeta o falta, usa el nombre estándar del Excel). Con --seguimiento el Excel añade Estatus, % de avance, Semáforo, Evidencias y Observaciones a la fecha de --as-of (hoy por defecto).',
+    booleans: ['seguimiento', 'json'],
     async run({ args, io, openApi }) {
       const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
       const wanted = args.positionals[1];
@@ -65,12 +66,19 @@ export const planFileCommands: Command[] = [
       if (wanted !== undefined && !asPdf && path.extname(wanted) && !/\.xlsx$/i.test(wanted) && !isDirectory(wanted)) {
         throw new AppError('invalid_argument', `«${wanted}»: el plan se exporta como .xlsx (Excel) o .pdf. Cambie la extensión del archivo de salida.`);
       }
+      if (asPdf && args.flags.seguimiento) {
+        throw new AppError('invalid_argument', 'El PDF es el plan con el formato oficial; el seguimiento en PDF es el informe de avance: mejora report-avance PLAN --pdf SALIDA.pdf');
+      }
+      const asOf = dayFlag(args.flags, 'as-of');
       const api = openApi();
-      const { fileName, bytes } = asPdf ? await api.exportPlanPdf({ planId }) : await api.exportPlan({ planId });
+      const { fileName, bytes } = asPdf
+        ? await api.exportPlanPdf({ planId })
+        : await api.exportPlan({ planId, ...(args.flags.seguimiento ? { seguimiento: true } : {}), ...(asOf ? { asOf } : {}) });
       let out = wanted ?? fileName;
       if (isDirectory(out)) out = path.join(out, fileName);
       const written = await writeReportFile(out, bytes);
-      io.out(`Plan exportado en «${written}».`);
+      if (args.flags.json) printJson(io, { file: written });
+      else io.out(`Plan exportado en «${written}».`);
     },
   },
   {

@@ -4,7 +4,9 @@ import type { ClientOf, HandlersOf } from './contract.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
 import { reportsContract } from './reports.ts';
+import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
+import { trashContract } from './trash.ts';
 
 export const contract = {
   ...plansContract,
@@ -12,6 +14,8 @@ export const contract = {
   ...surveysContract,
   ...reportsContract,
   ...backupsContract,
+  ...seguimientoContract,
+  ...trashContract,
 };
 
 export type ApiContract = typeof contract;
@@ -20,7 +24,7 @@ export type Api = ClientOf<ApiContract>;
 export type ApiHandlers = HandlersOf<ApiContract>;
 
 export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 /** Every method: what the CLI's in-process client carries. */

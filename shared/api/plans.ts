@@ -6,14 +6,21 @@ import { TASK_STATUSES } from '../types.ts';
 import type { Action, Plan, PlanSummary } from '../types.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
+import { dayValidator } from './seguimiento.ts';
 
 const TEXT = 10_000;
 const id = () => v.int({ min: 1 });
 const yearMonth = () => v.nullable(v.regex(YEAR_MONTH_RE, 'un mes con la forma AAAA-MM'));
 
+/** A task as an editor or a file sends it: follow-up fields left out keep their saved values. */
 export const taskValidator = v.object({
   text: v.string({ max: TEXT }),
   status: v.literal(...TASK_STATUSES),
+  id: v.optional(id()),
+  doneOn: v.optional(v.nullable(dayValidator())),
+  note: v.optional(v.string({ max: 2000 })),
+  start: v.optional(yearMonth()),
+  end: v.optional(yearMonth()),
 });
 
 export const actionFieldsValidator = v.object({
