@@ -55,7 +55,7 @@ function printResult(io: CliIO, r: PlanImportResult, fileName: string): void {
 export const planFileCommands: Command[] = [
   {
     name: 'export-plan',
-    usage: 'mejora export-plan ID [SALIDA.xlsx|SALIDA.pdf] [--seguimiento] [--as-of FECHA] [--db ARCHIVO]',
+    usage: 'mejora export-plan ID [SALIDA.xlsx|SALIDA.pdf] [--seguimiento] [--as-of FECHA] [--db ARCHIVO] [--json]',
     summary:
       'Guarda el plan con el formato oficial: como Excel, o como PDF para imprimir si SALIDA termina en .pdf (si SALIDA es una carpeta o falta, usa el nombre estándar del Excel). Con --seguimiento el Excel añade Estatus, % de avance, Semáforo, Evidencias y Observaciones a la fecha de --as-of (hoy por defecto).',
     booleans: ['seguimiento', 'json'],
@@ -67,6 +67,10 @@ export const planFileCommands: Command[] = [
       if (wanted !== undefined && !asPdf && path.extname(wanted) && !/\.xlsx$/i.test(wanted) && !isDirectory(wanted)) {
         throw new AppError('invalid_argument', `«${wanted}»: el plan se exporta como .xlsx (Excel) o .pdf. Cambie la extensión del archivo de salida.`);
       }
+      if (asPdf && args.flags.seguimiento) {
+        throw new AppError('invalid_argument', 'El PDF es el plan con el formato oficial; el seguimiento en PDF es el informe de avance: mejora report-avance PLAN --pdf SALIDA.pdf');
+      }
+      const asOf = dayFlag(args.flags, 'as-of');
       const api = openApi();
       const { fileName, bytes } = asPdf
         ? await api.exportPlanPdf({ planId })

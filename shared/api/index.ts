@@ -4,8 +4,8 @@ import type { ClientOf, HandlersOf } from './contract.ts';
 import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
-import { seguimientoContract } from './seguimiento.ts';
 import { reportsContract } from './reports.ts';
+import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
 import { trashContract } from './trash.ts';
 
