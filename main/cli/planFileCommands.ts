@@ -61,7 +61,6 @@ export const planFileCommands: Command[] = [
     booleans: ['seguimiento', 'json'],
     async run({ args, io, openApi }) {
       const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
-      const asOf = dayFlag(args.flags, 'as-of');
       const wanted = args.positionals[1];
       const asPdf = wanted !== undefined && /\.pdf$/i.test(wanted);
       if (wanted !== undefined && !asPdf && path.extname(wanted) && !/\.xlsx$/i.test(wanted) && !isDirectory(wanted)) {
