@@ -8,6 +8,7 @@ import { DEFAULT_XLSX_LIMITS, assertSafeXlsx } from '../files/inspect.ts';
 import { Workbook } from '../xlsx/workbook.ts';
 import type { WorkbookLimits } from '../xlsx/workbook.ts';
 import { HEADER_SEARCH_ROWS, findHeaderRow, readHeaderLayout } from './headerLayout.ts';
+import { applyPlanLimits } from './planLimits.ts';
 import { readPlanMeta } from './planMeta.ts';
 import { readPlanRows } from './readPlanRows.ts';
 import { readSheetData } from './sheetData.ts';
@@ -95,11 +96,9 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
 
   const rows = readPlanRows(grid, layout, periodFrom, warnings);
   const title = meta.title || (periodFrom !== null && periodTo !== null ? defaultPlanTitle(periodFrom, periodTo) : '');
-  return {
-    sheet: ref.name,
-    warnings: sortWarnings(warnings),
-    plan: { institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers },
-  };
+  const plan = { institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers };
+  applyPlanLimits(plan, (row, message) => warnings.push({ sheet: ref.name, row, column: null, message }));
+  return { sheet: ref.name, warnings: sortWarnings(warnings), plan };
 }
 
 /** Whole-file notes first, then by row and column, as the user reads the sheet. */

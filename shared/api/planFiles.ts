@@ -3,6 +3,7 @@
 import type { ActionFields } from '../types.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
+import { MAX_PLAN_NAME } from '../limits.ts';
 
 /** Largest plan workbook accepted (the same cap as main/files/inspect.ts). */
 export const MAX_PLAN_FILE_BYTES = 40 * 1024 * 1024;
@@ -90,7 +91,7 @@ export const planFilesContract = {
       bytes: bytes(),
       mode: v.literal('new', 'update'),
       planId: v.optional(id()),
-      institution: v.optional(v.string({ max: 300 })),
+      institution: v.optional(v.string({ max: MAX_PLAN_NAME })),
       periodFrom: v.optional(year()),
       periodTo: v.optional(year()),
     }),
