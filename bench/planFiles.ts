@@ -109,7 +109,7 @@ try {
   // ---- linear growth: 400 and 20,000 actions, each imported on a fresh data file ----
   const planOf = (n: number): Plan => ({
     id: 1, institution: 'Ayuntamiento Municipal de Prueba', title: '', periodFrom: 2025, periodTo: 2026, cafVersion: '2020',
-    actionCount: n, createdAt: '', updatedAt: '', extraColumns: ['Meta'],
+    actionCount: n, createdAt: '', updatedAt: '', archived: false, archivedAt: null, previousPlanId: null, nextPlanId: null, carriedFrom: {}, extraColumns: ['Meta'],
     actions: Array.from({ length: n }, (_, i): Action => ({
       ...emptyActionFields(), id: i + 1, planId: 1, no: i + 1, criterion: (i % 9) + 1, area: text(20, i), action: text(10, i + 1), objective: text(12, i + 2),
       start: '2026-01', end: `2026-${String((i % 12) + 1).padStart(2, '0')}`, indicator: 'Número de tareas realizadas', responsible: 'Planificación',

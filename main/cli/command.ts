@@ -5,6 +5,8 @@ import type { ParsedArgs } from './args.ts';
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Present only on an interactive terminal: asks a question and returns the typed answer. */
+  ask?(question: string): Promise<string>;
 }
 
 export interface CommandContext {

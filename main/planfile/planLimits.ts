@@ -1,7 +1,6 @@
 // What an import accepts, the app can edit: a plan read from a file is cut to the limits
 // the contract validators enforce (shared/limits.ts, used by shared/api/plans.ts), with a
 // warning for each kind of cut, so an imported plan can always be saved again.
-import type { ImportWarning } from '../../shared/api/planFiles.ts';
 import { MAX_EXTRA_COLUMNS, MAX_EXTRA_HEADER, MAX_FIELD_TEXT, MAX_PLAN_ACTIONS, MAX_PLAN_NAME, MAX_TASKS_PER_ACTION } from '../../shared/limits.ts';
 import type { ActionFields } from '../../shared/types.ts';
 import { clipCellText } from '../files/cellText.ts';

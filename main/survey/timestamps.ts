@@ -2,8 +2,7 @@
 // xlsx date cells (already wall clock), ISO with or without offset (Kobo `_submission_time`
 // is UTC without "Z"), Google's download "2026/02/05 2:07:09 p. m. GMT-4", day-first text
 // "9/08/2026 23:59:59".
-
-export const DOMINICAN_OFFSET_HOURS = -4;
+import { DOMINICAN_OFFSET_MS } from '../../shared/dates.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -14,12 +13,6 @@ export function formatWallClock(d: Date, withTime = true): string {
   return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-/** An xlsx date cell (UTC fields = what the sheet shows) as text; no time part at midnight. */
-export function dateCellText(d: Date): string {
-  const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
-  return formatWallClock(d, !midnight);
-}
-
 function build(y: number, mo: number, d: number, h: number | null, mi: number, s: number, offsetMinutes: number | null): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
   if (h !== null && (h > 23 || mi > 59 || s > 59)) return null;
@@ -28,7 +21,7 @@ function build(y: number, mo: number, d: number, h: number | null, mi: number, s
   if (check.getUTCDate() !== d) return null; // 31/02
   if (h === null) return formatWallClock(check, false);
   // Convert from the given offset to Dominican wall clock.
-  const shifted = offsetMinutes === null ? t : t - offsetMinutes * 60_000 + DOMINICAN_OFFSET_HOURS * 3_600_000;
+  const shifted = offsetMinutes === null ? t : t - offsetMinutes * 60_000 + DOMINICAN_OFFSET_MS;
   return formatWallClock(new Date(shifted));
 }
 
@@ -43,11 +36,12 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
 
-function offsetOf(sign: string | undefined, hh: string | undefined, mm: string | undefined): number | null {
-  if (sign === undefined) return null;
-  const h = Number(sign);
+/** An offset in minutes from its signed hours and optional minutes ("-04", "-04:30" → -270). */
+function offsetOf(signedHours: string | undefined, mm: string | undefined): number | null {
+  if (signedHours === undefined) return null;
+  const h = Number(signedHours);
   const m = Number(mm ?? 0);
-  return h * 60 + (h < 0 || sign.startsWith('-') ? -m : m);
+  return h * 60 + (h < 0 || signedHours.startsWith('-') ? -m : m);
 }
 
 export interface TimestampOptions {
@@ -91,7 +85,7 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
   m = YMD_SLASH.exec(t);
   if (m) {
     const h = m[4] === undefined ? null : hour12(+m[4], m[7]);
-    const off = offsetOf(m[8], m[8], m[9]);
+    const off = offsetOf(m[8], m[9]);
     return build(+m[1]!, +m[2]!, +m[3]!, h, +(m[5] ?? 0), +(m[6] ?? 0), off ?? utc);
   }
   m = DMY.exec(t);
@@ -100,7 +94,7 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
     const b = +m[2]!;
     const [d, mo] = opts.dayFirst === false ? [b, a] : [a, b];
     const h = m[4] === undefined ? null : hour12(+m[4], m[7]);
-    const off = offsetOf(m[8], m[8], m[9]);
+    const off = offsetOf(m[8], m[9]);
     return build(+m[3]!, mo, d, h, +(m[5] ?? 0), +(m[6] ?? 0), off ?? utc);
   }
   return null;

@@ -97,7 +97,7 @@ function* elementSpans(xml: string, name: string): Generator<ElementSpan> {
     const colon = qname.lastIndexOf(':');
     const local = colon >= 0 ? qname.slice(colon + 1) : qname;
     if (local !== name || (q < xml.length && !isSpace(xml.charCodeAt(q)) && xml[q] !== '>' && xml[q] !== '/')) {
-      pos = q > lt + 1 ? q : lt + 1;
+      pos = Math.max(q, lt + 1);
       continue;
     }
     const gt = xml.indexOf('>', q);
