@@ -91,7 +91,7 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
       if (follow === 'evidence' || followTaken.has(follow!)) {
         // Evidence written as text stays as it was (the files are attached in Mejora).
         addExtra(col, top.replace(/\n/g, ' '));
-        if (follow === 'evidence') notes.push([col, `La columna «${top}» se conservó como columna adicional: los archivos de evidencia se adjuntan en Mejora, en cada acción.`]);
+        // (The follow-up warning of readPlanFile names it when the file carries follow-up.)
         continue;
       }
       followTaken.add(follow!);
