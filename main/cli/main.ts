@@ -9,6 +9,7 @@ import { appCommands } from './appCommands.ts';
 import { backupCommands } from './backupCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
 import { seguimientoCommands } from './seguimientoCommands.ts';
@@ -16,6 +17,7 @@ import { surveyCommands } from './surveyCommands.ts';
 
 export const COMMANDS: Command[] = [
   ...planCommands,
+  ...nextYearCommands,
   ...planFileCommands,
   ...seguimientoCommands,
   ...surveyCommands,

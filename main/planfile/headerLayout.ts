@@ -74,9 +74,14 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
     taken.set(key, col);
     columns.set(col, { kind: 'field', key, header });
   };
+  // The next number to try for each repeated header: 16,384 identical headers cost one
+  // look-up each, not a walk over every earlier one.
+  const nextSuffix = new Map<string, number>();
   const addExtra = (col: number, header: string) => {
     let name = header;
-    for (let n = 2; extraNames.has(name); n++) name = `${header} (${n})`;
+    let n = nextSuffix.get(header) ?? 2;
+    while (extraNames.has(name)) name = `${header} (${n++})`;
+    nextSuffix.set(header, n);
     extraNames.add(name);
     columns.set(col, { kind: 'extra', header: name });
   };
