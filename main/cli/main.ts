@@ -10,11 +10,21 @@ import { appCommands } from './appCommands.ts';
 import { backupCommands } from './backupCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
+import { seguimientoCommands } from './seguimientoCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
 
-export const COMMANDS: Command[] = [...planCommands, ...planFileCommands, ...surveyCommands, ...backupCommands, ...appCommands];
+export const COMMANDS: Command[] = [
+  ...planCommands,
+  ...nextYearCommands,
+  ...planFileCommands,
+  ...seguimientoCommands,
+  ...surveyCommands,
+  ...backupCommands,
+  ...appCommands,
+];
 
 function usage(): string {
   return [
@@ -26,6 +36,7 @@ function usage(): string {
     'Opciones comunes:',
     '  --db ARCHIVO   el archivo de datos (también MEJORA_DB); por defecto, la carpeta de datos del usuario',
     '  --json         salida legible por programas',
+    '  --as-of FECHA  la fecha del avance y del semáforo (dd/mm/aaaa o AAAA-MM-DD); por defecto, hoy',
   ].join('\n');
 }
 

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning, PlanDiff, PlanImportResult } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
-import { writeFileAtomic } from '../files/atomicWrite.ts';
-import { describeSaveError } from '../files/fileErrors.ts';
-import { intFlag, requireInt, stringFlag } from './args.ts';
+import { mismatchMessage, updateMismatch } from '../../shared/updateTarget.ts';
+import { writeReportFile } from '../report/writeOutput.ts';
+import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
 
@@ -20,6 +20,8 @@ function readInputFile(file: string | undefined): Uint8Array {
     throw new AppError('invalid_argument', `No se pudo leer «${file}»: compruebe que el archivo existe y que tiene permiso para abrirlo.`);
   }
 }
+
+const isDirectory = (p: string) => fs.existsSync(p) && fs.statSync(p).isDirectory();
 
 function printWarnings(io: CliIO, warnings: ImportWarning[]): void {
   if (warnings.length === 0) return;
@@ -54,29 +56,36 @@ function printResult(io: CliIO, r: PlanImportResult, fileName: string): void {
 export const planFileCommands: Command[] = [
   {
     name: 'export-plan',
-    usage: 'mejora export-plan ID [SALIDA.xlsx] [--db ARCHIVO]',
-    summary: 'Guarda el plan como archivo de Excel con el formato oficial (si SALIDA es una carpeta o falta, usa el nombre estándar).',
+    usage: 'mejora export-plan ID [SALIDA.xlsx|SALIDA.pdf] [--seguimiento] [--as-of FECHA] [--db ARCHIVO]',
+    summary:
+      'Guarda el plan con el formato oficial: como Excel, o como PDF para imprimir si SALIDA termina en .pdf (si SALIDA es una carpeta o falta, usa el nombre estándar del Excel). Con --seguimiento el Excel añade Estatus, % de avance, Semáforo, Evidencias y Observaciones a la fecha de --as-of (hoy por defecto).',
+    booleans: ['seguimiento', 'json'],
     async run({ args, io, openApi }) {
       const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
-      const { fileName, bytes } = await openApi().exportPlan({ planId });
-      let out = args.positionals[1] ?? fileName;
-      if (fs.existsSync(out) && fs.statSync(out).isDirectory()) out = path.join(out, fileName);
-      try {
-        fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-        await writeFileAtomic(out, bytes);
-      } catch (err) {
-        throw new AppError('io_error', describeSaveError(err, path.resolve(out)));
+      const asOf = dayFlag(args.flags, 'as-of');
+      const wanted = args.positionals[1];
+      const asPdf = wanted !== undefined && /\.pdf$/i.test(wanted);
+      if (wanted !== undefined && !asPdf && path.extname(wanted) && !/\.xlsx$/i.test(wanted) && !isDirectory(wanted)) {
+        throw new AppError('invalid_argument', `«${wanted}»: el plan se exporta como .xlsx (Excel) o .pdf. Cambie la extensión del archivo de salida.`);
       }
-      io.out(`Plan exportado en «${path.resolve(out)}».`);
+      const api = openApi();
+      const { fileName, bytes } = asPdf
+        ? await api.exportPlanPdf({ planId })
+        : await api.exportPlan({ planId, ...(args.flags.seguimiento ? { seguimiento: true } : {}), ...(asOf ? { asOf } : {}) });
+      let out = wanted ?? fileName;
+      if (isDirectory(out)) out = path.join(out, fileName);
+      const written = await writeReportFile(out, bytes);
+      if (args.flags.json) printJson(io, { file: written });
+      else io.out(`Plan exportado en «${written}».`);
     },
   },
   {
     name: 'import-plan',
     usage:
-      'mejora import-plan ARCHIVO.xlsx [--update ID] [--new] [--dry-run] [--from AÑO --to AÑO] [--institution NOMBRE] [--db ARCHIVO] [--json]',
+      'mejora import-plan ARCHIVO.xlsx [--update ID [--force]] [--new] [--dry-run] [--from AÑO --to AÑO] [--institution NOMBRE] [--db ARCHIVO] [--json]',
     summary:
       'Importa un plan de mejora desde Excel. Si ya existe un plan de la misma institución y período, muestra los cambios y no escribe nada: aplíquelos con --update ID o impórtelo aparte con --new.',
-    booleans: ['json', 'new', 'dry-run'],
+    booleans: ['json', 'new', 'dry-run', 'force'],
     async run({ args, io, openApi }) {
       const file = args.positionals[0];
       const bytes = readInputFile(file);
@@ -113,6 +122,18 @@ export const planFileCommands: Command[] = [
         return 0;
       }
 
+      if (updateId !== undefined) {
+        // Another institution's or another period's file over a saved plan: only on purpose.
+        const target = await api.getPlan({ planId: updateId });
+        const mismatch = updateMismatch(preview.plan, target);
+        if (mismatch && !args.flags.force) {
+          io.err(
+            `${mismatchMessage(mismatch, preview.plan, target)} No se ha escrito nada. ` +
+              `Para importarlo aparte: mejora import-plan "${file}" --new. Si de verdad quiere actualizar el plan ${updateId} con él, añada --force.`,
+          );
+          return EXIT_NEEDS_CONFIRMATION;
+        }
+      }
       if (updateId !== undefined && preview.diff && !json) {
         io.out(`Cambios en el plan ${updateId}:`);
         printDiff(io, preview.diff);

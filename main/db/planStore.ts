@@ -3,8 +3,9 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
 import { hasErrors, validateActionFields, validatePlanFields } from '../../shared/rules.ts';
-import type { Action, ActionFields, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
+import type { Action, ActionFields, CarriedFrom, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
 import type { CafVersion } from '../../shared/caf.ts';
+import { dominicanToday } from '../../shared/dates.ts';
 
 interface PlanRow {
   id: number;
@@ -16,6 +17,9 @@ interface PlanRow {
   extra_columns: string;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
+  previous_plan_id: number | null;
+  next_plan_id: number | null;
   action_count: number;
   deleted_at: string | null;
 }
@@ -37,12 +41,27 @@ interface ActionRow {
   responsible: string;
   comments: string;
   extra: string;
+  carried_from_plan_id: number | null;
+  carried_from_no: number | null;
+  carried_from_percent: number | null;
+  carried_from_period: string | null;
 }
 
 interface TaskRow {
+  id: number;
   action_id: number;
   text: string;
   status: TaskStatus;
+  done_on: string | null;
+  note: string;
+  start_month: string | null;
+  end_month: string | null;
+}
+
+export const TASK_SELECT = 'SELECT t.id, t.action_id, t.text, t.status, t.done_on, t.note, t.start_month, t.end_month FROM task t';
+
+function toTask(t: TaskRow): Task {
+  return { id: t.id, text: t.text, status: t.status, doneOn: t.done_on, note: t.note, start: t.start_month, end: t.end_month };
 }
 
 const now = () => new Date().toISOString();
@@ -58,6 +77,10 @@ function toSummary(r: PlanRow): PlanSummary {
     actionCount: r.action_count,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    archived: r.archived_at !== null,
+    archivedAt: r.archived_at,
+    previousPlanId: r.previous_plan_id,
+    nextPlanId: r.next_plan_id,
   };
 }
 
@@ -83,7 +106,8 @@ function toAction(r: ActionRow, tasks: Task[]): Action {
   };
 }
 
-const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count FROM plan p`;
+const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count,
+  (SELECT MAX(n.id) FROM plan n WHERE n.previous_plan_id = p.id) AS next_plan_id FROM plan p`;
 
 export function notFoundPlan(planId: number): AppError {
   return new AppError('not_found', `No existe el plan número ${planId}: puede que se haya eliminado.`);
@@ -138,31 +162,32 @@ export function getPlan(db: Database, planId: number): Plan {
   const row = livePlanRow(db, planId);
   const actionRows = db.prepare('SELECT * FROM action WHERE plan_id = ? ORDER BY position').all(planId) as ActionRow[];
   const taskRows = db
-    .prepare(
-      `SELECT t.action_id, t.text, t.status FROM task t JOIN action a ON a.id = t.action_id
-       WHERE a.plan_id = ? ORDER BY t.action_id, t.position`,
-    )
+    .prepare(`${TASK_SELECT} JOIN action a ON a.id = t.action_id WHERE a.plan_id = ? ORDER BY t.action_id, t.position`)
     .all(planId) as TaskRow[];
   const tasksByAction = new Map<number, Task[]>();
   for (const t of taskRows) {
     let list = tasksByAction.get(t.action_id);
     if (!list) tasksByAction.set(t.action_id, (list = []));
-    list.push({ text: t.text, status: t.status });
+    list.push(toTask(t));
+  }
+  const carriedFrom: Record<number, CarriedFrom> = {};
+  for (const r of actionRows) {
+    if (r.carried_from_no === null) continue;
+    carriedFrom[r.id] = { planId: r.carried_from_plan_id, no: r.carried_from_no, percent: r.carried_from_percent, period: r.carried_from_period ?? '' };
   }
   return {
     ...toSummary(row),
     extraColumns: JSON.parse(row.extra_columns) as string[],
     actions: actionRows.map((a) => toAction(a, tasksByAction.get(a.id) ?? [])),
+    carriedFrom,
   };
 }
 
 export function getAction(db: Database, actionId: number): Action {
   const row = db.prepare('SELECT * FROM action WHERE id = ?').get(actionId) as ActionRow | undefined;
   if (!row) throw notFoundAction();
-  const tasks = db
-    .prepare('SELECT action_id, text, status FROM task WHERE action_id = ? ORDER BY position')
-    .all(actionId) as TaskRow[];
-  return toAction(row, tasks.map((t) => ({ text: t.text, status: t.status })));
+  const tasks = db.prepare(`${TASK_SELECT} WHERE t.action_id = ? ORDER BY t.position`).all(actionId) as TaskRow[];
+  return toAction(row, tasks.map(toTask));
 }
 
 export function createPlan(db: Database, fields: PlanFields, extraColumns: string[] = []): number {
@@ -249,10 +274,56 @@ function touchPlan(db: Database, planId: number): void {
   db.prepare('UPDATE plan SET updated_at = ? WHERE id = ?').run(now(), planId);
 }
 
-function writeTasks(db: Database, actionId: number, tasks: Task[]): void {
-  db.prepare('DELETE FROM task WHERE action_id = ?').run(actionId);
-  const insert = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
-  tasks.forEach((task, i) => insert.run(actionId, i, task.text.trim(), task.status));
+/**
+ * Makes an action's tasks exactly `tasks`, updating saved rows in place so their ids — and the
+ * follow-up and evidence tied to them — stay. A task with an `id` of this action updates that
+ * row; when no task sent carries an id (an import, an old client), tasks are matched by
+ * position. Follow-up fields a task leaves out keep their saved values. Saved tasks not
+ * matched are deleted (their evidence stays on the action).
+ */
+export function writeTasks(db: Database, actionId: number, tasks: readonly Task[]): void {
+  const saved = db.prepare('SELECT id FROM task WHERE action_id = ? ORDER BY position, id').all(actionId) as { id: number }[];
+  const savedIds = new Set(saved.map((r) => r.id));
+  const anyId = tasks.some((t) => t.id !== undefined);
+  const used = new Set<number>();
+  const matched = tasks.map((t, i) => {
+    const id = anyId ? t.id : saved[i]?.id;
+    if (id === undefined || !savedIds.has(id) || used.has(id)) return null;
+    used.add(id);
+    return id;
+  });
+  const remove = db.prepare('DELETE FROM task WHERE id = ?');
+  for (const { id } of saved) if (!used.has(id)) remove.run(id);
+  // done_on: a completed task keeps its saved day unless one is sent (today when it has none);
+  // a task that is not completed has no done day.
+  const update = db.prepare(
+    `UPDATE task SET position = ?, text = ?, status = ?,
+       done_on = CASE WHEN ? <> 'completada' THEN NULL WHEN ? THEN ? ELSE COALESCE(done_on, ?) END,
+       note = CASE WHEN ? THEN ? ELSE note END,
+       start_month = CASE WHEN ? THEN ? ELSE start_month END, end_month = CASE WHEN ? THEN ? ELSE end_month END
+     WHERE id = ?`,
+  );
+  const insert = db.prepare(
+    'INSERT INTO task (action_id, position, text, status, done_on, note, start_month, end_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const has = (x: unknown) => (x !== undefined ? 1 : 0);
+  const today = dominicanToday();
+  tasks.forEach((task, i) => {
+    const id = matched[i];
+    if (id !== null && id !== undefined) {
+      update.run(
+        i, task.text.trim(), task.status,
+        task.status, has(task.doneOn), task.doneOn ?? null, today,
+        has(task.note), task.note ?? null,
+        has(task.start), task.start ?? null,
+        has(task.end), task.end ?? null,
+        id,
+      );
+    } else {
+      const doneOn = task.status === 'completada' ? (task.doneOn ?? today) : null;
+      insert.run(actionId, i, task.text.trim(), task.status, doneOn, task.note ?? '', task.start ?? null, task.end ?? null);
+    }
+  });
 }
 
 function actionValues(f: ActionFields) {
@@ -337,7 +408,7 @@ export function moveAction(db: Database, actionId: number, toIndex: number): num
     ids.splice(row.position, 1);
     ids.splice(target, 0, actionId);
     const set = db.prepare('UPDATE action SET position = ? WHERE id = ?');
-    ids.forEach((id, i) => set.run(i, id));
+    for (const [i, id] of ids.entries()) set.run(i, id);
     touchPlan(db, row.plan_id);
     return row.plan_id;
   }).immediate();
@@ -380,20 +451,17 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
       `INSERT INTO action (plan_id, position, ${ACTION_COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const remove = db.prepare('DELETE FROM action WHERE id = ?');
-    const clearTasks = db.prepare('DELETE FROM task WHERE action_id = ?');
-    const insertTask = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
     const stamp = now();
     actions.forEach((fields, position) => {
       const keptId = kept[position] ?? null;
       let actionId: number;
       if (keptId !== null) {
         update.run(position, ...actionValues(fields), stamp, keptId);
-        clearTasks.run(keptId);
         actionId = keptId;
       } else {
         actionId = Number(insert.run(planId, position, ...actionValues(fields), stamp).lastInsertRowid);
       }
-      fields.tasks.forEach((task, i) => insertTask.run(actionId, i, task.text.trim(), task.status));
+      writeTasks(db, actionId, fields.tasks);
     });
     // Deleted after the inserts, so a new action never takes the id of the one it replaces
     // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.

@@ -1,17 +1,25 @@
 // The one API contract: every method the renderer, the CLI and the transports know.
 import { backupsContract, LOCAL_ONLY_METHODS } from './backups.ts';
 import type { ClientOf, HandlersOf } from './contract.ts';
+import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
+import { seguimientoContract } from './seguimiento.ts';
+import { reportsContract } from './reports.ts';
 import { surveysContract } from './surveys.ts';
+import { settingsContract } from './settings.ts';
 import { trashContract } from './trash.ts';
 
 export const contract = {
   ...plansContract,
   ...planFilesContract,
   ...surveysContract,
+  ...reportsContract,
   ...backupsContract,
+  ...seguimientoContract,
   ...trashContract,
+  ...settingsContract,
+  ...nextYearContract,
 };
 
 export type ApiContract = typeof contract;
@@ -20,7 +28,7 @@ export type Api = ClientOf<ApiContract>;
 export type ApiHandlers = HandlersOf<ApiContract>;
 
 export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 /** Every method: what the CLI's in-process client carries. */

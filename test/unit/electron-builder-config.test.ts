@@ -32,7 +32,7 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
     // …and would reject a mistyped option, so the check above means something.
     await expect(validateConfiguration({ ...structuredClone(config), nsis: { oneClik: false } }, new DebugLogger(false))).rejects.toThrow();
-  });
+  }, 30_000); // loading app-builder-lib alone takes seconds on a busy machine
 
   it('flips the Electron fuses in the packaged app: no run-as-node, NODE_OPTIONS or --inspect; asar integrity; cookie encryption', () => {
     expect(config.electronFuses).toEqual({
