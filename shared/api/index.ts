@@ -7,6 +7,7 @@ import { plansContract } from './plans.ts';
 import { reportsContract } from './reports.ts';
 import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
+import { settingsContract } from './settings.ts';
 import { trashContract } from './trash.ts';
 
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...backupsContract,
   ...seguimientoContract,
   ...trashContract,
+  ...settingsContract,
   ...nextYearContract,
 };
 

@@ -187,4 +187,14 @@ describe('mejora delete-plan and the Papelera', { timeout: 120_000 }, () => {
     expect(JSON.parse((await m('trash', 'restore', '1', '--json')).stdout)).toEqual({ id: 1 });
     expect(JSON.parse((await m('show-plan', '1', '--json')).stdout).actions).toHaveLength(3);
   });
+
+  it('settings --set usuario=NOMBRE keeps the user name (for history and reports); an unknown key is a usage error', async () => {
+    const set = await m('settings', '--set', 'usuario=Ana Méndez', '--json');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ usuario: 'Ana Méndez' });
+    expect(JSON.parse((await m('settings', '--json')).stdout)).toEqual({ usuario: 'Ana Méndez' });
+    const bad = await m('settings', '--set', 'color=azul');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/usuario=NOMBRE/);
+  });
 });
