@@ -12,6 +12,6 @@ export function planFileHandlers(ctx: ApiContext): HandlersOf<typeof planFilesCo
       await ctx.backups.before(args.mode === 'update' ? 'antes de actualizar el plan' : 'antes de importar');
       return importPlan(db, args);
     },
-    exportPlan: ({ planId }) => exportPlan(db, planId),
+    exportPlan: ({ planId, seguimiento, asOf }) => exportPlan(db, planId, { seguimiento, asOf }),
   };
 }

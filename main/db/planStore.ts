@@ -408,7 +408,7 @@ export function moveAction(db: Database, actionId: number, toIndex: number): num
     ids.splice(row.position, 1);
     ids.splice(target, 0, actionId);
     const set = db.prepare('UPDATE action SET position = ? WHERE id = ?');
-    ids.forEach((id, i) => set.run(i, id));
+    for (const [i, id] of ids.entries()) set.run(i, id);
     touchPlan(db, row.plan_id);
     return row.plan_id;
   }).immediate();

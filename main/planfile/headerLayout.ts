@@ -1,6 +1,8 @@
 // Finds the plan's header in the first 30 rows of a sheet and decides what each column holds:
 // one of the plan's fields, a time range in one column, or an extra column kept as it is.
 import type { PlanColumnKey } from '../../shared/planLayout.ts';
+import { isNoteHeader, matchFollowUpHeader } from './followUpColumns.ts';
+import type { FollowUpKey } from './followUpColumns.ts';
 import { matchHeader } from './headers.ts';
 import type { HeaderKey } from './headers.ts';
 import type { SheetGrid } from './sheetGrid.ts';
@@ -12,7 +14,9 @@ export type ColumnRole =
   | { kind: 'field'; key: PlanColumnKey; header: string }
   /** A single "Tiempo"/"Plazo" column holding "Enero – Marzo 2026". */
   | { kind: 'timeRange'; header: string }
-  | { kind: 'extra'; header: string };
+  | { kind: 'extra'; header: string }
+  /** Estatus, % de avance, Fecha de cumplimiento, Observaciones… (domain doc §5). */
+  | { kind: 'followUp'; key: FollowUpKey; header: string };
 
 export interface HeaderLayout {
   /** First and last header row (the official layout has two: Tiempo over Inicio/Fin). */
@@ -70,15 +74,35 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
     taken.set(key, col);
     columns.set(col, { kind: 'field', key, header });
   };
+  // The next number to try for each repeated header: 16,384 identical headers cost one
+  // look-up each, not a walk over every earlier one.
+  const nextSuffix = new Map<string, number>();
   const addExtra = (col: number, header: string) => {
     let name = header;
-    for (let n = 2; extraNames.has(name); n++) name = `${header} (${n})`;
+    let n = nextSuffix.get(header) ?? 2;
+    while (extraNames.has(name)) name = `${header} (${n++})`;
+    nextSuffix.set(header, n);
     extraNames.add(name);
     columns.set(col, { kind: 'extra', header: name });
   };
 
+  // "Observaciones" beside a "Comentarios" column is the follow-up note; alone, it is Comentarios.
+  const commentsTaken = [...topKeys.entries()].some(([col, k]) => k === 'comments' && !isNoteHeader(grid.textOrMerged(headerRow, col)));
+  const followTaken = new Set<FollowUpKey>();
   for (let col = 0; col <= grid.maxColumn; col++) {
     const top = grid.textOrMerged(headerRow, col);
+    const follow = twoRows && grid.text(sub, col) ? null : matchFollowUpHeader(top, commentsTaken);
+    if (follow && (topKeys.get(col) ?? null) === null || (follow === 'note' && topKeys.get(col) === 'comments')) {
+      if (follow === 'evidence' || followTaken.has(follow!)) {
+        // Evidence written as text stays as it was (the files are attached in Mejora).
+        addExtra(col, top.replace(/\n/g, ' '));
+        if (follow === 'evidence') notes.push([col, `La columna «${top}» se conservó como columna adicional: los archivos de evidencia se adjuntan en Mejora, en cada acción.`]);
+        continue;
+      }
+      followTaken.add(follow!);
+      columns.set(col, { kind: 'followUp', key: follow!, header: top });
+      continue;
+    }
     // Only the sub-row's own text: a vertical merge from the row above is not a sub-header.
     const below = twoRows ? grid.text(sub, col) : '';
     const topKey = topKeys.get(col) ?? null;

@@ -1,7 +1,12 @@
 // Plan files against the database: preview an import (writes nothing), import as a new
 // plan or as an update of an existing one (one transaction), export.
 import type { Database } from 'better-sqlite3';
-import type { PlanImportPreview, PlanImportResult } from '../../shared/api/planFiles.ts';
+import type { ParsedPlan, PlanImportPreview, PlanImportResult } from '../../shared/api/planFiles.ts';
+import { dominicanToday } from '../../shared/dates.ts';
+import type { IsoDay } from '../../shared/dates.ts';
+import { planProgressAsOf } from '../seguimiento/progressStore.ts';
+import { applyImportedFollowUp, refreshPlanDates } from '../seguimiento/progressWrites.ts';
+import { followUpExport } from './followUpExport.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
@@ -46,6 +51,8 @@ function incoming(reading: PlanFileReading): IncomingPlan | null {
     periodTo: p.periodTo,
     actions: p.actions,
     fileNumbers: p.fileNumbers,
+    followUp: p.followUp,
+    hasFollowUp: p.hasFollowUp,
   };
 }
 
@@ -63,8 +70,10 @@ export async function previewPlanImport(db: Database, fileName: string, bytes: U
       periodTo: existing.periodTo,
       actions: reading.plan.actions,
       fileNumbers: reading.plan.fileNumbers,
+      followUp: reading.plan.followUp,
+      hasFollowUp: reading.plan.hasFollowUp,
     };
-    diff = diffPlan(existing, { ...next, institution: next.institution || existing.institution });
+    diff = diffPlan(existing, { ...next, institution: next.institution || existing.institution }, planProgressAsOf(db, existing.id));
   }
   return {
     fileName,
@@ -82,6 +91,7 @@ export async function previewPlanImport(db: Database, fileName: string, bytes: U
  * same text (the row, status and follow-up stay).
  */
 function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (number | null)[]): { actions: ActionFields[]; keepIds: (number | null)[] } {
+  // A task the file's follow-up spoke for (doneOn set) keeps the file's status; the others the saved one.
   const matching = matchActions(
     before.actions.map((a) => a.no),
     actions.map((_, i) => fileNumbers[i] ?? null),
@@ -99,7 +109,7 @@ function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (numbe
       const saved = old.tasks.find((o) => o.text === t.text && o.id !== undefined && !used.has(o.id));
       if (!saved) return t;
       used.add(saved.id!);
-      return { ...t, id: saved.id, status: saved.status };
+      return t.doneOn !== undefined ? { ...t, id: saved.id } : { ...t, id: saved.id, status: saved.status };
     });
     return { ...a, tasks };
   });
@@ -143,10 +153,12 @@ export async function importPlan(db: Database, req: ImportRequest): Promise<Plan
       store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: current.cafVersion });
       store.setExtraColumns(db, target.id, p.extraColumns);
       store.replaceActions(db, target.id, update.actions, update.keepIds);
+      applyFollowUp(db, target.id, p.followUp);
       return target.id;
     }
     const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
     store.replaceActions(db, id, p.actions);
+    applyFollowUp(db, id, p.followUp);
     return id;
   }).immediate();
   const actions = p.actions;
@@ -161,7 +173,25 @@ export async function importPlan(db: Database, req: ImportRequest): Promise<Plan
   };
 }
 
-export async function exportPlan(db: Database, planId: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+/** The file's action-level follow-up onto the saved actions (numbered 1..n in file order), then every action's days. */
+function applyFollowUp(db: Database, planId: number, followUp: ParsedPlan['followUp']): void {
+  const ids = (db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position').all(planId) as { id: number }[]).map((r) => r.id);
+  const today = dominicanToday();
+  refreshPlanDates(db, planId, today);
+  followUp.forEach((fu, i) => {
+    if (fu && ids[i] !== undefined) applyImportedFollowUp(db, ids[i]!, fu, today);
+  });
+}
+
+export interface ExportOptions {
+  /** Add the follow-up columns and the Seguimiento sheet, as of `asOf` (today by default). */
+  seguimiento?: boolean | undefined;
+  asOf?: IsoDay | undefined;
+}
+
+export async function exportPlan(db: Database, planId: number, opts: ExportOptions = {}): Promise<{ fileName: string; bytes: Uint8Array }> {
   const plan = store.getPlan(db, planId);
-  return { fileName: exportFileName(plan), bytes: await writePlanFile(plan) };
+  if (!opts.seguimiento) return { fileName: exportFileName(plan), bytes: await writePlanFile(plan) };
+  const progress = planProgressAsOf(db, planId, { asOf: opts.asOf ?? dominicanToday() });
+  return { fileName: exportFileName(plan, true), bytes: await writePlanFile(plan, followUpExport(progress)) };
 }

@@ -5,8 +5,11 @@ import { AppError } from '../../shared/errors.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import { MAX_PLAN_ROWS } from '../../shared/limits.ts';
 import { DEFAULT_XLSX_LIMITS, assertSafeXlsx } from '../files/inspect.ts';
+import { foldText } from '../../shared/text.ts';
 import { Workbook } from '../xlsx/workbook.ts';
 import type { WorkbookLimits } from '../xlsx/workbook.ts';
+import { SEGUIMIENTO_SHEET } from './followUpColumns.ts';
+import { readSeguimientoSheet, resolveFollowUp } from './followUpRead.ts';
 import { HEADER_SEARCH_ROWS, findHeaderRow, readHeaderLayout } from './headerLayout.ts';
 import { readPlanMeta } from './planMeta.ts';
 import { readPlanRows } from './readPlanRows.ts';
@@ -56,7 +59,9 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
   const chosen: { index: number; row: number } = best;
   const ref = workbook.sheets[chosen.index]!;
   const warnings: ImportWarning[] = [];
-  const others = [...workbook.sheets.filter((_, i) => i !== chosen.index).map((s) => s.name), ...workbook.otherSheets];
+  // A "Seguimiento" sheet is read after the plan (it is keyed by the plan's No.).
+  const followSheet = workbook.sheets.find((other, i) => i !== chosen.index && foldText(other.name) === foldText(SEGUIMIENTO_SHEET));
+  const others = [...workbook.sheets.filter((other, i) => i !== chosen.index && other !== followSheet).map((s) => s.name), ...workbook.otherSheets];
   for (const other of others.slice(0, 20)) {
     warnings.push({ sheet: other, row: null, column: null, message: `Se ignoró la hoja «${other}»: el plan se leyó de la hoja «${ref.name}».` });
   }
@@ -94,11 +99,32 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
   }
 
   const rows = readPlanRows(grid, layout, periodFrom, warnings);
+  const read = [...rows.followUpColumns];
+  if (followSheet) {
+    const sheetRead = readSeguimientoSheet(new SheetGrid(await readSheetData(workbook, followSheet)), rows.fileNumbers, rows.followUp, periodFrom, (w) => warnings.push(w));
+    if (sheetRead) read.push(...sheetRead.map((h) => `${h} (hoja «${followSheet.name}»)`));
+    else warnings.push({ sheet: followSheet.name, row: null, column: null, message: `Se ignoró la hoja «${followSheet.name}»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).` });
+  }
+  const followUp = resolveFollowUp(rows.actions, rows.followUp, fileName || 'el archivo', (w) => warnings.push(w));
+  if (read.length) {
+    const kept = rows.extraColumns.filter((h) => /evidencia|verificaci/i.test(h));
+    warnings.push({
+      sheet: ref.name,
+      row: null,
+      column: null,
+      message:
+        `Se leyó el seguimiento del archivo: ${read.map((h) => `«${h}»`).join(', ')}. Un % que no coincide con las tareas se guardó como manual, con el archivo como motivo. ` +
+        (kept.length ? `No se leyeron como archivos: ${kept.map((h) => `«${h}»`).join(', ')} (se conservan como texto; adjunte las evidencias en Mejora).` : 'Las evidencias (archivos) se adjuntan en Mejora.'),
+    });
+  }
   const title = meta.title || (periodFrom !== null && periodTo !== null ? defaultPlanTitle(periodFrom, periodTo) : '');
   return {
     sheet: ref.name,
     warnings: sortWarnings(warnings),
-    plan: { institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers },
+    plan: {
+      institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers,
+      followUp, hasFollowUp: read.length > 0,
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
 import { seguimientoContract } from './seguimiento.ts';
+import { reportsContract } from './reports.ts';
 import { surveysContract } from './surveys.ts';
 import { trashContract } from './trash.ts';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...plansContract,
   ...planFilesContract,
   ...surveysContract,
+  ...reportsContract,
   ...backupsContract,
   ...seguimientoContract,
   ...trashContract,
@@ -24,7 +26,7 @@ export type Api = ClientOf<ApiContract>;
 export type ApiHandlers = HandlersOf<ApiContract>;
 
 export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 /** Every method: what the CLI's in-process client carries. */

@@ -1,5 +1,5 @@
 // Follow-up (seguimiento) of a plan through its year: task and action progress, the
-// semáforo, evidence, cut-offs, plan settings and what needs attention. Domain doc §5, issue 7.
+// semáforo, evidence, cut-offs, plan settings and what needs attention. docs/domain.md §5, issue 7.
 import type { IsoDay } from '../dates.ts';
 import type { YearMonth } from '../months.ts';
 import type { Action, CarriedFrom, PlanSummary, Task, TaskStatus } from '../types.ts';

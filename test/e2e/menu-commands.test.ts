@@ -30,7 +30,9 @@ describe('desktop menu commands', () => {
     await page.addInitScript((token: string) => {
       const listeners = new Set<(c: string) => void>();
       (window as unknown as { savedFiles: string[] }).savedFiles = [];
-      (window as unknown as { fireMenu: (c: string) => void }).fireMenu = (c) => listeners.forEach((l) => l(c));
+      (window as unknown as { fireMenu: (c: string) => void }).fireMenu = (c) => {
+        for (const l of listeners) l(c);
+      };
       (window as unknown as { mejora: unknown }).mejora = {
         api: new Proxy(
           {},
@@ -85,7 +87,10 @@ describe('desktop menu commands', () => {
   });
 
   it('"update from Excel" opens on the plan on screen; "import survey" moves to the surveys', async () => {
-    await page.getByRole('button', { name: /Plan de Mejora Institucional 2026/ }).first().click();
+    await page
+      .getByRole('button', { name: /Plan de Mejora Institucional 2026/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Plan de Mejora Institucional 2026' }).waitFor();
     await fire('import-plan');
     await dialog('Actualizar el plan desde Excel').waitFor();
@@ -101,7 +106,10 @@ describe('desktop menu commands', () => {
 
   it('a command refused by pending changes is dropped, not run later on another screen', async () => {
     await page.getByRole('button', { name: 'Planes', exact: true }).click();
-    await page.getByRole('button', { name: /Plan de Mejora Institucional 2026/ }).first().click();
+    await page
+      .getByRole('button', { name: /Plan de Mejora Institucional 2026/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Nueva acción' }).first().click();
     await page.getByLabel('Acción de mejora').fill('Publicar la carta de servicios');
     await fire('new-plan');
@@ -124,7 +132,10 @@ describe('desktop menu commands', () => {
     await page.keyboard.press('Escape');
     await dialog('Importar plan desde Excel').waitFor({ state: 'detached' });
     await fire('export-plan');
-    await page.getByRole('button', { name: /Plan de Mejora Institucional 2026/ }).first().click();
+    await page
+      .getByRole('button', { name: /Plan de Mejora Institucional 2026/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Plan de Mejora Institucional 2026' }).waitFor();
     await page.waitForTimeout(300);
     await expect(page.evaluate(() => window.savedFiles!.length)).resolves.toBe(0);

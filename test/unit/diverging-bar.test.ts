@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { divergingColors, divergingExtent, divergingSegments, divergingSides, isDarkColour } from '../../renderer/src/views/survey/divergingBar.ts';
+import {
+  divergingColors,
+  divergingExtent,
+  divergingSegments,
+  divergingSides,
+  isDarkColour,
+} from '../../renderer/src/views/survey/divergingBar.ts';
 
 describe('diverging bar arithmetic', () => {
   it('splits the middle level of an odd scale across the centre line', () => {
@@ -43,7 +49,12 @@ describe('diverging bar arithmetic', () => {
 
   it('gives every bar on a page one extent: the widest side, rounded up to tens, between 20 and 100', () => {
     expect(divergingExtent([[1, 0, 0, 0, 3]])).toBe(80); // 75 % positive → 80
-    expect(divergingExtent([[1, 1, 8, 1, 1], [0, 0, 10, 0, 0]])).toBe(50); // middle halves: 50 %
+    expect(
+      divergingExtent([
+        [1, 1, 8, 1, 1],
+        [0, 0, 10, 0, 0],
+      ]),
+    ).toBe(50); // middle halves: 50 %
     expect(divergingExtent([[1, 8, 1]])).toBe(50);
     expect(divergingExtent([[1, 98, 1]])).toBe(50);
     expect(divergingExtent([[0, 0, 0]])).toBe(20);

@@ -73,8 +73,16 @@ describe('latest answer only', () => {
     const seen: string[] = [];
     const old = deferred<string>();
     const fresh = deferred<string>();
-    const a = latest.run(old.promise, (v) => seen.push(v), () => seen.push('error'));
-    const b = latest.run(fresh.promise, (v) => seen.push(v), () => seen.push('error'));
+    const a = latest.run(
+      old.promise,
+      (v) => seen.push(v),
+      () => seen.push('error'),
+    );
+    const b = latest.run(
+      fresh.promise,
+      (v) => seen.push(v),
+      () => seen.push('error'),
+    );
     fresh.resolve('new filters');
     old.resolve('old filters');
     await Promise.all([a, b]);
@@ -86,8 +94,16 @@ describe('latest answer only', () => {
     const seen: string[] = [];
     const old = deferred<string>();
     const fresh = deferred<string>();
-    const a = latest.run(old.promise, (v) => seen.push(v), (e) => seen.push(`error ${String(e)}`));
-    const b = latest.run(fresh.promise, (v) => seen.push(v), (e) => seen.push(`error ${String(e)}`));
+    const a = latest.run(
+      old.promise,
+      (v) => seen.push(v),
+      (e) => seen.push(`error ${String(e)}`),
+    );
+    const b = latest.run(
+      fresh.promise,
+      (v) => seen.push(v),
+      (e) => seen.push(`error ${String(e)}`),
+    );
     old.reject('old');
     fresh.reject('new');
     await Promise.all([a, b]);
@@ -98,7 +114,11 @@ describe('latest answer only', () => {
     const latest = latestOnly();
     const seen: string[] = [];
     const reload = deferred<string>();
-    const done = latest.run(reload.promise, (v) => seen.push(v), () => {});
+    const done = latest.run(
+      reload.promise,
+      (v) => seen.push(v),
+      () => {},
+    );
     latest.supersede();
     reload.resolve('before the edit');
     await done;

@@ -20,7 +20,13 @@ describe('one list of indicator metrics', () => {
 
   it('is what the contract accepts, and nothing else', () => {
     const link = (metric: string) =>
-      contract.linkIndicator.args.parse({ actionId: 1, surveyId: 1, measure: { type: 'question', ref: 'p1' }, metric, target: { op: '>=', value: 80 } });
+      contract.linkIndicator.args.parse({
+        actionId: 1,
+        surveyId: 1,
+        measure: { type: 'question', ref: 'p1' },
+        metric,
+        target: { op: '>=', value: 80 },
+      });
     for (const metric of INDICATOR_METRICS) expect(() => link(metric)).not.toThrow();
     expect(() => link('median')).toThrow('«metric»');
   });
@@ -33,7 +39,13 @@ describe('one list of indicator metrics', () => {
 });
 
 describe('one year range for plans', () => {
-  const plan = (year: number) => ({ institution: 'Ayuntamiento', title: 'Plan', periodFrom: year, periodTo: year, cafVersion: '2020' as const });
+  const plan = (year: number) => ({
+    institution: 'Ayuntamiento',
+    title: 'Plan',
+    periodFrom: year,
+    periodTo: year,
+    cafVersion: '2020' as const,
+  });
 
   it('the contract and the rules accept and refuse the same years', () => {
     for (const year of [MIN_YEAR - 1, MIN_YEAR, 2026, MAX_YEAR, MAX_YEAR + 1, 1900, 2200]) {
