@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../main/app/backend.ts';
 import type { Api } from '../../shared/api/index.ts';
 import { joinClipboardTable } from '../../shared/paste/clipboardTable.ts';
-import { mejora, mejoraWithInput } from '../helpers/cli.ts';
+import { mejoraWithInput } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
 const HEADER = ['No.', 'Criterio No.', 'Subcriterio No.', 'Área de Mejora', 'Acción de Mejora', 'Objetivo', 'Tareas', 'Inicio', 'Fin', 'Recursos necesarios', 'Indicador', 'Responsable de seguimiento', 'Comentarios'];
