@@ -111,7 +111,9 @@ function positionalLayout(rows: string[][]): HeaderLayout {
   }
   const keys: PlanColumnKey[] = PLAN_COLUMNS.map((c) => c.key).slice(withNo >= withoutNo ? 0 : 1);
   const columns = new Map<number, ColumnRole>();
-  keys.forEach((key, col) => columns.set(col, { kind: 'field', key, header: columnHeader(key) }));
+  keys.forEach((key, col) => {
+    columns.set(col, { kind: 'field', key, header: columnHeader(key) });
+  });
   return { firstRow: 0, lastRow: 0, columns, notes: [] };
 }
 
