@@ -12,6 +12,7 @@ import type { CliIO, Command } from './command.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
 import { seguimientoCommands } from './seguimientoCommands.ts';
+import { reportCommands } from './reportCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
 
 export const COMMANDS: Command[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   ...planFileCommands,
   ...seguimientoCommands,
   ...surveyCommands,
+  ...reportCommands,
   ...backupCommands,
   ...appCommands,
 ];
