@@ -14,6 +14,7 @@ import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
 import { seguimientoCommands } from './seguimientoCommands.ts';
+import { reportCommands } from './reportCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
 
 export const COMMANDS: Command[] = [
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   ...planFileCommands,
   ...seguimientoCommands,
   ...surveyCommands,
+  ...reportCommands,
   ...backupCommands,
   ...appCommands,
 ];
