@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { AppError } from '../../shared/errors.ts';
 import { readZipDirectory } from '../files/inspect.ts';
 import type { ZipEntry } from '../files/inspect.ts';
+import { formatBytes } from '../../shared/format.ts';
 
 export type ZipItem = ZipEntry;
 
@@ -31,7 +32,7 @@ export function readZipEntry(bytes: Uint8Array, item: ZipItem, fileName: string,
   if (item.uncompressedSize > maxBytes || item.uncompressedSize < 0) {
     throw new AppError(
       'invalid_file',
-      `«${fileName}» es demasiado grande para un plan de mejora (una de sus hojas ocupa ${Math.round(item.uncompressedSize / 1_048_576)} MB sin comprimir). Quite las hojas que no sean el plan y vuelva a intentarlo. No se ha importado nada.`,
+      `«${fileName}» es demasiado grande para un plan de mejora (una de sus hojas ocupa ${formatBytes(item.uncompressedSize)} sin comprimir). Quite las hojas que no sean el plan y vuelva a intentarlo. No se ha importado nada.`,
     );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -3,6 +3,10 @@
 import ExcelJS from 'exceljs';
 import type { SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
+import { isSmallBase, SMALL_BASE } from '../../shared/format.ts';
+import { GLOSSARY } from '../../shared/survey/glossary.ts';
+
+const SMALL_BASE_CELL = `Base pequeña (n < ${SMALL_BASE})`;
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
 
 type Cell = string | number | null;
@@ -40,24 +44,26 @@ export async function exportReportXlsx(r: SurveyReport): Promise<{ fileName: str
   summary.addRow([text(`Resultados de la encuesta: ${r.formName}`)]).font = { bold: true, size: 14 };
   summary.addRow([text(`Archivo: ${r.fileName} · ${SURVEY_SOURCE_LABELS[r.source]}`)]);
   summary.addRow([`Personas encuestadas: ${r.respondents} de ${r.respondentsTotal}`]);
+  summary.addRow([text(`Base pequeña: ${GLOSSARY.smallBase.text}`)]);
   summary.addRow([text(`Filtros: ${filterText(r)}`)]);
   summary.addRow([]);
   addTable(
     summary,
-    ['Pregunta', 'Servicio', 'Tipo', 'Respondentes', 'n válido', 'En blanco', 'No aplica / NS-NR', 'Fuera de escala', '% satisfechos (2 mejores)', 'IC 95 % inferior', 'IC 95 % superior', 'Promedio', 'Índice 0–100', 'NPS'],
+    ['Pregunta', 'Servicio', 'Tipo', 'Respondentes', 'n válido', 'En blanco', 'No aplica / NS-NR', 'Fuera de escala', '% satisfechos (2 mejores)', 'IC 95 % inferior', 'IC 95 % superior', 'Promedio', 'Índice 0–100', 'NPS', 'Aviso'],
     r.questions.map((q) => [
       q.header, q.service, COLUMN_KIND_LABELS[q.kind], q.respondents, q.n_valid, q.n_blank, q.n_non_answer, q.n_invalid,
       q.top2box_pct, q.ci95?.[0] ?? null, q.ci95?.[1] ?? null, q.mean, q.index_0_100, q.nps,
+      q.kind !== 'text' && isSmallBase(q.n_valid) ? SMALL_BASE_CELL : null,
     ]),
-    [60, 28, 16, 12, 10, 10, 14, 12, 14, 12, 12, 10, 12, 8],
+    [60, 28, 16, 12, 10, 10, 14, 12, 14, 12, 12, 10, 12, 8, 30],
   );
 
   const services = wb.addWorksheet('Servicios');
   addTable(
     services,
-    ['Servicio', 'Índice 0–100', '% satisfechos', 'IC 95 % inferior', 'IC 95 % superior', 'n (respuestas válidas)', 'Personas'],
-    r.services.map((s) => [s.name, s.index_0_100, s.top2box_pct, s.ci95?.[0] ?? null, s.ci95?.[1] ?? null, s.n, s.respondents]),
-    [36, 12, 14, 14, 14, 18, 10],
+    ['Servicio', 'Índice 0–100', '% satisfechos', 'IC 95 % inferior', 'IC 95 % superior', 'n (respuestas válidas)', 'Personas', 'Aviso'],
+    r.services.map((s) => [s.name, s.index_0_100, s.top2box_pct, s.ci95?.[0] ?? null, s.ci95?.[1] ?? null, s.n, s.respondents, isSmallBase(s.n) ? SMALL_BASE_CELL : null]),
+    [36, 12, 14, 14, 14, 18, 10, 30],
   );
 
   const dist = wb.addWorksheet('Distribución');

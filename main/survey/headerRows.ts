@@ -3,6 +3,7 @@
 // combined into "Grupo [Sub]" headers, and a KoboToolbox `#hxl` tag row is skipped.
 import { foldText } from '../../shared/text.ts';
 import type { RawCell } from './xlsxRows.ts';
+import { plural } from '../../shared/format.ts';
 
 export interface HeaderLayout {
   /** Index (in the rows given) of the first row that is data. */
@@ -52,7 +53,7 @@ export function locateHeader(rows: RawCell[][]): HeaderLayout {
     return texts >= n * 0.7;
   });
   if (h < 0) h = 0;
-  if (h > 0) notes.push(`Se omitieron ${h} fila(s) de título encima del encabezado.`);
+  if (h > 0) notes.push(`Se ${h === 1 ? 'omitió 1 fila' : `omitieron ${plural(h, 'fila')}`} de título encima del encabezado.`);
   const header = rows[h] ?? [];
   let headers = Array.from({ length: tableWidth(rows.slice(h)) }, (_, i) => text(header[i]));
   let dataStart = h + 1;

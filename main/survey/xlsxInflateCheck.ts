@@ -15,6 +15,7 @@
 import zlib from 'node:zlib';
 import { AppError } from '../../shared/errors.ts';
 import type { ZipEntry } from '../files/inspect.ts';
+import { formatBytes } from '../../shared/format.ts';
 
 /** What all the parts of a survey workbook may inflate to, together. */
 export const MAX_SURVEY_INFLATED_BYTES = 512 * 1024 * 1024;
@@ -146,7 +147,7 @@ export async function assertInflatesAsDeclared(
   const tooBig = () =>
     new AppError(
       'invalid_file',
-      `${name} se descomprime a más de ${Math.round(maxTotal / 1_048_576)} MB, mucho más de lo que ocupa una hoja de respuestas normal: puede estar dañado o ser malicioso. No se ha importado nada.`,
+      `${name} se descomprime a más de ${formatBytes(maxTotal)}, mucho más de lo que ocupa una hoja de respuestas normal: puede estar dañado o ser malicioso. No se ha importado nada.`,
     );
   const walk = walkLocalHeaders(bytes);
   if ('damaged' in walk) throw damaged();

@@ -63,10 +63,10 @@ describe('export layout', () => {
     expect(ws.getCell('A6').value).toBe(1);
     expect(ws.getCell('B6').value).toBe(2);
     expect(ws.getCell('G6').value).toBe('1. Una\n2. Dos');
-    expect(ws.getCell('H6').value).toBe('Enero 2026');
-    expect(ws.getCell('I6').value).toBe('Febrero 2026');
+    expect(ws.getCell('H6').value).toBe('enero 2026');
+    expect(ws.getCell('I6').value).toBe('febrero 2026');
     expect(ws.getCell('C7').value).toBe('4.5');
-    expect(ws.getCell('I7').value).toBe('Marzo 2026 en adelante');
+    expect(ws.getCell('I7').value).toBe('marzo 2026 en adelante');
     expect(ws.getCell('E8').value ?? null).toBeNull();
   });
 
