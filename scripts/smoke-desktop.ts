@@ -4,7 +4,9 @@
 //   npm run smoke:desktop -- --app PATH/Mejora.exe a packaged app (the release workflow's check)
 // Where no Electron binary exists (the offline build machines), it says so in one line and exits 0
 // without claiming anything was checked. Exit 1: the app did not show its plans list.
-import { spawnSync } from 'node:child_process';
+// The window is reached through Chromium's DevTools port, not Playwright's _electron: the packaged
+// app has the Node inspector fuse off (electron-builder.yml electronFuses), which _electron needs.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +21,30 @@ function appArg(argv: string[]): string | undefined {
   const i = argv.indexOf('--app');
   if (i >= 0) return argv[i + 1];
   return argv.find((a) => a.startsWith('--app='))?.slice('--app='.length);
+}
+
+/** Chromium prints "DevTools listening on ws://…" on stderr once the port is open. */
+function devToolsEndpoint(child: ReturnType<typeof spawn>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error('la aplicación no abrió su puerto de depuración a tiempo.')), TIMEOUT_MS);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`la aplicación se cerró (código ${code}). ${err.trim().slice(-500)}`));
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
 }
 
 async function main(): Promise<number> {
@@ -51,23 +77,35 @@ async function main(): Promise<number> {
       return 1;
     }
 
-    const { _electron } = await import('playwright-core');
-    const args = [...(packaged ? [] : [root]), `--db=${dbPath}`, `--user-data-dir=${path.join(dir, 'perfil')}`];
-    const app = await _electron.launch({ executablePath: executable, args, timeout: TIMEOUT_MS, env: { ...process.env, MEJORA_DB: dbPath } });
+    const { chromium } = await import('playwright-core');
+    const args = [...(packaged ? [] : [root]), `--db=${dbPath}`, `--user-data-dir=${path.join(dir, 'perfil')}`, '--remote-debugging-port=0'];
+    const child = spawn(executable, args, { env: { ...process.env, MEJORA_DB: dbPath }, stdio: ['ignore', 'ignore', 'pipe'] });
     try {
-      const window = await app.firstWindow({ timeout: TIMEOUT_MS });
-      await window.getByRole('list', { name: 'Planes' }).getByText(INSTITUTION).waitFor({ timeout: TIMEOUT_MS });
+      const endpoint = await devToolsEndpoint(child);
+      const browser = await chromium.connectOverCDP(endpoint, { timeout: TIMEOUT_MS });
+      const deadline = Date.now() + TIMEOUT_MS;
+      let window = browser.contexts().flatMap((c) => c.pages())[0];
+      while (!window && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        window = browser.contexts().flatMap((c) => c.pages())[0];
+      }
+      if (!window) throw new Error('no se abrió ninguna ventana.');
+      await window.getByRole('list', { name: 'Planes' }).getByText(INSTITUTION).waitFor({ timeout: Math.max(1000, deadline - Date.now()) });
       const title = await window.title();
       console.log(`Prueba de escritorio superada: la ventana «${title}» muestra la lista de planes (${path.basename(executable)}).`);
+      await browser.close().catch(() => {});
       return 0;
     } finally {
-      await app.close().catch(() => {});
+      child.kill();
     }
   } catch (err) {
     console.error(`Prueba de escritorio fallida: la ventana no mostró la lista de planes. ${(err as Error).message ?? err}`);
     return 1;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    // Windows may hold the profile a moment after the app exits.
+    try {
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    } catch {}
   }
 }
 

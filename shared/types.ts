@@ -1,18 +1,34 @@
 // Domain types shared by the backend, the UI and the CLI.
 import type { CafVersion } from './caf.ts';
+import type { IsoDay } from './dates.ts';
 import type { YearMonth } from './months.ts';
 
-export type TaskStatus = 'pendiente' | 'en_curso' | 'completada';
-export const TASK_STATUSES: readonly TaskStatus[] = ['pendiente', 'en_curso', 'completada'];
+export type TaskStatus = 'pendiente' | 'en_curso' | 'completada' | 'cancelada';
+export const TASK_STATUSES: readonly TaskStatus[] = ['pendiente', 'en_curso', 'completada', 'cancelada'];
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   pendiente: 'Pendiente',
   en_curso: 'En curso',
   completada: 'Completada',
+  cancelada: 'Cancelada',
 };
 
+/**
+ * A task of an action. Saved tasks (from getPlan) carry every field; what an editor or an
+ * import sends may leave out the follow-up fields, which then keep their saved values
+ * (the task is matched by `id`, or by position when no task sent has an id).
+ */
 export interface Task {
   text: string;
   status: TaskStatus;
+  /** The saved task's id (absent on a task not saved yet). */
+  id?: number;
+  /** The day the work was done ('AAAA-MM-DD'), not the day it was typed. */
+  doneOn?: IsoDay | null;
+  /** A short follow-up note. */
+  note?: string;
+  /** The task's own months, when the plan file gave each task its Inicio/Fin. */
+  start?: YearMonth | null;
+  end?: YearMonth | null;
 }
 
 /** What the user edits in an action; the number and order are managed by the plan. */

@@ -8,7 +8,15 @@ import { ValidationError } from '../../shared/validate.ts';
 
 export type Dispatch = (method: string, args: unknown) => Promise<WireResponse>;
 
-export function createDispatch(handlers: ApiHandlers, log: (err: unknown) => void = console.error): Dispatch {
+/**
+ * `describeStorageError` turns a disk failure (full, read-only, locked) into its own Spanish
+ * message instead of "error inesperado"; null for anything else.
+ */
+export function createDispatch(
+  handlers: ApiHandlers,
+  log: (err: unknown) => void = console.error,
+  describeStorageError: (err: unknown) => string | null = () => null,
+): Dispatch {
   return async (method, args) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Mejora no conoce la operación «${String(method).slice(0, 60)}».` } };
@@ -21,6 +29,8 @@ export function createDispatch(handlers: ApiHandlers, log: (err: unknown) => voi
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toPayload() };
       if (err instanceof ValidationError) return { ok: false, error: { code: 'invalid_argument', message: err.message } };
+      const storage = describeStorageError(err);
+      if (storage) return { ok: false, error: { code: 'io_error', message: storage } };
       log(err);
       return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };
     }

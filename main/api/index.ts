@@ -4,7 +4,10 @@ import type { ApiHandlers } from '../../shared/api/index.ts';
 import { planFilesContract } from '../../shared/api/planFiles.ts';
 import { surveysContract } from '../../shared/api/surveys.ts';
 import type { ApiContext } from './context.ts';
+import { backupHandlers } from './backups.ts';
 import { planHandlers } from './plans.ts';
+import { seguimientoHandlers } from './seguimiento.ts';
+import { trashHandlers } from './trash.ts';
 
 type AnyHandlers = Record<string, (args: unknown) => unknown>;
 
@@ -23,6 +26,9 @@ function lazyHandlers<C extends Contract>(contract: C, load: () => Promise<(ctx:
 export function createHandlers(ctx: ApiContext): ApiHandlers {
   return {
     ...planHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...seguimientoHandlers(ctx),
+    ...trashHandlers(ctx),
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
   };

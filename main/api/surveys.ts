@@ -40,13 +40,18 @@ function formSummaries(db: Database, cache: AnswerCache): SurveyFormSummary[] {
 export function surveyHandlers(ctx: ApiContext): HandlersOf<typeof surveysContract> {
   const { db } = ctx;
   const cache = new AnswerCache();
+  ctx.backups.onReplaced(() => cache.clear());
   return {
     previewSurveyImport: (a) => previewSurvey(db, a),
-    importSurvey: (a) => importSurvey(db, a),
+    importSurvey: async (a) => {
+      await ctx.backups.before('antes de importar');
+      return importSurvey(db, a);
+    },
     listSurveys: ({ planId }) => store.listSurveys(db, planId),
     listSurveyForms: () => formSummaries(db, cache),
     getSurvey: ({ surveyId }) => detail(db, cache, surveyId),
-    deleteSurvey: ({ surveyId }) => {
+    deleteSurvey: async ({ surveyId }) => {
+      await ctx.backups.before('antes de borrar una encuesta');
       store.deleteSurvey(db, surveyId);
       cache.forget(surveyId);
       return { deleted: true };

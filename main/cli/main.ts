@@ -1,17 +1,27 @@
 // The `mejora` command line: one behaviour with the UI, through the same API.
+import readline from 'node:readline/promises';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import type { Api } from '../../shared/api/index.ts';
 import { openBackend } from '../app/backend.ts';
 import type { Backend } from '../app/backend.ts';
 import { resolveDbPath } from '../paths.ts';
 import { appCommands } from './appCommands.ts';
+import { backupCommands } from './backupCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
+import { seguimientoCommands } from './seguimientoCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
 
-export const COMMANDS: Command[] = [...planCommands, ...planFileCommands, ...surveyCommands, ...appCommands];
+export const COMMANDS: Command[] = [
+  ...planCommands,
+  ...planFileCommands,
+  ...seguimientoCommands,
+  ...surveyCommands,
+  ...backupCommands,
+  ...appCommands,
+];
 
 function usage(): string {
   return [
@@ -23,6 +33,7 @@ function usage(): string {
     'Opciones comunes:',
     '  --db ARCHIVO   el archivo de datos (también MEJORA_DB); por defecto, la carpeta de datos del usuario',
     '  --json         salida legible por programas',
+    '  --as-of FECHA  la fecha del avance y del semáforo (dd/mm/aaaa o AAAA-MM-DD); por defecto, hoy',
   ].join('\n');
 }
 
@@ -32,9 +43,19 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 const stdio: CliIO = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
 };
 
 export async function main(argv: string[], io: CliIO = stdio): Promise<number> {

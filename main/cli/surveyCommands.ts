@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { SurveyDetail, SurveyFilters, SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, MAX_SURVEY_FILE_BYTES, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { describeSaveError } from '../files/fileErrors.ts';
 import { foldText } from '../../shared/text.ts';
 import { intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
@@ -127,7 +129,11 @@ export const surveyCommands: Command[] = [
       const xlsx = stringFlag(args.flags, 'xlsx');
       if (xlsx) {
         const out = await api.exportSurveyReport({ surveyId, filters });
-        fs.writeFileSync(xlsx, out.bytes);
+        try {
+          await writeFileAtomic(xlsx, out.bytes);
+        } catch (err) {
+          throw new AppError('io_error', describeSaveError(err, path.resolve(xlsx)));
+        }
       }
       const report = await api.surveyReport({ surveyId, filters });
       if (args.flags.json) printJson(io, report);

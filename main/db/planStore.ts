@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import { hasErrors, validateActionFields, validatePlanFields } from '../../shared/rules.ts';
 import type { Action, ActionFields, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
 import type { CafVersion } from '../../shared/caf.ts';
+import { dominicanToday } from '../../shared/dates.ts';
 
 interface PlanRow {
   id: number;
@@ -17,6 +18,7 @@ interface PlanRow {
   created_at: string;
   updated_at: string;
   action_count: number;
+  deleted_at: string | null;
 }
 
 interface ActionRow {
@@ -39,9 +41,20 @@ interface ActionRow {
 }
 
 interface TaskRow {
+  id: number;
   action_id: number;
   text: string;
   status: TaskStatus;
+  done_on: string | null;
+  note: string;
+  start_month: string | null;
+  end_month: string | null;
+}
+
+export const TASK_SELECT = 'SELECT t.id, t.action_id, t.text, t.status, t.done_on, t.note, t.start_month, t.end_month FROM task t';
+
+function toTask(t: TaskRow): Task {
+  return { id: t.id, text: t.text, status: t.status, doneOn: t.done_on, note: t.note, start: t.start_month, end: t.end_month };
 }
 
 const now = () => new Date().toISOString();
@@ -107,30 +120,43 @@ function checkActionFields(fields: ActionFields): void {
 }
 
 export function listPlans(db: Database): PlanSummary[] {
-  return (db.prepare(`${PLAN_SELECT} ORDER BY p.period_from DESC, p.institution, p.id`).all() as PlanRow[]).map(toSummary);
+  return (db.prepare(`${PLAN_SELECT} WHERE p.deleted_at IS NULL ORDER BY p.period_from DESC, p.institution, p.id`).all() as PlanRow[]).map(toSummary);
+}
+
+/** A plan in the Papelera is not there for reading or writing until it is restored. */
+export function inTrash(planId: number): AppError {
+  return new AppError('not_found', `El plan número ${planId} está en la Papelera. Restáurelo para verlo o cambiarlo (mejora trash restore ${planId}).`);
+}
+
+function livePlanRow(db: Database, planId: number): PlanRow {
+  const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
+  if (!row) throw notFoundPlan(planId);
+  if (row.deleted_at) throw inTrash(planId);
+  return row;
+}
+
+function requireLivePlan(db: Database, planId: number): void {
+  const row = db.prepare('SELECT deleted_at FROM plan WHERE id = ?').get(planId) as { deleted_at: string | null } | undefined;
+  if (!row) throw notFoundPlan(planId);
+  if (row.deleted_at) throw inTrash(planId);
 }
 
 export function getPlanSummary(db: Database, planId: number): PlanSummary {
-  const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
-  if (!row) throw notFoundPlan(planId);
+  const row = livePlanRow(db, planId);
   return toSummary(row);
 }
 
 export function getPlan(db: Database, planId: number): Plan {
-  const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
-  if (!row) throw notFoundPlan(planId);
+  const row = livePlanRow(db, planId);
   const actionRows = db.prepare('SELECT * FROM action WHERE plan_id = ? ORDER BY position').all(planId) as ActionRow[];
   const taskRows = db
-    .prepare(
-      `SELECT t.action_id, t.text, t.status FROM task t JOIN action a ON a.id = t.action_id
-       WHERE a.plan_id = ? ORDER BY t.action_id, t.position`,
-    )
+    .prepare(`${TASK_SELECT} JOIN action a ON a.id = t.action_id WHERE a.plan_id = ? ORDER BY t.action_id, t.position`)
     .all(planId) as TaskRow[];
   const tasksByAction = new Map<number, Task[]>();
   for (const t of taskRows) {
     let list = tasksByAction.get(t.action_id);
     if (!list) tasksByAction.set(t.action_id, (list = []));
-    list.push({ text: t.text, status: t.status });
+    list.push(toTask(t));
   }
   return {
     ...toSummary(row),
@@ -142,10 +168,8 @@ export function getPlan(db: Database, planId: number): Plan {
 export function getAction(db: Database, actionId: number): Action {
   const row = db.prepare('SELECT * FROM action WHERE id = ?').get(actionId) as ActionRow | undefined;
   if (!row) throw notFoundAction();
-  const tasks = db
-    .prepare('SELECT action_id, text, status FROM task WHERE action_id = ? ORDER BY position')
-    .all(actionId) as TaskRow[];
-  return toAction(row, tasks.map((t) => ({ text: t.text, status: t.status })));
+  const tasks = db.prepare(`${TASK_SELECT} WHERE t.action_id = ? ORDER BY t.position`).all(actionId) as TaskRow[];
+  return toAction(row, tasks.map(toTask));
 }
 
 export function createPlan(db: Database, fields: PlanFields, extraColumns: string[] = []): number {
@@ -162,6 +186,7 @@ export function createPlan(db: Database, fields: PlanFields, extraColumns: strin
 
 export function updatePlan(db: Database, planId: number, fields: PlanFields): PlanSummary {
   checkPlanFields(fields);
+  requireLivePlan(db, planId);
   const info = db
     .prepare(
       `UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, updated_at = ? WHERE id = ?`,
@@ -175,19 +200,112 @@ export function setExtraColumns(db: Database, planId: number, extraColumns: stri
   db.prepare('UPDATE plan SET extra_columns = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(extraColumns), now(), planId);
 }
 
+/** Days a deleted plan stays in the Papelera before it is gone for good. */
+export const TRASH_DAYS = 30;
+
+/** Moves the plan to the Papelera: nothing is deleted for TRASH_DAYS days. */
 export function deletePlan(db: Database, planId: number): void {
-  const info = db.prepare('DELETE FROM plan WHERE id = ?').run(planId);
-  if (info.changes === 0) throw notFoundPlan(planId);
+  requireLivePlan(db, planId);
+  db.prepare('UPDATE plan SET deleted_at = ? WHERE id = ?').run(now(), planId);
+  purgeTrash(db);
+}
+
+export interface TrashedPlan {
+  id: number;
+  institution: string;
+  title: string;
+  periodFrom: number;
+  periodTo: number;
+  actions: number;
+  deletedAt: string;
+  /** When it leaves the Papelera for good (ISO). */
+  expiresAt: string;
+}
+
+const expiry = (deletedAt: string) => new Date(Date.parse(deletedAt) + TRASH_DAYS * 86_400_000).toISOString();
+
+export function listTrash(db: Database): TrashedPlan[] {
+  purgeTrash(db);
+  return (db.prepare(`${PLAN_SELECT} WHERE p.deleted_at IS NOT NULL ORDER BY p.deleted_at DESC`).all() as PlanRow[]).map((r) => ({
+    id: r.id,
+    institution: r.institution,
+    title: r.title,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    actions: r.action_count,
+    deletedAt: r.deleted_at!,
+    expiresAt: expiry(r.deleted_at!),
+  }));
+}
+
+export function restorePlanFromTrash(db: Database, planId: number): PlanSummary {
+  const row = db.prepare('SELECT deleted_at FROM plan WHERE id = ?').get(planId) as { deleted_at: string | null } | undefined;
+  if (!row) throw new AppError('not_found', `El plan número ${planId} no está en la Papelera: puede que hayan pasado los ${TRASH_DAYS} días.`);
+  if (!row.deleted_at) throw new AppError('conflict', `El plan número ${planId} no está en la Papelera: ya está entre sus planes.`);
+  db.prepare('UPDATE plan SET deleted_at = NULL WHERE id = ?').run(planId);
+  return getPlanSummary(db, planId);
+}
+
+/** Plans in the Papelera for more than TRASH_DAYS days are deleted for good (their actions with them). */
+export function purgeTrash(db: Database, at = new Date()): number {
+  const cutoff = new Date(at.getTime() - TRASH_DAYS * 86_400_000).toISOString();
+  return db.prepare('DELETE FROM plan WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(cutoff).changes;
 }
 
 function touchPlan(db: Database, planId: number): void {
   db.prepare('UPDATE plan SET updated_at = ? WHERE id = ?').run(now(), planId);
 }
 
-function writeTasks(db: Database, actionId: number, tasks: Task[]): void {
-  db.prepare('DELETE FROM task WHERE action_id = ?').run(actionId);
-  const insert = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
-  tasks.forEach((task, i) => insert.run(actionId, i, task.text.trim(), task.status));
+/**
+ * Makes an action's tasks exactly `tasks`, updating saved rows in place so their ids — and the
+ * follow-up and evidence tied to them — stay. A task with an `id` of this action updates that
+ * row; when no task sent carries an id (an import, an old client), tasks are matched by
+ * position. Follow-up fields a task leaves out keep their saved values. Saved tasks not
+ * matched are deleted (their evidence stays on the action).
+ */
+export function writeTasks(db: Database, actionId: number, tasks: readonly Task[]): void {
+  const saved = db.prepare('SELECT id FROM task WHERE action_id = ? ORDER BY position, id').all(actionId) as { id: number }[];
+  const savedIds = new Set(saved.map((r) => r.id));
+  const anyId = tasks.some((t) => t.id !== undefined);
+  const used = new Set<number>();
+  const matched = tasks.map((t, i) => {
+    const id = anyId ? t.id : saved[i]?.id;
+    if (id === undefined || !savedIds.has(id) || used.has(id)) return null;
+    used.add(id);
+    return id;
+  });
+  const remove = db.prepare('DELETE FROM task WHERE id = ?');
+  for (const { id } of saved) if (!used.has(id)) remove.run(id);
+  // done_on: a completed task keeps its saved day unless one is sent (today when it has none);
+  // a task that is not completed has no done day.
+  const update = db.prepare(
+    `UPDATE task SET position = ?, text = ?, status = ?,
+       done_on = CASE WHEN ? <> 'completada' THEN NULL WHEN ? THEN ? ELSE COALESCE(done_on, ?) END,
+       note = CASE WHEN ? THEN ? ELSE note END,
+       start_month = CASE WHEN ? THEN ? ELSE start_month END, end_month = CASE WHEN ? THEN ? ELSE end_month END
+     WHERE id = ?`,
+  );
+  const insert = db.prepare(
+    'INSERT INTO task (action_id, position, text, status, done_on, note, start_month, end_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const has = (x: unknown) => (x !== undefined ? 1 : 0);
+  const today = dominicanToday();
+  tasks.forEach((task, i) => {
+    const id = matched[i];
+    if (id !== null && id !== undefined) {
+      update.run(
+        i, task.text.trim(), task.status,
+        task.status, has(task.doneOn), task.doneOn ?? null, today,
+        has(task.note), task.note ?? null,
+        has(task.start), task.start ?? null,
+        has(task.end), task.end ?? null,
+        id,
+      );
+    } else {
+      const doneOn = task.status === 'completada' ? (task.doneOn ?? today) : null;
+      insert.run(actionId, i, task.text.trim(), task.status, doneOn, task.note ?? '', task.start ?? null, task.end ?? null);
+    }
+  });
 }
 
 function actionValues(f: ActionFields) {
@@ -212,8 +330,7 @@ function actionValues(f: ActionFields) {
 export function insertAction(db: Database, planId: number, fields: ActionFields, position?: number): number {
   checkActionFields(fields);
   return db.transaction(() => {
-    const exists = db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId);
-    if (!exists) throw notFoundPlan(planId);
+    requireLivePlan(db, planId);
     const count = (db.prepare('SELECT COUNT(*) AS n FROM action WHERE plan_id = ?').get(planId) as { n: number }).n;
     const at = position === undefined ? count : Math.min(position, count);
     if (at < count) {
@@ -230,7 +347,7 @@ export function insertAction(db: Database, planId: number, fields: ActionFields,
     writeTasks(db, actionId, fields.tasks);
     touchPlan(db, planId);
     return actionId;
-  })();
+  }).immediate();
 }
 
 export function updateAction(db: Database, actionId: number, fields: ActionFields): Action {
@@ -244,7 +361,7 @@ export function updateAction(db: Database, actionId: number, fields: ActionField
     ).run(...actionValues(fields), now(), actionId);
     writeTasks(db, actionId, fields.tasks);
     touchPlan(db, row.plan_id);
-  })();
+  }).immediate();
   return getAction(db, actionId);
 }
 
@@ -257,7 +374,7 @@ export function deleteAction(db: Database, actionId: number): void {
     db.prepare('DELETE FROM action WHERE id = ?').run(actionId);
     db.prepare('UPDATE action SET position = position - 1 WHERE plan_id = ? AND position > ?').run(row.plan_id, row.position);
     touchPlan(db, row.plan_id);
-  })();
+  }).immediate();
 }
 
 export function moveAction(db: Database, actionId: number, toIndex: number): number {
@@ -273,10 +390,10 @@ export function moveAction(db: Database, actionId: number, toIndex: number): num
     ids.splice(row.position, 1);
     ids.splice(target, 0, actionId);
     const set = db.prepare('UPDATE action SET position = ? WHERE id = ?');
-    ids.forEach((id, i) => set.run(i, id));
+    for (const [i, id] of ids.entries()) set.run(i, id);
     touchPlan(db, row.plan_id);
     return row.plan_id;
-  })();
+  }).immediate();
 }
 
 const ACTION_COLUMNS = `criterion, subcriterion, area, action, objective, start_month, end_month, end_open, resources, indicator, responsible, comments, extra`;
@@ -292,7 +409,7 @@ const ACTION_COLUMNS = `criterion, subcriterion, area, action, objective, start_
 export function replaceActions(db: Database, planId: number, actions: ActionFields[], keepIds?: (number | null)[]): void {
   for (const fields of actions) checkActionFields(fields);
   db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) throw notFoundPlan(planId);
+    requireLivePlan(db, planId);
     const existing = (db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position, id').all(planId) as { id: number }[]).map(
       (r) => r.id,
     );
@@ -316,24 +433,21 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
       `INSERT INTO action (plan_id, position, ${ACTION_COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const remove = db.prepare('DELETE FROM action WHERE id = ?');
-    const clearTasks = db.prepare('DELETE FROM task WHERE action_id = ?');
-    const insertTask = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
     const stamp = now();
     actions.forEach((fields, position) => {
       const keptId = kept[position] ?? null;
       let actionId: number;
       if (keptId !== null) {
         update.run(position, ...actionValues(fields), stamp, keptId);
-        clearTasks.run(keptId);
         actionId = keptId;
       } else {
         actionId = Number(insert.run(planId, position, ...actionValues(fields), stamp).lastInsertRowid);
       }
-      fields.tasks.forEach((task, i) => insertTask.run(actionId, i, task.text.trim(), task.status));
+      writeTasks(db, actionId, fields.tasks);
     });
     // Deleted after the inserts, so a new action never takes the id of the one it replaces
     // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.
     for (const id of existing) if (!named.has(id)) remove.run(id);
     touchPlan(db, planId);
-  })();
+  }).immediate();
 }

@@ -1,11 +1,13 @@
 // "Exportar a Excel…" on the desktop: the native save dialog (Documents, .xlsx filter),
-// then the file is written next to its destination and moved over it, so a failed write
-// (the old file open in Excel, a full disk) leaves the old file whole.
+// then the file is written through the atomic writer (temp beside it, fsync, rename), so a
+// failed write (the old file open in Excel, a full disk, a kill) leaves the old file whole.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SaveDialogOptions } from 'electron';
 import type { SaveFileResult } from '../../shared/desktop.ts';
 import { v } from '../../shared/validate.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { describeSaveError } from '../files/fileErrors.ts';
 
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 
@@ -47,39 +49,33 @@ export function saveDialogOptions(suggestedName: string, documentsDir: string): 
 
 /** What went wrong, in words the user can act on. */
 export function saveErrorMessage(err: unknown, target: string): string {
-  const name = path.basename(target);
-  switch ((err as NodeJS.ErrnoException | null)?.code) {
-    case 'EBUSY':
-    case 'EPERM':
-    case 'EACCES':
-      return `No se pudo guardar «${name}»: el archivo está abierto en otro programa (por ejemplo, Excel) o la carpeta no permite escribir. Cierre el archivo o elija otra carpeta e intente de nuevo.`;
-    case 'ENOSPC':
-      return `No se pudo guardar «${name}»: el disco está lleno. Libere espacio o elija otra unidad e intente de nuevo.`;
-    case 'ENOENT':
-      return `No se pudo guardar «${name}»: la carpeta ya no existe. Elija otra carpeta e intente de nuevo.`;
-    case 'EROFS':
-      return `No se pudo guardar «${name}»: la unidad es de solo lectura. Elija otra carpeta e intente de nuevo.`;
-    default:
-      return `No se pudo guardar «${name}». Elija otra carpeta o cierre el archivo si está abierto, e intente de nuevo.`;
-  }
+  return describeSaveError(err, target);
 }
 
-/** Writes beside the target and renames over it: the old file stays whole if anything fails. */
-export function writeFileReplacing(target: string, bytes: Uint8Array): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
-  }
+/**
+ * The dialog asked about the name the user typed; when Mejora adds ".xlsx" to it, the file
+ * actually written is another one, and replacing it is a question of its own.
+ */
+export function needsOwnOverwriteQuestion(chosen: string, target: string, targetExists: boolean): boolean {
+  return chosen !== target && targetExists;
 }
+
+export const OVERWRITE_QUESTION = (target: string) => ({
+  type: 'question' as const,
+  buttons: ['Reemplazar', 'Cancelar'],
+  defaultId: 1,
+  cancelId: 1,
+  title: 'El archivo ya existe',
+  message: `Ya existe «${path.basename(target)}» en esa carpeta.`,
+  detail: '¿Desea reemplazarlo? El archivo anterior se perderá.',
+});
 
 export interface SaveFileDeps {
   documentsDir: string;
   showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>;
   showError(message: string): Promise<void> | void;
+  /** Asked only when the added extension names an existing file the dialog did not ask about. */
+  confirmOverwrite(target: string): Promise<boolean> | boolean;
   log?(err: unknown): void;
 }
 
@@ -96,8 +92,11 @@ export async function saveFile(request: unknown, deps: SaveFileDeps): Promise<Sa
   const choice = await deps.showSaveDialog(saveDialogOptions(parsed.suggestedName, deps.documentsDir));
   if (choice.canceled || !choice.filePath) return { saved: false };
   const target = withXlsxExtension(choice.filePath);
+  if (needsOwnOverwriteQuestion(choice.filePath, target, fs.existsSync(target)) && !(await deps.confirmOverwrite(target))) {
+    return { saved: false };
+  }
   try {
-    writeFileReplacing(target, parsed.bytes);
+    await writeFileAtomic(target, parsed.bytes);
   } catch (err) {
     deps.log?.(err);
     await deps.showError(saveErrorMessage(err, target));

@@ -6,13 +6,16 @@ import ExcelJS from 'exceljs';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
 import type { Action, Plan } from '../../shared/types.ts';
-import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from './columns.ts';
-import type { PlanColumnKey } from './columns.ts';
+import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from '../../shared/planLayout.ts';
+import type { PlanColumnKey } from '../../shared/planLayout.ts';
 import { monthCellText } from './monthText.ts';
 import { readPeriod } from './planMeta.ts';
 import { formatTasks } from './taskText.ts';
 import { LINE_HEIGHT_PT, MAX_ROW_HEIGHT_PT, fittingFontSize, rowHeightFor, wrappedLines } from './textFit.ts';
-import { columnLetter } from './workbookReader.ts';
+
+/** Short code columns, centred. */
+const CODE_COLUMNS = new Set<string>(['no', 'criterion', 'subcriterion']);
+import { columnLetter } from '../xlsx/cellValue.ts';
 
 export const SHEET_NAME = 'Plan de Mejora';
 export const HEADER_FIRST_ROW = 4;
@@ -59,7 +62,7 @@ export function titleLine(plan: Pick<Plan, 'title' | 'periodFrom' | 'periodTo'>)
 }
 
 /** "Plan de Mejora 2025-2026 - Ayuntamiento Municipal de Vallejuelo.xlsx", safe on Windows. */
-export function exportFileName(plan: Pick<Plan, 'institution' | 'periodFrom' | 'periodTo'>): string {
+export function exportFileName(plan: Pick<Plan, 'institution' | 'periodFrom' | 'periodTo'>, seguimiento = false): string {
   const period = plan.periodFrom === plan.periodTo ? `${plan.periodFrom}` : `${plan.periodFrom}-${plan.periodTo}`;
   const institution = plan.institution
     .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
@@ -67,28 +70,46 @@ export function exportFileName(plan: Pick<Plan, 'institution' | 'periodFrom' | '
     .trim()
     .slice(0, 150)
     .replace(/[. ]+$/, '');
-  return `Plan de Mejora ${period}${institution ? ` - ${institution}` : ''}.xlsx`;
+  return `Plan de Mejora ${period}${institution ? ` - ${institution}` : ''}${seguimiento ? ' - seguimiento' : ''}.xlsx`;
 }
 
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
-interface OutColumn {
+export interface OutColumn {
   header: string;
   width: number;
-  value: (a: Action) => string | number | null;
+  value: (a: Action) => CellOut;
+  /** Excel number format of the column's cells (e.g. '0%', 'dd/mm/yyyy'). */
+  numFmt?: string;
+  /** Short codes are centred; other text is left-aligned and indented, numbers right-aligned. */
+  align?: 'center';
+  /** A cell's fill and font colour (the semáforo), RGB hex. */
+  colour?: (a: Action) => { fill: string; text: string } | null;
 }
 
-export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
+export type CellOut = string | number | Date | null;
+
+/**
+ * The plan in the official layout. `followUp` adds columns after the official ones (and the
+ * plan's extra columns), and `sheets` adds whole sheets after the plan (the export "con
+ * seguimiento": main/planfile/followUpExport.ts).
+ */
+export async function writePlanFile(
+  plan: Plan,
+  followUp: { columns: OutColumn[]; sheets?: (wb: ExcelJS.Workbook) => void } = { columns: [] },
+): Promise<Uint8Array> {
   const columns: OutColumn[] = [
     ...PLAN_COLUMNS.map((c) => ({
       header: c.header,
       width: c.width,
+      ...(CODE_COLUMNS.has(c.key) ? { align: 'center' as const } : {}),
       value: (a: Action): string | number | null =>
         c.key === 'no' ? a.no : c.key === 'criterion' ? a.criterion : actionCellText(a, c.key),
     })),
     ...plan.extraColumns.map((h) => ({ header: h, width: EXTRA_COLUMN_WIDTH, value: (a: Action) => a.extra[h] ?? '' })),
+    ...followUp.columns,
   ];
   const rows = plan.actions.map((a) => columns.map((c) => {
     const v = c.value(a);
@@ -167,7 +188,7 @@ export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
 
   rows.forEach((values, i) => {
     const row = ws.getRow(FIRST_DATA_ROW + i);
-    const cells = values.map((v, c) => ({ text: v === null ? '' : String(v), width: columns[c]!.width }));
+    const cells = values.map((v, c) => ({ text: v === null || v instanceof Date ? '' : String(v), width: columns[c]!.width }));
     // A row that would still be taller than Excel allows gets a smaller font rather than cut text.
     const size = fittingFontSize(cells);
     values.forEach((v, c) => {
@@ -175,12 +196,24 @@ export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
       if (typeof v === 'string' && v !== '') setText(cell, v);
       else cell.value = v === '' ? null : v;
       cell.border = BORDER;
-      cell.alignment = { vertical: 'top', wrapText: true };
-      if (size < 11) cell.font = { size };
+      const column = columns[c]!;
+      // Codes (No., Criterio, Subcriterio) centred alike, so "1" and "1.2" never read as "11.2";
+      // text left-aligned and indented off the border, as a printed document would be.
+      cell.alignment =
+        column.align === 'center'
+          ? { vertical: 'top', horizontal: 'center', wrapText: true }
+          : { vertical: 'top', horizontal: typeof v === 'number' ? 'right' : 'left', indent: 1, wrapText: true };
+      if (column.numFmt && v !== null && v !== '') cell.numFmt = column.numFmt;
+      const colour = column.colour?.(plan.actions[i]!);
+      if (colour) {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colour.fill}` } };
+        cell.font = { size, bold: true, color: { argb: `FF${colour.text}` } };
+      } else if (size < 11) cell.font = { size };
     });
     row.height = rowHeightFor(cells, size);
   });
 
+  followUp.sheets?.(wb);
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -24,7 +24,7 @@ function addTable(ws: ExcelJS.Worksheet, header: string[], rows: Cell[][], width
   const h = ws.addRow(header);
   h.font = { bold: true };
   for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? text(c) : c)));
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [i, w] of widths.entries()) ws.getColumn(i + 1).width = w;
 }
 
 function filterText(r: SurveyReport): string {

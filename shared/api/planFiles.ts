@@ -1,8 +1,10 @@
 // API methods for the official plan spreadsheet: import (with a preview and, for a plan
 // that already exists, what changed), update from a file, export.
+import { MAX_YEAR, MIN_YEAR } from '../rules.ts';
 import type { ActionFields } from '../types.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
+import { dayValidator } from './seguimiento.ts';
 
 /** Largest plan workbook accepted (the same cap as main/files/inspect.ts). */
 export const MAX_PLAN_FILE_BYTES = 40 * 1024 * 1024;
@@ -30,6 +32,23 @@ export interface ParsedPlan {
    * positive and unique; otherwise by position. The actions are saved numbered 1..n in file order.
    */
   fileNumbers: (number | null)[];
+  /**
+   * Parallel to actions: the action-level follow-up the file carried (Estatus, % de avance,
+   * Fecha de cumplimiento, Observaciones, or a "Seguimiento" sheet), or null. Task-level
+   * follow-up travels in each task (status, doneOn, note, start, end).
+   */
+  followUp: (ImportedFollowUp | null)[];
+  /** True when the file had follow-up columns or a "Seguimiento" sheet (its statuses replace the saved ones on update). */
+  hasFollowUp: boolean;
+}
+
+/** An action's follow-up as read from a file. A % read from a file counts as manual, with its source as reason. */
+export interface ImportedFollowUp {
+  statusOverride: 'en_curso' | 'completada' | 'cancelada' | null;
+  manualPercent: number | null;
+  manualReason: string | null;
+  doneOn: string | null;
+  note: string;
 }
 
 export interface FieldChange {
@@ -70,7 +89,7 @@ export interface PlanImportResult {
 }
 
 const id = () => v.int({ min: 1 });
-const year = () => v.int({ min: 1900, max: 2200 });
+const year = () => v.int({ min: MIN_YEAR, max: MAX_YEAR });
 const fileName = () => v.string({ max: 260 });
 const bytes = () => v.bytes(MAX_PLAN_FILE_BYTES);
 
@@ -95,6 +114,12 @@ export const planFilesContract = {
       periodTo: v.optional(year()),
     }),
   ),
-  /** The plan as an .xlsx in the official layout. */
-  exportPlan: method<{ fileName: string; bytes: Uint8Array }>()(v.object({ planId: id() })),
+  /**
+   * The plan as an .xlsx in the official layout; `seguimiento: true` adds the follow-up columns
+   * (Estatus, % de avance, Semáforo, Evidencias, Observaciones) as of `asOf` (today by default)
+   * after the official ones, and a "Seguimiento" sheet with every task.
+   */
+  exportPlan: method<{ fileName: string; bytes: Uint8Array }>()(
+    v.object({ planId: id(), seguimiento: v.optional(v.boolean()), asOf: v.optional(dayValidator()) }),
+  ),
 };

@@ -1,18 +1,26 @@
 // API methods for plans and their actions.
 import { CAF_VERSIONS } from '../caf.ts';
 import { YEAR_MONTH_RE } from '../months.ts';
+import { MAX_YEAR, MIN_YEAR } from '../rules.ts';
 import { TASK_STATUSES } from '../types.ts';
 import type { Action, Plan, PlanSummary } from '../types.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
+import { dayValidator } from './seguimiento.ts';
 
 const TEXT = 10_000;
 const id = () => v.int({ min: 1 });
 const yearMonth = () => v.nullable(v.regex(YEAR_MONTH_RE, 'un mes con la forma AAAA-MM'));
 
+/** A task as an editor or a file sends it: follow-up fields left out keep their saved values. */
 export const taskValidator = v.object({
   text: v.string({ max: TEXT }),
   status: v.literal(...TASK_STATUSES),
+  id: v.optional(id()),
+  doneOn: v.optional(v.nullable(dayValidator())),
+  note: v.optional(v.string({ max: 2000 })),
+  start: v.optional(yearMonth()),
+  end: v.optional(yearMonth()),
 });
 
 export const actionFieldsValidator = v.object({
@@ -35,8 +43,8 @@ export const actionFieldsValidator = v.object({
 const planFields = {
   institution: v.string({ max: 300 }),
   title: v.string({ max: 300 }),
-  periodFrom: v.int({ min: 1900, max: 2200 }),
-  periodTo: v.int({ min: 1900, max: 2200 }),
+  periodFrom: v.int({ min: MIN_YEAR, max: MAX_YEAR }),
+  periodTo: v.int({ min: MIN_YEAR, max: MAX_YEAR }),
   cafVersion: v.literal(...CAF_VERSIONS),
 };
 

@@ -266,7 +266,9 @@ export interface IndicatorPoint {
   n: number;
 }
 
-export type IndicatorMetric = 'top2box_pct' | 'index_0_100' | 'mean' | 'nps';
+/** What an indicator measures; the contract's validator and the survey_indicator CHECK (migration 002) use this list. */
+export const INDICATOR_METRICS = ['top2box_pct', 'index_0_100', 'mean', 'nps'] as const;
+export type IndicatorMetric = (typeof INDICATOR_METRICS)[number];
 export const INDICATOR_METRIC_LABELS: Record<IndicatorMetric, string> = {
   top2box_pct: '% satisfechos',
   index_0_100: 'Índice 0–100',
@@ -391,7 +393,7 @@ export const surveysContract = {
       surveyFormId: v.optional(id()),
       surveyId: v.optional(id()),
       measure: v.object({ type: v.literal('service', 'question'), ref: v.string({ min: 1, max: 1000 }) }),
-      metric: v.literal('top2box_pct', 'index_0_100', 'mean', 'nps'),
+      metric: v.literal(...INDICATOR_METRICS),
       target: v.object({ op: v.literal('>=', '<='), value: v.number() }),
     }),
   ),

@@ -36,7 +36,8 @@ function content(plan: Plan) {
     periodFrom: plan.periodFrom,
     periodTo: plan.periodTo,
     extraColumns: plan.extraColumns,
-    actions: plan.actions.map(({ id: _id, planId: _planId, ...a }) => a),
+    // Task ids are the saved rows'; follow-up fields (done day of a completed task) are compared.
+    actions: plan.actions.map(({ id: _id, planId: _planId, ...a }) => ({ ...a, tasks: a.tasks.map(({ id: _t, ...t }) => t) })),
   };
 }
 

@@ -21,7 +21,7 @@ const runs = job.steps.map((s) => s.run ?? '');
 const indexOf = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));
 
 /** electron-builder's ${version}/${arch}/${ext} macros, as it expands them. */
-const expand = (name: string, ext: string) => name.replace('${version}', pkg.version).replace('${arch}', 'x64').replace('${ext}', ext);
+const expand = (name: string, ext: string) => name.replace(/\$\{version\}/, pkg.version).replace(/\$\{arch\}/, 'x64').replace(/\$\{ext\}/, ext);
 
 describe('.github/workflows/release.yml', () => {
   it('runs on a Windows runner, on a version tag or by hand', () => {

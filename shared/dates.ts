@@ -1,0 +1,105 @@
+// Days (no time) as 'AAAA-MM-DD' strings: the day work happened, the day a cut-off closes,
+// a SISMAP due date. Never a Date in storage or JSON — a Date carries a time zone, a day
+// does not. The office lives in UTC−4 all year (no daylight saving in the Dominican Republic).
+import { formatDateEs, splitYearMonth } from './months.ts';
+import type { YearMonth } from './months.ts';
+
+/** 'AAAA-MM-DD'. */
+export type IsoDay = string;
+
+export const ISO_DAY_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export const DOMINICAN_OFFSET_MS = -4 * 3_600_000;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function fromParts(y: number, m: number, d: number): IsoDay | null {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  if (d > daysInMonth(y, m)) return null;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A real calendar day written AAAA-MM-DD (2026-02-30 is not). */
+export function isIsoDay(value: string): boolean {
+  const m = ISO_DAY_RE.exec(value);
+  return m !== null && fromParts(Number(m[1]), Number(m[2]), Number(m[3])) !== null;
+}
+
+/**
+ * What a person types for a day: `dd/mm/aaaa` (also with `-` or `.`, one-digit day or month)
+ * or `AAAA-MM-DD`. Null when it is neither or not a real day. Day first, always: this is the
+ * Dominican way, and a flag or field that says dd/mm/aaaa must not guess month-first.
+ */
+export function parseDay(text: string): IsoDay | null {
+  const s = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) return fromParts(Number(m[3]), Number(m[2]), Number(m[1]));
+  return null;
+}
+
+/** 'AAAA-MM-DD' → 'dd/mm/aaaa' (empty for null). */
+export function formatDay(day: IsoDay | null | undefined): string {
+  return day ? formatDateEs(day) : '';
+}
+
+/** "27 de febrero de 2026". */
+export function formatDayLong(day: IsoDay): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} de ${MONTH_NAMES[m - 1]} de ${y}`;
+}
+const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** The office's day at instant `now` (UTC−4). */
+export function dominicanToday(now: Date = new Date()): IsoDay {
+  const d = new Date(now.getTime() + DOMINICAN_OFFSET_MS);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** Whole days since 1970-01-01 (a day number: differences are exact, no time zone). */
+export function dayNumber(day: IsoDay): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+export function dayFromNumber(n: number): IsoDay {
+  const d = new Date(n * 86_400_000);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+export function addDays(day: IsoDay, n: number): IsoDay {
+  return dayFromNumber(dayNumber(day) + n);
+}
+
+/** The first day of a month: '2026-01' → '2026-01-01'. */
+export function firstDayOfMonth(month: YearMonth): IsoDay {
+  return `${month}-01`;
+}
+
+/** The last day of a month: '2026-02' → '2026-02-28'. */
+export function lastDayOfMonth(month: YearMonth): IsoDay {
+  const { year, month: m } = splitYearMonth(month);
+  return `${month}-${pad(daysInMonth(year, m))}`;
+}
+
+/** The month a day falls in. */
+export function monthOfDay(day: IsoDay): YearMonth {
+  return day.slice(0, 7);
+}
+
+/**
+ * An Excel serial day (1900 date system, with Excel's phantom 29/02/1900) as a day.
+ * Serials carry a time as the fraction; the day is the whole part.
+ */
+export function dayFromExcelSerial(serial: number): IsoDay | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 200_000) return null;
+  const whole = Math.floor(serial);
+  // 25569 = 1970-01-01; serials before 61 are before Excel's fictitious 1900-02-29.
+  const n = whole - 25569 + (whole < 61 ? 1 : 0);
+  return dayFromNumber(n);
+}
