@@ -13,5 +13,7 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
+    // The Svelte compiler is slow on a busy 2-core machine; a timing report is noise, not news.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
 });

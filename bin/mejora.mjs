@@ -29,5 +29,22 @@ function freshBundle() {
   return stat.mtimeMs >= Math.max(...sources) ? bundle.href : null;
 }
 
+// `serve` and `start` need the built interface: build what is missing or stale first, so
+// `npx mejora serve` works right after `npm ci`. (MEJORA_SKIP_BUILD: the tests, which build once.)
+const command = process.argv[2];
+if ((command === 'serve' || command === 'start') && !process.env.MEJORA_SKIP_BUILD) {
+  const buildScript = new URL('../scripts/build.mjs', import.meta.url);
+  if (fs.existsSync(buildScript)) {
+    try {
+      const { buildApp } = await import(buildScript.href);
+      await buildApp({ quiet: true });
+    } catch (err) {
+      console.error(`No se pudo preparar la interfaz de Mejora: ${err?.message ?? err}`);
+      console.error('Ejecute «npm ci» en la carpeta del proyecto y vuelva a intentarlo.');
+      process.exit(1);
+    }
+  }
+}
+
 const { main } = await import(freshBundle() ?? '../main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -59,6 +59,11 @@ export function surveyHandlers(ctx: ApiContext): HandlersOf<typeof surveysContra
       cache.forget(surveyId);
       return { deleted: true };
     },
+    renameSurveyForm: ({ surveyId, name }) => {
+      store.renameSurveyForm(db, surveyId, name);
+      cache.forget(surveyId);
+      return store.getSurveyHead(db, surveyId).summary;
+    },
     setSurveyPlan: ({ surveyId, planId }) => {
       store.setSurveyPlan(db, surveyId, planId);
       return store.getSurveyHead(db, surveyId).summary;

@@ -7,12 +7,16 @@ import { projectRoot } from '../app/projectRoot.ts';
 import { intFlag } from './args.ts';
 import type { Command, CommandContext } from './command.ts';
 
-async function serve(ctx: CommandContext): Promise<number> {
+/** The one line the officer reads: where Mejora is, and how to close it. */
+export function browserModeLine(appUrl: string, withoutElectron = false): string {
+  const why = withoutElectron ? ' (no se encontró la aplicación de escritorio)' : '';
+  return `Mejora está en ${appUrl} — ábralo en su navegador${why}; Ctrl+C cierra Mejora.`;
+}
+
+async function serve(ctx: CommandContext, withoutElectron = false): Promise<number> {
   const port = intFlag(ctx.args.flags, 'port');
   const mode = await startBrowserMode({ dbPath: ctx.dbPath, ...(port ? { port } : {}) });
-  ctx.io.out(`Mejora está abierto en modo navegador: ${mode.server.appUrl}`);
-  ctx.io.out(`Datos: ${mode.backend.dbPath}`);
-  ctx.io.out('Abra esa dirección en su navegador. Para cerrar Mejora, pulse Ctrl+C en esta ventana.');
+  ctx.io.out(browserModeLine(mode.server.appUrl, withoutElectron));
   return new Promise<number>((resolve) => {
     const stop = () => {
       void mode.close().then(() => resolve(0));
@@ -27,7 +31,7 @@ export const appCommands: Command[] = [
     name: 'serve',
     usage: 'mejora serve [--db ARCHIVO] [--port PUERTO]',
     summary: 'Abre Mejora en modo navegador (127.0.0.1).',
-    run: serve,
+    run: (ctx) => serve(ctx),
   },
   {
     name: 'start',
@@ -36,10 +40,8 @@ export const appCommands: Command[] = [
     async run(ctx) {
       const root = projectRoot();
       const binary = findElectronBinary(root) ?? (process.env.MEJORA_NO_ELECTRON ? null : downloadElectron(root));
-      if (!binary) {
-        ctx.io.out('No se pudo obtener Electron (sin conexión a internet para descargarlo): Mejora se abre en modo navegador.');
-        return serve(ctx);
-      }
+      if (!binary) return serve(ctx, true);
+      ctx.io.out('Mejora está abierto en su ventana; al cerrarla, Mejora se cierra.');
       const child = spawn(binary, [root, `--db=${ctx.dbPath}`], { stdio: 'inherit' });
       return new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 0)));
     },

@@ -9,6 +9,8 @@ import { writeReportFile } from '../report/writeOutput.ts';
 import { intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
+import { formatBytes, isSmallBase } from '../../shared/format.ts';
+import { GLOSSARY } from '../../shared/survey/glossary.ts';
 
 function readSurveyFile(file: string | undefined): Uint8Array {
   if (!file) throw new AppError('invalid_argument', 'Falta el archivo de la encuesta: mejora import-survey ARCHIVO.xlsx|.csv');
@@ -19,7 +21,7 @@ function readSurveyFile(file: string | undefined): Uint8Array {
     throw new AppError('invalid_argument', `No se encontró «${file}»: compruebe la ruta del archivo.`);
   }
   if (size > MAX_SURVEY_FILE_BYTES) {
-    throw new AppError('invalid_file', `«${path.basename(file)}» pesa ${Math.round(size / 1_048_576)} MB; Mejora acepta encuestas de hasta ${MAX_SURVEY_FILE_BYTES / 1_048_576} MB.`);
+    throw new AppError('invalid_file', `«${path.basename(file)}» pesa ${formatBytes(size)}; Mejora acepta encuestas de hasta ${formatBytes(MAX_SURVEY_FILE_BYTES)}.`);
   }
   try {
     return new Uint8Array(fs.readFileSync(file));
@@ -62,10 +64,11 @@ const fmt = (x: number | null, unit = '') => (x === null ? '—' : `${x.toLocale
 
 function printReport(io: CliIO, r: SurveyReport): void {
   io.out(`${r.formName} (${r.fileName})`);
-  io.out(`Personas encuestadas: ${r.respondents}${r.respondents !== r.respondentsTotal ? ` de ${r.respondentsTotal} (con filtros)` : ''}`);
+  const small = (n: number) => (isSmallBase(n) ? ' ⚠ base pequeña' : '');
+  io.out(`Personas encuestadas: ${r.respondents}${r.respondents !== r.respondentsTotal ? ` de ${r.respondentsTotal} (con filtros)` : ''}${small(r.respondents)}`);
   if (r.services.length) {
     io.out('\nServicios:');
-    for (const s of r.services) io.out(`  ${s.name}: índice ${fmt(s.index_0_100)} · satisfechos ${fmt(s.top2box_pct, ' %')} (n=${s.n})`);
+    for (const s of r.services) io.out(`  ${s.name}: índice ${fmt(s.index_0_100)} · satisfechos ${fmt(s.top2box_pct, ' %')} (n=${s.n})${small(s.n)}`);
   }
   io.out('\nPreguntas:');
   for (const q of r.questions) {
@@ -75,6 +78,9 @@ function printReport(io: CliIO, r: SurveyReport): void {
       io.out(`      satisfechos ${fmt(q.top2box_pct, ' %')} [IC 95 % ${q.ci95 ? `${fmt(q.ci95[0])}–${fmt(q.ci95[1])}` : '—'}] · promedio ${fmt(q.mean)} · índice ${fmt(q.index_0_100)}${q.nps !== null ? ` · NPS ${fmt(q.nps)}` : ''}`);
     }
     if (q.kind !== 'text') io.out(`      ${q.distribution.map((d) => `${d.label}: ${d.count}`).join(' · ')}`);
+  }
+  if (isSmallBase(r.respondents) || r.services.some((s) => isSmallBase(s.n)) || r.questions.some((q) => q.kind !== 'text' && isSmallBase(q.n_valid))) {
+    io.out(`\n⚠ ${GLOSSARY.smallBase.text}`);
   }
 }
 
@@ -146,6 +152,20 @@ export const surveyCommands: Command[] = [
         printReport(io, report);
         for (const file of written) io.out(`\nResultados guardados en «${file}».`);
       }
+    },
+  },
+  {
+    name: 'rename-survey',
+    usage: 'mejora rename-survey ID NOMBRE [--db ARCHIVO] [--json]',
+    summary: 'Cambia el nombre de una encuesta (el de su formulario: todas sus olas lo llevan).',
+    booleans: ['json'],
+    async run({ args, io, openApi }) {
+      const surveyId = requireInt(args.positionals[0], 'el número de la encuesta (ID)');
+      const name = args.positionals.slice(1).join(' ').trim();
+      if (!name) throw new AppError('invalid_argument', 'Falta el nombre nuevo: mejora rename-survey ID "Satisfacción mercado 2026"');
+      const summary = await openApi().renameSurveyForm({ surveyId, name });
+      if (args.flags.json) printJson(io, summary);
+      else io.out(`La encuesta ${surveyId} se llama ahora «${summary.formName}».`);
     },
   },
   {

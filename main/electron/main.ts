@@ -111,7 +111,9 @@ async function start(): Promise<void> {
   handleTrusted(ipcMain, SAVE_BACKUP_COPY_CHANNEL, (event) => saveBackupCopy(copyDeps(event)), { done: false });
   handleTrusted(ipcMain, OPEN_BACKUP_COPY_CHANNEL, (event) => openBackupCopy(copyDeps(event)), { done: false });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, about: () => void showAbout(), devTools: !app.isPackaged })));
-  mainWindow = createMainWindow(BrowserWindow, preloadPath);
+  // Generated from assets/icon.svg by the build (scripts/icons.ts), next to the shell's bundles.
+  const iconPath = path.join(appRoot, 'dist', 'electron', 'icon.png');
+  mainWindow = createMainWindow(BrowserWindow, preloadPath, fs.existsSync(iconPath) ? iconPath : undefined);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

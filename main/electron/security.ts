@@ -46,8 +46,10 @@ export function webPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `iconPath`: the app icon for the title bar and taskbar (Windows takes the .exe's own when absent). */
+export function windowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1280,
     height: 820,
     minWidth: 900,

@@ -42,8 +42,8 @@ export function denyPermissions(session: Session): void {
   session.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));
 }
 
-export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string): BrowserWindowType {
-  const win = new BrowserWindow(windowOptions(preloadPath));
+export function createMainWindow(BrowserWindow: typeof BrowserWindowType, preloadPath: string, iconPath?: string): BrowserWindowType {
+  const win = new BrowserWindow(windowOptions(preloadPath, iconPath));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

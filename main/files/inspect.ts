@@ -2,6 +2,7 @@
 // really is (never trusting the name) and, for .xlsx, whether its zip directory is sane.
 // A zip bomb declares its inflated sizes in the central directory; we refuse it there.
 import { AppError } from '../../shared/errors.ts';
+import { formatBytes } from '../../shared/format.ts';
 import { readZipDirectory } from '../xlsx/zipDirectory.ts';
 import type { ZipEntry } from '../xlsx/zipDirectory.ts';
 
@@ -26,7 +27,7 @@ export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
   maxEntries: 5000,
 };
 
-const mb = (n: number) => (n / MB).toLocaleString('es-DO', { maximumFractionDigits: 1 });
+const size = (n: number) => formatBytes(n);
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
@@ -157,7 +158,7 @@ export function notXlsxMessage(kind: FileKind, fileName: string, wanted: WantedF
 export function assertSafeXlsx(bytes: Uint8Array, fileName: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): ZipEntry[] {
   const name = fileName ? `«${fileName}»` : 'El archivo';
   if (bytes.length > limits.maxFileBytes) {
-    throw new AppError('invalid_file', `${name} pesa ${mb(bytes.length)} MB; Mejora acepta archivos de hasta ${mb(limits.maxFileBytes)} MB.`);
+    throw new AppError('invalid_file', `${name} pesa ${size(bytes.length)}; Mejora acepta archivos de hasta ${size(limits.maxFileBytes)}.`);
   }
   const kind = detectFileKind(bytes);
   const message = notXlsxMessage(kind, fileName);
@@ -170,7 +171,7 @@ export function assertSafeXlsx(bytes: Uint8Array, fileName: string, limits: Xlsx
   if (total > limits.maxUncompressedBytes) {
     throw new AppError(
       'invalid_file',
-      `${name} se descomprime a ${mb(total)} MB, mucho más de lo que ocupa una hoja de cálculo normal: puede estar dañado o ser malicioso. No se ha importado nada.`,
+      `${name} se descomprime a ${size(total)}, mucho más de lo que ocupa una hoja de cálculo normal: puede estar dañado o ser malicioso. No se ha importado nada.`,
     );
   }
   return entries;

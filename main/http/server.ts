@@ -7,7 +7,16 @@ import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
 import { MAX_SURVEY_FILE_BYTES } from '../../shared/api/surveys.ts';
 import { decodeWire, encodeWire } from '../../shared/api/wire.ts';
 import type { Dispatch } from '../api/dispatch.ts';
-import { CONTENT_SECURITY_POLICY, hostAllowed, newToken, originAllowed, tokenMatches } from './security.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  cookieAuthAllowed,
+  cookieMatches,
+  hostAllowed,
+  newToken,
+  originAllowed,
+  sessionCookie,
+  tokenMatches,
+} from './security.ts';
 import { resolveStatic } from './static.ts';
 
 // Files travel base64-encoded inside JSON (4 bytes for every 3), so the largest body is the
@@ -40,6 +49,11 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
     ...extra,
   });
   res.end(body);
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function sendError(res: http.ServerResponse, status: number, code: string, message: string) {
@@ -78,6 +92,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
 
 export function startServer(opts: ServerOptions): Promise<ApiServer> {
   const token = opts.token ?? newToken();
+  const cookieSecret = newToken();
   let port = 0;
   const server = http.createServer(async (req, res) => {
     if (!hostAllowed(req.headers.host, port)) {
@@ -88,7 +103,10 @@ export function startServer(opts: ServerOptions): Promise<ApiServer> {
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, 'method', 'Use POST.');
       if (!originAllowed(req.headers.origin, port)) return sendError(res, 403, 'forbidden', 'Acceso denegado.');
-      if (!tokenMatches(req.headers.authorization, token)) {
+      const hasCookie = cookieMatches(req.headers.cookie, port, cookieSecret);
+      const byToken = tokenMatches(req.headers.authorization, token);
+      const byCookie = !byToken && hasCookie && cookieAuthAllowed(req.headers.origin, header(req, 'sec-fetch-site'), port);
+      if (!byToken && !byCookie) {
         return sendError(res, 401, 'unauthorized', 'Acceso denegado: falta la clave de esta sesión. Abra Mejora con la dirección que se mostró al iniciarla.');
       }
       const body = await readBody(req).catch(() => null);
@@ -108,7 +126,9 @@ export function startServer(opts: ServerOptions): Promise<ApiServer> {
       const response = isMethodName(method) && !isRemoteMethod(method)
         ? { ok: false as const, error: { code: 'unknown_method' as const, message: `Mejora no conoce la operación «${method}».` } }
         : await opts.dispatch(method, args);
-      return send(res, 200, encodeWire(response), 'application/json; charset=utf-8');
+      // The first call made with the token lets later tabs of this browser in (see sessionCookie).
+      const extra: Record<string, string> = byToken && !hasCookie ? { 'Set-Cookie': sessionCookie(port, cookieSecret) } : {};
+      return send(res, 200, encodeWire(response), 'application/json; charset=utf-8', extra);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method', 'Use GET.');
     const file = resolveStatic(opts.staticRoot, url);

@@ -1,6 +1,6 @@
 // Month-precision dates as offices type them. `Enero 26` is January 2026 (never the 26th);
 // a trailing `-` or "en adelante" means "from then on" (ActionFields.endOpen).
-import { MONTHS_ES, formatYearMonth, formatYearMonthCapital, toYearMonth } from '../../shared/months.ts';
+import { MONTHS_ES, formatYearMonth, toYearMonth } from '../../shared/months.ts';
 import type { YearMonth } from '../../shared/months.ts';
 import type { CellValue } from '../xlsx/cellValue.ts';
 import { cellText } from '../xlsx/cellValue.ts';
@@ -149,8 +149,11 @@ export function readMonthText(raw: string, firstYear: number | null): MonthReadi
   return { ...unreadable(raw.trim()), open };
 }
 
-/** "Enero 2026", "Enero 2026 en adelante": what the exported file shows, in any Excel locale. */
+/**
+ * "enero 2026", "enero 2026 en adelante": what the exported file shows, in any Excel locale.
+ * Months in lower case, as Spanish writes them and as the app shows them everywhere else.
+ */
 export function monthCellText(month: YearMonth | null, open: boolean): string {
   if (!month) return '';
-  return formatYearMonthCapital(month) + (open ? ' en adelante' : '');
+  return formatYearMonth(month) + (open ? ' en adelante' : '');
 }

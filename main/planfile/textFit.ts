@@ -1,20 +1,25 @@
 // Estimates how many lines a wrapped cell needs. Excel and LibreOffice do not grow rows
-// when they open a file, so the writer sets every row's height itself; the estimate is
-// deliberately generous (a fallback font may be wider than Calibri).
+// when they open a file, so the writer sets every row's height itself. The widths are those of
+// DejaVu Sans, LibreOffice's fallback for Calibri and wider than it, so a row never cuts a word;
+// the line height is Excel's for 11-pt Calibri, so rows do not leave white gaps either.
 
-/** Points per line of 11-pt Calibri, with some air. */
-export const LINE_HEIGHT_PT = 15;
+/** Points per wrapped line of 11-pt Calibri (Excel's default row is 15 pt with its padding). */
+export const LINE_HEIGHT_PT = 14.4;
+/** Room above and below the text inside a cell, in points. */
+const ROW_PADDING_PT = 5;
+/** Characters a cell loses to its indent (writePlanFile sets indent 1) and the grid lines. */
+const CELL_INSET_CHARS = 2;
 /** Excel's largest row height. */
 export const MAX_ROW_HEIGHT_PT = 409;
 
 // Width of a character relative to the digit "0" (the unit of column widths), rounded up.
 function charWidth(ch: string, bold: boolean): number {
   let w: number;
-  if (ch === ' ') w = 0.55;
-  else if (/[iljtfrI.,;:'!|()[\]]/.test(ch)) w = 0.6;
-  else if (/[mwMWÑ@%]/.test(ch)) w = 1.5;
-  else if (/[A-ZÁÉÍÓÚÜ]/.test(ch)) w = 1.2;
-  else w = 1.0;
+  if (ch === ' ') w = 0.5;
+  else if (/[iljtfrI.,;:'!|()[\]]/.test(ch)) w = 0.5;
+  else if (/[mwMWÑ@%]/.test(ch)) w = 1.4;
+  else if (/[A-ZÁÉÍÓÚÜ]/.test(ch)) w = 1.15;
+  else w = 0.95;
   return bold ? w * 1.1 : w;
 }
 
@@ -26,8 +31,7 @@ function textWidth(text: string, bold: boolean): number {
 
 /** Lines `text` takes in a column `width` characters wide, wrapping at spaces like Excel does. */
 export function wrappedLines(text: string, width: number, bold = false): number {
-  // Cell padding and the grid line take about one character.
-  const room = Math.max(1, width - 1.5);
+  const room = Math.max(1, width - CELL_INSET_CHARS);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/ +/).filter(Boolean);
@@ -59,8 +63,7 @@ export function neededRowHeight(cells: { text: string; width: number; bold?: boo
   const scale = fontSize / 11;
   let lines = 1;
   for (const c of cells) if (c.text) lines = Math.max(lines, wrappedLines(c.text, c.width / scale, c.bold ?? false));
-  // One line of slack per ten, plus padding: rather a little white space than a cut word.
-  return Math.ceil((lines + Math.ceil(lines / 10)) * LINE_HEIGHT_PT * scale + 4);
+  return Math.ceil(lines * LINE_HEIGHT_PT * scale + ROW_PADDING_PT);
 }
 
 /** Row height (points) for cells of the given texts and widths, within Excel's limit. */

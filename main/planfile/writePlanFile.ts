@@ -13,6 +13,9 @@ import { monthCellText } from './monthText.ts';
 import { readPeriod } from './planMeta.ts';
 import { formatTasks } from './taskText.ts';
 import { LINE_HEIGHT_PT, MAX_ROW_HEIGHT_PT, fittingFontSize, rowHeightFor, wrappedLines } from './textFit.ts';
+
+/** Short code columns, centred. */
+const CODE_COLUMNS = new Set<string>(['no', 'criterion', 'subcriterion']);
 import { columnLetter } from '../xlsx/cellValue.ts';
 
 export const SHEET_NAME = 'Plan de Mejora';
@@ -81,6 +84,8 @@ export interface OutColumn {
   value: (a: Action) => CellOut;
   /** Excel number format of the column's cells (e.g. '0%', 'dd/mm/yyyy'). */
   numFmt?: string;
+  /** Short codes are centred; other text is left-aligned and indented, numbers right-aligned. */
+  align?: 'center';
   /** A cell's fill and font colour (the semáforo), RGB hex. */
   colour?: (a: Action) => { fill: string; text: string } | null;
 }
@@ -100,6 +105,7 @@ export async function writePlanFile(
     ...PLAN_COLUMNS.map((c) => ({
       header: c.header,
       width: c.width,
+      ...(CODE_COLUMNS.has(c.key) ? { align: 'center' as const } : {}),
       value: (a: Action): string | number | null =>
         c.key === 'no' ? a.no : c.key === 'criterion' ? a.criterion : actionCellText(a, c.key),
     })),
@@ -192,8 +198,13 @@ export async function writePlanFile(
       if (typeof v === 'string' && v !== '') setText(cell, v);
       else cell.value = v === '' ? null : v;
       cell.border = BORDER;
-      cell.alignment = { vertical: 'top', wrapText: true };
       const column = columns[c]!;
+      // Codes (No., Criterio, Subcriterio) centred alike, so "1" and "1.2" never read as "11.2";
+      // text left-aligned and indented off the border, as a printed document would be.
+      cell.alignment =
+        column.align === 'center'
+          ? { vertical: 'top', horizontal: 'center', wrapText: true }
+          : { vertical: 'top', horizontal: typeof v === 'number' ? 'right' : 'left', indent: 1, wrapText: true };
       if (column.numFmt && v !== null && v !== '') cell.numFmt = column.numFmt;
       const colour = column.colour?.(plan.actions[i]!);
       if (colour) {

@@ -2,9 +2,10 @@
 // message saying why it cannot be read (nothing is stored in that case).
 import { AppError } from '../../shared/errors.ts';
 import { MAX_SURVEY_FILE_BYTES } from '../../shared/api/surveys.ts';
-import { DEFAULT_XLSX_LIMITS, assertSafeXlsx, detectFileKind, MB, notXlsxMessage } from '../files/inspect.ts';
+import { DEFAULT_XLSX_LIMITS, assertSafeXlsx, detectFileKind, notXlsxMessage } from '../files/inspect.ts';
 import type { WantedFile, XlsxLimits } from '../files/inspect.ts';
 import { MAX_SURVEY_INFLATED_BYTES } from './xlsxRows.ts';
+import { formatBytes } from '../../shared/format.ts';
 
 export type SurveyFileKind = 'xlsx' | 'csv';
 
@@ -30,7 +31,7 @@ export function surveyFileKind(bytes: Uint8Array, fileName: string): SurveyFileK
   }
   if (kind === 'text') {
     if (bytes.length > MAX_SURVEY_FILE_BYTES) {
-      throw new AppError('invalid_file', `${name} pesa ${Math.round(bytes.length / MB)} MB; Mejora acepta archivos CSV de hasta ${MAX_SURVEY_FILE_BYTES / MB} MB.`);
+      throw new AppError('invalid_file', `${name} pesa ${formatBytes(bytes.length)}; Mejora acepta archivos CSV de hasta ${formatBytes(MAX_SURVEY_FILE_BYTES)}.`);
     }
     return 'csv';
   }

@@ -4,6 +4,7 @@
 import { foldText } from '../../shared/text.ts';
 import { isEmptyCell as isEmpty, surveyCellText, textOf } from './surveyCell.ts';
 import type { SurveyCell } from './surveyCell.ts';
+import { plural } from '../../shared/format.ts';
 
 export interface HeaderLayout {
   /** Index (in the rows given) of the first row that is data. */
@@ -55,7 +56,7 @@ export function locateHeader(rows: SurveyCell[][]): HeaderLayout {
     return texts >= n * 0.7;
   });
   if (h < 0) h = 0;
-  if (h > 0) notes.push(`Se omitieron ${h} fila(s) de título encima del encabezado.`);
+  if (h > 0) notes.push(`Se ${h === 1 ? 'omitió 1 fila' : `omitieron ${plural(h, 'fila')}`} de título encima del encabezado.`);
   const header = rows[h] ?? [];
   let headers = Array.from({ length: tableWidth(rows.slice(h)) }, (_, i) => text(header[i]));
   let dataStart = h + 1;

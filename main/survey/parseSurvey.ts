@@ -21,6 +21,7 @@ import { surveyCellText as cellText } from './surveyCell.ts';
 import type { SurveyCell } from './surveyCell.ts';
 import { dateOrder, parseTimestamp } from './timestamps.ts';
 import { readXlsxRows } from './xlsxRows.ts';
+import { plural } from '../../shared/format.ts';
 
 export interface ParseOptions {
   repairMojibake?: boolean;
@@ -172,12 +173,12 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
     throw new AppError('invalid_file', `${name} tiene encabezados pero ninguna respuesta. Descargue de nuevo las respuestas cuando haya alguna. No se ha importado nada.`);
   }
   warnings.push(...layout.notes);
-  if (collector.totalRows) warnings.push(`Se omitieron ${collector.totalRows} fila(s) de totales o promedios (TOTAL, Promedio…): no son personas encuestadas.`);
-  if (collector.notApproved) warnings.push(`Se omitieron ${collector.notApproved} respuesta(s) marcadas «Not Approved» en KoboToolbox.`);
+  if (collector.totalRows) warnings.push(`Se omitieron ${plural(collector.totalRows, 'fila')} de totales o promedios (TOTAL, Promedio…): no son personas encuestadas.`);
+  if (collector.notApproved) warnings.push(`Se ${collector.notApproved === 1 ? 'omitió' : 'omitieron'} ${plural(collector.notApproved, 'respuesta marcada', 'respuestas marcadas')} «Not Approved» en KoboToolbox.`);
   if (collector.clippedCells) {
-    warnings.push(`${collector.clippedCells} celda(s) tenían más de 32,767 caracteres (el máximo de Excel por celda); se recortaron.`);
+    warnings.push(`${collector.clippedCells === 1 ? '1 celda tenía' : `${plural(collector.clippedCells, 'celda')} tenían`} más de 32,767 caracteres (el máximo de Excel por celda); ${collector.clippedCells === 1 ? 'se recortó' : 'se recortaron'}.`);
   }
-  if (collector.overflow) warnings.push(`${collector.overflow} fila(s) tienen valores fuera de las columnas con encabezado; esos valores se ignoraron.`);
+  if (collector.overflow) warnings.push(`${plural(collector.overflow, 'fila')} ${collector.overflow === 1 ? 'tiene' : 'tienen'} valores fuera de las columnas con encabezado; esos valores se ignoraron.`);
   const source = collector.source;
 
   let headers = layout.headers.map((h) => tidyText(h).replace(/\n/g, ' '));

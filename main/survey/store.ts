@@ -261,6 +261,14 @@ export function deleteSurvey(db: Database, surveyId: number): void {
   }).immediate();
 }
 
+export function renameSurveyForm(db: Database, surveyId: number, name: string): void {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  if (!clean) throw new AppError('invalid_argument', 'Escriba un nombre para la encuesta.');
+  const row = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(surveyId) as { form_id: number } | undefined;
+  if (!row) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
+  db.prepare('UPDATE survey_form SET name = ?, updated_at = ? WHERE id = ?').run(clean, new Date().toISOString(), row.form_id);
+}
+
 export function setSurveyPlan(db: Database, surveyId: number, planId: number | null): void {
   if (planId !== null) assertPlanExists(db, planId);
   const res = db.prepare('UPDATE survey SET plan_id = ? WHERE id = ?').run(planId, surveyId);

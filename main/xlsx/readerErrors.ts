@@ -1,8 +1,8 @@
 // The Spanish messages of the workbook reader: one wording for plan and survey imports.
 import { AppError } from '../../shared/errors.ts';
+import { formatBytes } from '../../shared/format.ts';
 
 const quoted = (fileName: string) => (fileName ? `«${fileName}»` : 'El archivo');
-const mb = (bytes: number) => Math.max(1, Math.round(bytes / 1_048_576));
 
 const RESAVE = 'Ábralo en Excel (o LibreOffice), guárdelo de nuevo como «Libro de Excel (.xlsx)» e impórtelo otra vez. No se ha importado nada.';
 
@@ -23,7 +23,7 @@ export function lyingWorkbook(fileName: string): AppError {
 export function partTooBig(fileName: string, bytes: number, what: string): AppError {
   return new AppError(
     'invalid_file',
-    `${quoted(fileName)} es demasiado grande para ${what} (una de sus partes ocupa más de ${mb(bytes)} MB sin comprimir). Quite las hojas que no hagan falta y vuelva a intentarlo. No se ha importado nada.`,
+    `${quoted(fileName)} es demasiado grande para ${what} (una de sus partes ocupa más de ${formatBytes(bytes)} sin comprimir). Quite las hojas que no hagan falta y vuelva a intentarlo. No se ha importado nada.`,
   );
 }
 
@@ -31,7 +31,7 @@ export function partTooBig(fileName: string, bytes: number, what: string): AppEr
 export function workbookTooBig(fileName: string, cap: number, what: string): AppError {
   return new AppError(
     'invalid_file',
-    `${quoted(fileName)} se descomprime a más de ${mb(cap)} MB, mucho más de lo que ocupa ${what}: puede estar dañado o ser malicioso. No se ha importado nada.`,
+    `${quoted(fileName)} se descomprime a más de ${formatBytes(cap)}, mucho más de lo que ocupa ${what}: puede estar dañado o ser malicioso. No se ha importado nada.`,
   );
 }
 

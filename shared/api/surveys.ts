@@ -351,6 +351,11 @@ export const surveysContract = {
   getSurvey: method<SurveyDetail>()(v.object({ surveyId: id() })),
   /** Deletes one wave (its responses too). A form left without waves is deleted with its indicator links. */
   deleteSurvey: method<{ deleted: true }>()(v.object({ surveyId: id() })),
+  /**
+   * Renames the survey's form (every wave of it carries the form's name). Surveys start named
+   * after their file; the office names them as it speaks of them ("Satisfacción mercado 2026").
+   */
+  renameSurveyForm: method<SurveySummary>()(v.object({ surveyId: id(), name: v.string({ min: 1, max: 200 }) })),
   /** Attaches a survey to a plan (or detaches it with null). */
   setSurveyPlan: method<SurveySummary>()(v.object({ surveyId: id(), planId: v.nullable(id()) })),
   /**

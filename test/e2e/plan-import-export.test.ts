@@ -89,11 +89,19 @@ describe('plan spreadsheet in the browser', () => {
     ws.getRow(actionRow).getCell(5).value = 'Aplicar encuestas de satisfacción por WhatsApp';
     await wb.xlsx.writeFile(edited);
 
+    // The exported file itself changes nothing: there is nothing to apply.
+    await page.getByRole('button', { name: 'Actualizar desde Excel' }).click();
+    await expect(page.getByRole('dialog').getByRole('button', { name: 'Actualizar el plan' }).isDisabled()).resolves.toBe(true);
+    await page.locator('input[type="file"]').setInputFiles(path.join(tmp.dir, 'exported.xlsx'));
+    await page.getByText('0 acciones modificadas').waitFor();
+    await expect(page.getByRole('dialog').getByRole('button', { name: 'Sin cambios que aplicar' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click();
+
     await page.getByRole('button', { name: 'Actualizar desde Excel' }).click();
     await page.locator('input[type="file"]').setInputFiles(edited);
     await page.getByText('1 acción modificada').waitFor();
     await expect(page.getByRole('dialog').innerText()).resolves.toContain('Aplicar encuestas de satisfacción por WhatsApp');
-    await page.getByRole('button', { name: 'Aplicar los cambios' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Actualizar el plan' }).click();
     await page.locator('tr[data-action-no="2"]', { hasText: 'Aplicar encuestas de satisfacción por WhatsApp' }).waitFor();
     await expect(page.locator('tbody tr').count()).resolves.toBe(3);
     fs.rmSync(edited);

@@ -130,7 +130,7 @@ describe('citizen surveys in the browser', () => {
     const marketRow = dialog.locator('tr', { hasText: '[Mercado municipal]' });
     await expect(marketRow.getByLabel(/^Tipo de/).inputValue()).resolves.toBe('scale');
     await expect(marketRow.getByLabel(/^Servicio de/).inputValue()).resolves.toBe('Mercado municipal');
-    await dialog.getByLabel('Vincular al plan').selectOption({ label: 'Plan de Mejora Institucional 2025-2026 — Ayuntamiento Municipal de Vallejuelo' });
+    await dialog.getByLabel('Vincular al plan').selectOption({ label: 'Ayuntamiento Municipal de Vallejuelo · 2025–2026' });
     await shot('1-import-preview');
 
     // Nothing is written before confirming.

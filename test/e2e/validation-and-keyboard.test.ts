@@ -56,10 +56,13 @@ describe('validation and keyboard use', () => {
     // Closing with pending changes asks first; cancelling keeps the form as it was.
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: '¿Descartar los cambios?' }).waitFor();
-    await page.getByRole('button', { name: 'Cancelar' }).last().click();
+    // The safe choice says what it does (not an ambiguous "Cancelar") and has the focus.
+    const keepEditing = page.getByRole('button', { name: 'Seguir editando' });
+    await expect(keepEditing.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await keepEditing.click();
     await expect(page.getByLabel('Inicio').inputValue()).resolves.toBe('2026-05');
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Descartar cambios' }).click();
+    await page.getByRole('button', { name: 'Descartar los cambios' }).click();
     await expect(page.locator('tbody tr').count()).resolves.toBe(3);
   });
 

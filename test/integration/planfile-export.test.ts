@@ -10,6 +10,7 @@ import { ZipArchive } from '../../main/xlsx/zipArchive.ts';
 import { emptyActionFields } from '../../shared/types.ts';
 import type { ActionFields } from '../../shared/types.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { LINE_HEIGHT_PT, wrappedLines } from '../../main/planfile/textFit.ts';
 
 let backend: Backend;
 let cleanup: () => void;
@@ -63,10 +64,10 @@ describe('export layout', () => {
     expect(ws.getCell('A6').value).toBe(1);
     expect(ws.getCell('B6').value).toBe(2);
     expect(ws.getCell('G6').value).toBe('1. Una\n2. Dos');
-    expect(ws.getCell('H6').value).toBe('Enero 2026');
-    expect(ws.getCell('I6').value).toBe('Febrero 2026');
+    expect(ws.getCell('H6').value).toBe('enero 2026');
+    expect(ws.getCell('I6').value).toBe('febrero 2026');
     expect(ws.getCell('C7').value).toBe('4.5');
-    expect(ws.getCell('I7').value).toBe('Marzo 2026 en adelante');
+    expect(ws.getCell('I7').value).toBe('marzo 2026 en adelante');
     expect(ws.getCell('E8').value ?? null).toBeNull();
   });
 
@@ -76,13 +77,17 @@ describe('export layout', () => {
     expect([1, 3, 4, 5, 6, 7, 10, 13].map((c) => ws.getColumn(c).width)).toEqual([5, 11, 40, 35, 30, 35, 22, 18]);
     const short = ws.getRow(6).height;
     const long = ws.getRow(7).height;
-    // 60 words of 9–10 characters in a 40-wide column need at least 60*10/40 = 15 lines of 15 pt.
-    expect(long).toBeGreaterThanOrEqual(15 * 15);
+    // 60 words of 9–10 characters in a 40-wide column need at least 60*10/40 = 15 lines.
+    expect(long).toBeGreaterThanOrEqual(15 * LINE_HEIGHT_PT);
     expect(long).toBeLessThanOrEqual(409);
     // Two tasks on two lines need at least two lines.
-    expect(short).toBeGreaterThanOrEqual(2 * 15);
+    expect(short).toBeGreaterThanOrEqual(2 * LINE_HEIGHT_PT);
+    // …and not much more: no white gaps under the text.
+    expect(short).toBeLessThanOrEqual(3 * LINE_HEIGHT_PT);
     expect(ws.getRow(4).height).toBeGreaterThan(0);
-    for (const cell of ['D7', 'G6']) expect(ws.getCell(cell).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    for (const cell of ['D7', 'G6']) expect(ws.getCell(cell).alignment).toMatchObject({ wrapText: true, vertical: 'top', horizontal: 'left', indent: 1 });
+    // Codes centred alike: a criterion "1" beside a subcriterion "1.2" never reads "11.2".
+    for (const cell of ['A6', 'B6', 'C6']) expect(ws.getCell(cell).alignment).toMatchObject({ horizontal: 'center', vertical: 'top' });
     expect(ws.getCell('D7').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:5' });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
@@ -144,11 +149,12 @@ describe('export layout', () => {
     // ~2,000 characters need ~55 lines at width 40 (over 409 pt): the column was widened so they fit.
     const areaWidth = ws.getColumn(4).width!;
     expect(areaWidth).toBeGreaterThan(40);
-    expect(Math.ceil(longArea.length / (areaWidth - 2)) * 15).toBeLessThanOrEqual(409);
-    // 40 tasks are 40 lines whatever the width: 40 × 15 pt > 409, so the row's font is smaller.
+    expect(wrappedLines(longArea, areaWidth) * LINE_HEIGHT_PT).toBeLessThanOrEqual(409);
+    expect(ws.getCell('D6').font?.size ?? 11).toBe(11); // widened, not shrunk
+    // 40 tasks are 40 lines whatever the width: 40 lines > 409 pt, so the row's font is smaller.
     const size = ws.getCell('G7').font?.size ?? 11;
     expect(size).toBeLessThan(11);
-    expect(40 * 15 * (size / 11)).toBeLessThanOrEqual(ws.getRow(7).height!);
+    expect(40 * LINE_HEIGHT_PT * (size / 11)).toBeLessThanOrEqual(ws.getRow(7).height!);
     expect(ws.getRow(7).height).toBeLessThanOrEqual(409);
   });
 });

@@ -60,7 +60,7 @@ describe('updating a plan from a newer file', () => {
             action: 'Utilizar herramientas de Redes Sociales a realizar Encuesta .',
             changes: [
               { field: 'Tareas', before: '1. Utilizar un mecanismo o sistema que guarde la información.', after: '1. Utilizar un mecanismo o sistema que guarde la información.\n2. Hacer copias de respaldo.' },
-              { field: 'Fin', before: 'Marzo 2026', after: 'Abril 2026' },
+              { field: 'Fin', before: 'marzo 2026', after: 'abril 2026' },
               { field: 'Responsable de seguimiento', before: 'Encargado Tecnología', after: 'Encargado de Tecnología' },
             ],
           },
@@ -131,7 +131,7 @@ describe('updating a plan from a newer file', () => {
     fs.writeFileSync(newer, await newerSeed());
     const c2 = cli();
     expect(await main(['import-plan', newer, '--db', db], c2.io)).toBe(3);
-    expect(c2.out.join('\n')).toMatch(/Acción 2[\s\S]*Fin: «Marzo 2026» → «Abril 2026»/);
+    expect(c2.out.join('\n')).toMatch(/Acción 2[\s\S]*Fin: «marzo 2026» → «abril 2026»/);
     expect(c2.err.join('\n')).toMatch(/no se ha escrito nada[\s\S]*--update 1/);
     const c3 = cli();
     await main(['show-plan', '1', '--db', db, '--json'], c3.io);

@@ -32,7 +32,7 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
     // …and would reject a mistyped option, so the check above means something.
     await expect(validateConfiguration({ ...structuredClone(config), nsis: { oneClik: false } }, new DebugLogger(false))).rejects.toThrow();
-  }, 30_000); // loading app-builder-lib alone takes seconds on a busy machine
+  }, 60_000); // loading app-builder-lib alone takes seconds on a busy machine
 
   it('flips the Electron fuses in the packaged app: no run-as-node, NODE_OPTIONS or --inspect; asar integrity; cookie encryption', () => {
     expect(config.electronFuses).toEqual({
@@ -111,9 +111,23 @@ describe('electron-builder.yml', () => {
 
   it('builds a Spanish, per-user, assisted NSIS installer for x64 into release/', () => {
     expect(config.directories.output).toBe('release');
-    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config.win.target).toEqual([
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'zip', arch: ['x64'] },
+    ]);
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, language: '3082', deleteAppDataOnUninstall: false });
     expect(config.nsis.installerLanguages).toEqual(['es_ES']);
+  });
+
+  it('uses the icons the build generates from assets/icon.svg for the app, the installer and its shortcuts', () => {
+    expect(config.directories.buildResources).toBe('build');
+    expect(config.win.icon).toBe('build/icon.ico');
+    expect(config.nsis.installerIcon).toBe('build/icon.ico');
+    expect(config.nsis.uninstallerIcon).toBe('build/icon.ico');
+    expect(config.linux.icon).toBe('build/icon.png');
+    // The window's icon travels inside dist/, next to the shell.
+    expect(included('dist/electron/icon.png', config.files)).toBe(true);
+    expect(included('assets/icon.svg', config.files)).toBe(false);
   });
 
   it('ships every module the bundles leave external, but not Electron itself', () => {

@@ -54,8 +54,8 @@ describe('month text', () => {
   });
 
   it('writes the Spanish month whatever the locale, with "en adelante" for an open end', () => {
-    expect(monthCellText('2026-01', false)).toBe('Enero 2026');
-    expect(monthCellText('2026-01', true)).toBe('Enero 2026 en adelante');
+    expect(monthCellText('2026-01', false)).toBe('enero 2026');
+    expect(monthCellText('2026-01', true)).toBe('enero 2026 en adelante');
     expect(monthCellText(null, true)).toBe('');
   });
 });

@@ -21,6 +21,5 @@ export function subcriterionTitle(code: string | null, version: CafVersion): str
   return entry ? `${code} ${cafLabel(entry, version)}` : code;
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('es-DO')} ${n === 1 ? one : many}`;
-}
+// Counts, sizes, periods and plan names read the same everywhere: see shared/format.ts.
+export { formatBytes, formatPeriod, planLabel, plural, withTheir } from '../../../shared/format.ts';

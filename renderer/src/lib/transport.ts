@@ -42,7 +42,8 @@ function httpHost(): Host {
     try {
       res = await fetch(`./api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+        // A tab opened without the token is let in by the session cookie the first tab received.
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         body: encodeWire(args),
       });
     } catch {

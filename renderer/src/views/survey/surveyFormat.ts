@@ -1,16 +1,16 @@
 // How survey figures are shown: Dominican Spanish numbers, dd/mm/aaaa dates, n always visible.
 import type { DateRange, IndicatorMetric, SurveyFilters } from '../../../../shared/api/surveys.ts';
+import { formatCount, formatNumber, formatPercent } from '../../../../shared/format.ts';
 import { formatDateEs } from '../../../../shared/months.ts';
 
 /** A number with exactly `digits` decimals, es-DO style (46 → "46.0"); "—" when missing. */
 export function num(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return value.toLocaleString('es-DO', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return formatNumber(value, digits);
 }
 
 /** A 0–100 percentage with one decimal. */
 export function pct(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${num(value, 1)} %`;
+  return formatPercent(value);
 }
 
 /** A date-looking sample (`2026-02-02T19:14:11`) as the office reads it; other text unchanged. */
@@ -21,7 +21,7 @@ export function sampleText(value: string): string {
 }
 
 export function count(n: number): string {
-  return n.toLocaleString('es-DO');
+  return formatCount(n);
 }
 
 /** Survey dates are already Dominican local time (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`). */
@@ -39,6 +39,11 @@ export function dateRangeText(range: DateRange | null | undefined): string {
 /** `YYYY-MM-DD` of a range bound, for `<input type="date">`. */
 export function ci95Text(ci: [number, number] | null | undefined): string {
   return ci ? `IC 95 %: ${num(ci[0], 1)}–${num(ci[1], 1)}` : '';
+}
+
+/** The interval alone, "41.2–50.8", for a label that names it already. */
+export function ci95Range(ci: [number, number] | null | undefined): string {
+  return ci ? `${num(ci[0], 1)}–${num(ci[1], 1)}` : '';
 }
 
 /** A metric value with its unit. */
