@@ -21,6 +21,9 @@ import type { SheetGrid } from './sheetGrid.ts';
 import { splitTasks } from './taskText.ts';
 import { cellText, columnLetter } from '../xlsx/cellValue.ts';
 
+/** Longest unreadable value kept, as a note, in Comentarios. */
+const MAX_NOTE = 1000;
+
 export const MISSING_ACTION_TEXT = '(Sin acción de mejora)';
 
 type TextKey = 'area' | 'action' | 'objective' | 'resources' | 'indicator' | 'responsible' | 'comments';
@@ -251,7 +254,9 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
   }
 
   function keepInComments(d: Draft, header: string, raw: string) {
-    const note = `${header}: ${raw}`;
+    // An unreadable value is kept as a note, cut to a readable length: one 100,000-character
+    // cell must not take all of Comentarios (shared/limits.ts) from the other notes.
+    const note = `${header}: ${raw.length > MAX_NOTE ? raw.slice(0, MAX_NOTE) + '…' : raw}`;
     d.fields.comments = withLine(d, 'comments', d.fields.comments, note);
   }
 
