@@ -8,6 +8,8 @@ import type { SaveFileResult } from '../../shared/desktop.ts';
 import { v } from '../../shared/validate.ts';
 import { writeFileAtomic } from '../files/atomicWrite.ts';
 import { describeSaveError } from '../files/fileErrors.ts';
+import { SAVE_KINDS, saveKindOf, withExtension } from './saveKinds.ts';
+import type { SaveKind } from './saveKinds.ts';
 
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 
@@ -16,33 +18,35 @@ export const saveFileRequest = v.object({
   bytes: v.bytes(MAX_SAVE_BYTES),
 });
 
-const FALLBACK_NAME = 'Plan de mejora.xlsx';
+const FALLBACK_STEM = 'Plan de mejora';
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /** Appends .xlsx unless the name already ends with it (Linux dialogs do not add it). */
 export function withXlsxExtension(fileName: string): string {
-  return path.extname(fileName).toLowerCase() === '.xlsx' ? fileName : `${fileName}.xlsx`;
+  return withExtension(fileName, 'xlsx');
 }
 
 /** A name the dialog can propose on any system: no folders, no characters Windows forbids. */
-export function safeFileName(suggested: string): string {
+export function safeFileName(suggested: string, kind: SaveKind = saveKindOf(suggested)): string {
+  const FALLBACK_NAME = `${FALLBACK_STEM}.${kind}`;
   const base = suggested.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .replace(/[\u0000-\u001f<>:"|?*]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '');
-  const stem = cleaned.replace(/\.xlsx$/i, '');
+  const stem = cleaned.replace(new RegExp(`\\.${kind}$`, 'i'), '');
   if (!stem || WINDOWS_RESERVED.test(stem) || /^\.+$/.test(stem)) return FALLBACK_NAME;
-  return withXlsxExtension(cleaned);
+  return withExtension(cleaned, kind);
 }
 
 export function saveDialogOptions(suggestedName: string, documentsDir: string): SaveDialogOptions {
+  const kind = saveKindOf(suggestedName);
   return {
-    title: 'Exportar a Excel',
-    defaultPath: path.join(documentsDir, safeFileName(suggestedName)),
+    title: SAVE_KINDS[kind].title,
+    defaultPath: path.join(documentsDir, safeFileName(suggestedName, kind)),
     buttonLabel: 'Guardar',
-    filters: [{ name: 'Libro de Excel (.xlsx)', extensions: ['xlsx'] }],
+    filters: [SAVE_KINDS[kind].filter],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
 }
@@ -91,7 +95,7 @@ export async function saveFile(request: unknown, deps: SaveFileDeps): Promise<Sa
   }
   const choice = await deps.showSaveDialog(saveDialogOptions(parsed.suggestedName, deps.documentsDir));
   if (choice.canceled || !choice.filePath) return { saved: false };
-  const target = withXlsxExtension(choice.filePath);
+  const target = withExtension(choice.filePath, saveKindOf(parsed.suggestedName));
   if (needsOwnOverwriteQuestion(choice.filePath, target, fs.existsSync(target)) && !(await deps.confirmOverwrite(target))) {
     return { saved: false };
   }

@@ -52,6 +52,11 @@ const NOTE_HEADERS = new Set(['observaciones', 'observacion', 'observaciones de 
 const LOOKUP = new Map<string, FollowUpKey>();
 for (const [key, words] of Object.entries(SYNONYMS) as [FollowUpKey, string[]][]) for (const w of words) LOOKUP.set(w, key);
 
+/** "Observaciones" and the like: the follow-up note when the file also has Comentarios. */
+export function isNoteHeader(text: string): boolean {
+  return NOTE_HEADERS.has(headerKeyText(text));
+}
+
 /** The follow-up field a header names, or null. "Observaciones" only when `commentsTaken` (else it is Comentarios). */
 export function matchFollowUpHeader(text: string, commentsTaken: boolean): FollowUpKey | null {
   const key = headerKeyText(text);

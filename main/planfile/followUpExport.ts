@@ -3,7 +3,7 @@
 // cumplimiento and Observaciones as of a day; and a "Seguimiento" sheet keyed by No. with the
 // action's manual % and reason and one row per task, so re-importing the file gives the same
 // progress (main/planfile/followUpColumns.ts reads both back).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { IsoDay } from '../../shared/dates.ts';
 import type { ActionWithProgress, EvidenceItem, PlanProgress } from '../../shared/seguimiento/types.ts';
 import { ACTION_STATE_LABELS, SEMAFORO_COLORS, SEMAFORO_LABELS } from '../../shared/seguimiento/types.ts';

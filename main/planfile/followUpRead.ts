@@ -166,6 +166,7 @@ export function readSeguimientoSheet(
   const percentCol = header.follow.get('percent');
   const dataRows = grid.rowNumbers.filter((r) => r > header.row);
   const fractions = percentCol !== undefined && isFractionColumn(dataRows.map((r) => grid.value(r, percentCol)));
+  let read = 0;
   for (const row of dataRows) {
     const noText = grid.text(row, header.no);
     if (!noText) continue;
@@ -191,6 +192,7 @@ export function readSeguimientoSheet(
       }
     }
     const raw = (raws[index] ??= emptyRaw());
+    read++;
     if (taskNo === null) {
       raw.action = { ...raw.action, ...cells };
       continue;
@@ -202,5 +204,6 @@ export function readSeguimientoSheet(
     const before = raw.tasks.get(taskNo - 1);
     raw.tasks.set(taskNo - 1, { ...before, ...cells });
   }
+  if (read === 0) return null;
   return [...header.follow.keys()].filter((k) => k !== 'semaforo' && k !== 'evidenceFiles').map((k) => grid.text(header.row, header.follow.get(k)!));
 }

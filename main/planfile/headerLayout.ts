@@ -1,7 +1,7 @@
 // Finds the plan's header in the first 30 rows of a sheet and decides what each column holds:
 // one of the plan's fields, a time range in one column, or an extra column kept as it is.
 import type { PlanColumnKey } from '../../shared/planLayout.ts';
-import { matchFollowUpHeader } from './followUpColumns.ts';
+import { isNoteHeader, matchFollowUpHeader } from './followUpColumns.ts';
 import type { FollowUpKey } from './followUpColumns.ts';
 import { matchHeader } from './headers.ts';
 import type { HeaderKey } from './headers.ts';
@@ -74,15 +74,20 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
     taken.set(key, col);
     columns.set(col, { kind: 'field', key, header });
   };
+  // The next number to try for each repeated header: 16,384 identical headers cost one
+  // look-up each, not a walk over every earlier one.
+  const nextSuffix = new Map<string, number>();
   const addExtra = (col: number, header: string) => {
     let name = header;
-    for (let n = 2; extraNames.has(name); n++) name = `${header} (${n})`;
+    let n = nextSuffix.get(header) ?? 2;
+    while (extraNames.has(name)) name = `${header} (${n++})`;
+    nextSuffix.set(header, n);
     extraNames.add(name);
     columns.set(col, { kind: 'extra', header: name });
   };
 
   // "Observaciones" beside a "Comentarios" column is the follow-up note; alone, it is Comentarios.
-  const commentsTaken = [...topKeys.entries()].some(([col, k]) => k === 'comments' && matchFollowUpHeader(grid.textOrMerged(headerRow, col), false) === null);
+  const commentsTaken = [...topKeys.entries()].some(([col, k]) => k === 'comments' && !isNoteHeader(grid.textOrMerged(headerRow, col)));
   const followTaken = new Set<FollowUpKey>();
   for (let col = 0; col <= grid.maxColumn; col++) {
     const top = grid.textOrMerged(headerRow, col);

@@ -51,6 +51,8 @@ function incoming(reading: PlanFileReading): IncomingPlan | null {
     periodTo: p.periodTo,
     actions: p.actions,
     fileNumbers: p.fileNumbers,
+    followUp: p.followUp,
+    hasFollowUp: p.hasFollowUp,
   };
 }
 
@@ -68,8 +70,10 @@ export async function previewPlanImport(db: Database, fileName: string, bytes: U
       periodTo: existing.periodTo,
       actions: reading.plan.actions,
       fileNumbers: reading.plan.fileNumbers,
+      followUp: reading.plan.followUp,
+      hasFollowUp: reading.plan.hasFollowUp,
     };
-    diff = diffPlan(existing, { ...next, institution: next.institution || existing.institution });
+    diff = diffPlan(existing, { ...next, institution: next.institution || existing.institution }, planProgressAsOf(db, existing.id));
   }
   return {
     fileName,

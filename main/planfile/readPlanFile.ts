@@ -103,7 +103,7 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
   if (followSheet) {
     const sheetRead = readSeguimientoSheet(new SheetGrid(await readSheetData(workbook, followSheet)), rows.fileNumbers, rows.followUp, periodFrom, (w) => warnings.push(w));
     if (sheetRead) read.push(...sheetRead.map((h) => `${h} (hoja «${followSheet.name}»)`));
-    else warnings.push({ sheet: followSheet.name, row: null, column: null, message: `Se ignoró la hoja «${followSheet.name}»: no tiene una columna No. y columnas de seguimiento (Estatus, % de avance…).` });
+    else warnings.push({ sheet: followSheet.name, row: null, column: null, message: `Se ignoró la hoja «${followSheet.name}»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).` });
   }
   const followUp = resolveFollowUp(rows.actions, rows.followUp, fileName || 'el archivo', (w) => warnings.push(w));
   if (read.length) {

@@ -157,10 +157,6 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     const f = d.fields;
     const info: RowInfo = { row, tasksFrom: f.tasks.length, tasksTo: f.tasks.length, start: null, end: null };
     d.rows.push(info);
-    for (const which of ['start', 'end'] as const) {
-      const c = col(which);
-      if (c !== null && grid.value(row, c)) info[which] = readMonthCell(grid.value(row, c), firstYear).month;
-    }
     for (const key of TEXT_KEYS) {
       const value = text(row, key);
       if (!value) continue;
@@ -233,6 +229,8 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
         }
       }
       if (!reading.month) return;
+      const info = d.rows[d.rows.length - 1]!;
+      if (!info[which]) info[which] = reading.month;
       // Several rows of one action: it starts at the earliest month and ends at the latest.
       const keep = (a: YearMonth | null, b: YearMonth) => (a === null ? b : which === 'start' ? (compareYearMonth(b, a) < 0 ? b : a) : compareYearMonth(b, a) > 0 ? b : a);
       f[which] = keep(f[which], reading.month);
@@ -297,7 +295,9 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     raw.action = cellsOf(d.firstRow, actionKeys);
     const taskKeys = TASK_KEYS.filter((k) => !actionKeys.includes(k));
     for (const r of taskRows) {
-      const cells = cellsOf(r.row, taskKeys) ?? { sheet, row: r.row };
+      const read = cellsOf(r.row, taskKeys);
+      if (!read && !r.start && !r.end) continue;
+      const cells = read ?? { sheet, row: r.row };
       if (r.start || r.end) {
         cells.start = r.start ?? r.end;
         cells.end = r.end ?? r.start;

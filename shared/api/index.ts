@@ -1,8 +1,10 @@
 // The one API contract: every method the renderer, the CLI and the transports know.
 import { backupsContract, LOCAL_ONLY_METHODS } from './backups.ts';
 import type { ClientOf, HandlersOf } from './contract.ts';
+import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
+import { reportsContract } from './reports.ts';
 import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
 import { trashContract } from './trash.ts';
@@ -11,9 +13,11 @@ export const contract = {
   ...plansContract,
   ...planFilesContract,
   ...surveysContract,
+  ...reportsContract,
   ...backupsContract,
   ...seguimientoContract,
   ...trashContract,
+  ...nextYearContract,
 };
 
 export type ApiContract = typeof contract;

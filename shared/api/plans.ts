@@ -52,6 +52,8 @@ export interface AppInfo {
   version: string;
   dbPath: string;
   schemaVersion: number;
+  /** A warning about where the data folder is (network, OneDrive, USB stick), or null. */
+  dataLocationWarning: string | null;
 }
 
 export const plansContract = {

@@ -378,8 +378,23 @@ export const surveysContract = {
   surveyCrosstab: method<SurveyCrosstab>()(
     v.object({ surveyId: id(), rowQuestionId: v.int({ min: 0 }), colQuestionId: v.int({ min: 0 }), filters: v.optional(filtersValidator) }),
   ),
-  /** The report as an .xlsx (values only, never formulas). */
+  /**
+   * The report as an .xlsx (values only, never formulas), printable (landscape, one page wide).
+   * `crosstabs`: pairs of questions to add as cross-tab sheets (counts and row %).
+   */
   exportSurveyReport: method<{ fileName: string; bytes: Uint8Array }>()(
+    v.object({
+      surveyId: id(),
+      filters: v.optional(filtersValidator),
+      crosstabs: v.optional(v.array(v.object({ rowQuestionId: v.int({ min: 0 }), colQuestionId: v.int({ min: 0 }) }), { max: 20 })),
+    }),
+  ),
+  /**
+   * The report as a PDF for the council: per service and per question the diverging bars,
+   * n and the filters on every page, the figures explained once, small bases flagged, and the
+   * trend by service over the waves of the same form.
+   */
+  exportSurveyReportPdf: method<{ fileName: string; bytes: Uint8Array }>()(
     v.object({ surveyId: id(), filters: v.optional(filtersValidator) }),
   ),
   /**

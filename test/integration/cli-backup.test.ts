@@ -25,7 +25,7 @@ describe('mejora backup', { timeout: 120_000 }, () => {
     db = path.join(tmp.dir, 'mejora.sqlite');
     copias = path.join(tmp.dir, 'mejora.copias');
     expect((await m('import-plan', PLAN)).code).toBe(0);
-  });
+  }, 120_000);
   afterEach(() => tmp.cleanup());
 
   it('list --json and create --json print the documented shapes; the copy is a checked SQLite file', async () => {
@@ -156,7 +156,7 @@ describe('mejora delete-plan and the Papelera', { timeout: 120_000 }, () => {
     tmp = tempDir('mejora-trash-');
     db = path.join(tmp.dir, 'mejora.sqlite');
     expect((await m('import-plan', PLAN)).code).toBe(0);
-  });
+  }, 120_000);
   afterEach(() => tmp.cleanup());
 
   it('asks first: without a terminal and without --yes it refuses with exit 3 naming --yes', async () => {

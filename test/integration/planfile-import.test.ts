@@ -1,5 +1,5 @@
 // Importing plan workbooks through the real API into a real SQLite file: the seed sample
-// (golden) and workbooks built here in every messy shape the domain doc lists.
+// (golden) and workbooks built here in every messy shape docs/domain.md §2 lists.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,7 +104,8 @@ describe('messy workbooks', () => {
     // The formatted empty rows under the plan add nothing; the other sheets are named in warnings.
     expect(result.warnings.map((w) => w.message)).toEqual([
       'Se ignoró la hoja «Hoja1»: el plan se leyó de la hoja «PMI».',
-      'Se ignoró la hoja «Seguimiento»: el plan se leyó de la hoja «PMI».',
+      // Follow-up headers without rows: nothing to read.
+      'Se ignoró la hoja «Seguimiento»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).',
     ]);
   });
 

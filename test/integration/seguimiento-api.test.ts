@@ -8,7 +8,7 @@ import { openBackend } from '../../main/app/backend.ts';
 import type { Backend } from '../../main/app/backend.ts';
 import { migrate } from '../../main/db/migrate.ts';
 import { MIGRATIONS } from '../../main/db/migrations/index.ts';
-import { AppError } from '../../shared/errors.ts';
+import type { AppError } from '../../shared/errors.ts';
 import { emptyActionFields } from '../../shared/types.ts';
 import type { ActionFields } from '../../shared/types.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -189,6 +189,43 @@ describe('seguimiento API', () => {
     expect(saved.sismap.informeDue).toBe('2027-07-01');
     const bad = await rejection(api.setPlanSettings({ planId, settings: { ...s, semaforo: { amberBehind: 30, redBehind: 20, amberDaysBeforeEnd: 15 } } }));
     expect(bad.fields?.['semaforo.rojo']).toMatch(/rojo/);
+  });
+});
+
+describe('Actualizar desde Excel with follow-up columns', () => {
+  it('previews the follow-up changes field by field, then applies them keeping the task rows', async () => {
+    const tmp = tempDir();
+    const backend = openBackend(path.join(tmp.dir, 'datos.sqlite'));
+    try {
+      const { api } = backend;
+      const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '../fixtures', name)));
+      const first = await api.importPlan({ fileName: 'plan.xlsx', bytes: fixture('plan-vallejuelo-2025-2026.xlsx'), mode: 'new' });
+      const before = await api.planProgress({ planId: first.planId, asOf: '2026-03-15' });
+      const { evidence } = await api.addEvidence({ actionId: before.actions[0]!.id, taskId: before.actions[0]!.tasks[0]!.id, files: [{ fileName: 'acta.pdf', bytes: PDF }] });
+      const preview = await api.previewPlanImport({ fileName: 'seguimiento.xlsx', bytes: fixture('plan-vallejuelo-seguimiento.xlsx'), targetPlanId: first.planId });
+      const changed = new Map(preview.diff!.changed.map((c) => [c.no, c.changes]));
+      expect(changed.get(1)).toEqual(expect.arrayContaining([
+        { field: 'Estatus', before: 'No iniciada', after: 'Completada' },
+        { field: 'Estado de las tareas', before: '1. Pendiente', after: '1. Completada (27/02/2026)' },
+      ]));
+      expect(changed.get(2)).toEqual(expect.arrayContaining([{ field: '% de avance', before: '0 % (0 de 1 tarea)', after: '60 % (Manual: Leído del archivo «seguimiento.xlsx»)' }]));
+      expect((await api.planProgress({ planId: first.planId, asOf: '2026-03-15' })).actions[0]!.progress.state).toBe('no_iniciada');
+
+      await api.importPlan({ fileName: 'seguimiento.xlsx', bytes: fixture('plan-vallejuelo-seguimiento.xlsx'), mode: 'update', planId: first.planId });
+      const after = await api.planProgress({ planId: first.planId, asOf: '2026-03-15' });
+      expect(after.actions.map((a) => [a.progress.state, a.progress.percent, a.progress.source])).toEqual([
+        ['completada', 100, 'tareas'],
+        ['en_proceso', 60, 'manual'],
+        ['no_iniciada', 0, 'tareas'],
+      ]);
+      // The task kept its row: its evidence is still on it.
+      expect(after.actions[0]!.tasks[0]!.id).toBe(before.actions[0]!.tasks[0]!.id);
+      expect(after.actions[0]!.tasks[0]!.evidence).toBe(1);
+      expect(after.evidence.map((e) => e.id)).toEqual([evidence[0]!.id]);
+    } finally {
+      backend.close();
+      tmp.cleanup();
+    }
   });
 });
 

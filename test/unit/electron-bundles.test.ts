@@ -17,7 +17,7 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const requires = (code: string) => [...new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!))].sort();
+const requires = (code: string) => [...new Set([...code.matchAll(/\b(?:require|import)\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!))].sort();
 
 /**
  * Runs a preload bundle the way Electron runs a sandboxed preload: in a fresh context,
@@ -88,14 +88,14 @@ describe('backend worker bundle', () => {
   it('requires only Node built-ins and the packaged runtime modules (never electron)', async () => {
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
     const names = requires(await bundle('main/app/backendWorker.ts'));
-    expect(names.filter((n) => !builtins.has(n))).toEqual(['better-sqlite3', 'exceljs', 'iconv-lite']);
+    expect(names.filter((n) => !builtins.has(n)).sort()).toEqual(['better-sqlite3', 'exceljs', 'iconv-lite', 'pdfkit']);
     expect(names).toContain('node:worker_threads');
   });
 
   it('is the only shell bundle that carries the backend: main just forwards calls to it', async () => {
     const main = requires(await bundle('main/electron/main.ts'));
     expect(main).toContain('node:worker_threads');
-    expect(main.filter((n) => ['better-sqlite3', 'exceljs', 'iconv-lite'].includes(n))).toEqual([]);
+    expect(main.filter((n) => ['better-sqlite3', 'exceljs', 'iconv-lite', 'pdfkit'].includes(n))).toEqual([]);
   });
 });
 
