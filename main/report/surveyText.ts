@@ -1,10 +1,11 @@
 // Words and numbers of the survey documents (PDF and Excel): es-DO numbers, dd/mm/aaaa days,
 // the filters in a sentence.
 import type { DateRange, SurveyReport } from '../../shared/api/surveys.ts';
+import { SMALL_BASE } from '../../shared/format.ts';
 import { formatDateEs } from '../../shared/months.ts';
 
-/** Fewer valid answers than this: "base pequeña, interpretar con cautela". */
-export const SMALL_BASE = 30;
+/** Fewer valid answers than SMALL_BASE (shared/format.ts, as on screen): "base pequeña, interpretar con cautela". */
+export { SMALL_BASE };
 export const SMALL_BASE_TEXT = 'Base pequeña, interpretar con cautela';
 
 export function num(value: number | null | undefined, digits = 1): string {

@@ -58,7 +58,7 @@ describe('editing an action where the eye is', () => {
     await page.waitForTimeout(300); // the scroll into view
     expect(await seen(page, '#af-error-end')).toBe(true);
 
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Guardar', exact: true }).click();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('af-action');
     expect(await seen(page, '#af-error-action')).toBe(true);
     await expect(page.locator('.status').innerText()).resolves.toBe('Revise: Acción de mejora, Fin');
@@ -75,7 +75,7 @@ describe('editing an action where the eye is', () => {
     await evidence.press('End');
     await evidence.press('Enter');
     await evidence.pressSequentially('Publicación en el mural');
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     const backend = openBackend(dbPath);
