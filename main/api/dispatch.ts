@@ -35,6 +35,7 @@ export function createDispatch(
       if (err instanceof ValidationError) return { ok: false, error: { code: 'invalid_argument', message: err.message } };
       // A schema trigger's refusal (an archived plan is read-only: migration 006) carries its own Spanish message.
       if (isTriggerRefusal(err)) return { ok: false, error: { code: 'conflict', message: err.message } };
+      if (process.env.MEJORA_DEBUG) log(err);
       const storage = describeStorageError(err);
       if (storage) return { ok: false, error: { code: 'io_error', message: storage } };
       log(err);

@@ -9,6 +9,7 @@ import type { ApiContext } from './context.ts';
 import { backupHandlers } from './backups.ts';
 import { planHandlers } from './plans.ts';
 import { seguimientoHandlers } from './seguimiento.ts';
+import { settingsHandlers } from './settings.ts';
 import { trashHandlers } from './trash.ts';
 
 type AnyHandlers = Record<string, (args: unknown) => unknown>;
@@ -31,6 +32,7 @@ export function createHandlers(ctx: ApiContext): ApiHandlers {
     ...backupHandlers(ctx),
     ...seguimientoHandlers(ctx),
     ...trashHandlers(ctx),
+    ...settingsHandlers(ctx),
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
     ...lazyHandlers(reportsContract, () => import('./reports.ts').then((m) => m.reportHandlers), ctx),

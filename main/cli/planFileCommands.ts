@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning, PlanDiff, PlanImportResult } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
+import { mismatchMessage, updateMismatch } from '../../shared/updateTarget.ts';
 import { writeReportFile } from '../report/writeOutput.ts';
 import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
@@ -55,18 +56,21 @@ function printResult(io: CliIO, r: PlanImportResult, fileName: string): void {
 export const planFileCommands: Command[] = [
   {
     name: 'export-plan',
-    usage: 'mejora export-plan ID [SALIDA.xlsx|SALIDA.pdf] [--seguimiento] [--as-of FECHA] [--db ARCHIVO]',
+    usage: 'mejora export-plan ID [SALIDA.xlsx|SALIDA.pdf] [--seguimiento] [--as-of FECHA] [--db ARCHIVO] [--json]',
     summary:
       'Guarda el plan con el formato oficial: como Excel, o como PDF para imprimir si SALIDA termina en .pdf (si SALIDA es una carpeta o falta, usa el nombre estándar del Excel). Con --seguimiento el Excel añade Estatus, % de avance, Semáforo, Evidencias y Observaciones a la fecha de --as-of (hoy por defecto).',
     booleans: ['seguimiento', 'json'],
     async run({ args, io, openApi }) {
       const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
-      const asOf = dayFlag(args.flags, 'as-of');
       const wanted = args.positionals[1];
       const asPdf = wanted !== undefined && /\.pdf$/i.test(wanted);
       if (wanted !== undefined && !asPdf && path.extname(wanted) && !/\.xlsx$/i.test(wanted) && !isDirectory(wanted)) {
         throw new AppError('invalid_argument', `«${wanted}»: el plan se exporta como .xlsx (Excel) o .pdf. Cambie la extensión del archivo de salida.`);
       }
+      if (asPdf && args.flags.seguimiento) {
+        throw new AppError('invalid_argument', 'El PDF es el plan con el formato oficial; el seguimiento en PDF es el informe de avance: mejora report-avance PLAN --pdf SALIDA.pdf');
+      }
+      const asOf = dayFlag(args.flags, 'as-of');
       const api = openApi();
       const { fileName, bytes } = asPdf
         ? await api.exportPlanPdf({ planId })
@@ -81,10 +85,10 @@ export const planFileCommands: Command[] = [
   {
     name: 'import-plan',
     usage:
-      'mejora import-plan ARCHIVO.xlsx [--update ID] [--new] [--dry-run] [--from AÑO --to AÑO] [--institution NOMBRE] [--db ARCHIVO] [--json]',
+      'mejora import-plan ARCHIVO.xlsx [--update ID [--force]] [--new] [--dry-run] [--from AÑO --to AÑO] [--institution NOMBRE] [--db ARCHIVO] [--json]',
     summary:
       'Importa un plan de mejora desde Excel. Si ya existe un plan de la misma institución y período, muestra los cambios y no escribe nada: aplíquelos con --update ID o impórtelo aparte con --new.',
-    booleans: ['json', 'new', 'dry-run'],
+    booleans: ['json', 'new', 'dry-run', 'force'],
     async run({ args, io, openApi }) {
       const file = args.positionals[0];
       const bytes = readInputFile(file);
@@ -121,6 +125,18 @@ export const planFileCommands: Command[] = [
         return 0;
       }
 
+      if (updateId !== undefined) {
+        // Another institution's or another period's file over a saved plan: only on purpose.
+        const target = await api.getPlan({ planId: updateId });
+        const mismatch = updateMismatch(preview.plan, target);
+        if (mismatch && !args.flags.force) {
+          io.err(
+            `${mismatchMessage(mismatch, preview.plan, target)} No se ha escrito nada. ` +
+              `Para importarlo aparte: mejora import-plan "${file}" --new. Si de verdad quiere actualizar el plan ${updateId} con él, añada --force.`,
+          );
+          return EXIT_NEEDS_CONFIRMATION;
+        }
+      }
       if (updateId !== undefined && preview.diff && !json) {
         io.out(`Cambios en el plan ${updateId}:`);
         printDiff(io, preview.diff);

@@ -91,12 +91,12 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
   const followTaken = new Set<FollowUpKey>();
   for (let col = 0; col <= grid.maxColumn; col++) {
     const top = grid.textOrMerged(headerRow, col);
-    const follow = twoRows && grid.text(sub, col) ? null : matchFollowUpHeader(top, commentsTaken);
+    const follow = !top || (twoRows && grid.text(sub, col)) ? null : matchFollowUpHeader(top, commentsTaken);
     if (follow && (topKeys.get(col) ?? null) === null || (follow === 'note' && topKeys.get(col) === 'comments')) {
       if (follow === 'evidence' || followTaken.has(follow!)) {
         // Evidence written as text stays as it was (the files are attached in Mejora).
         addExtra(col, top.replace(/\n/g, ' '));
-        if (follow === 'evidence') notes.push([col, `La columna «${top}» se conservó como columna adicional: los archivos de evidencia se adjuntan en Mejora, en cada acción.`]);
+        // (The follow-up warning of readPlanFile names it when the file carries follow-up.)
         continue;
       }
       followTaken.add(follow!);

@@ -115,7 +115,7 @@ function drawTrend(b: PdfBuilder, waves: SurveyWave[], current: number): void {
   const colW = (b.width - nameW - changeW) / shown.length;
   const headLines = shown.map((w) => [`Ola ${w.wave}${w.wave === current ? ' (esta)' : ''}`, dateRangeText(w.dateRange)]);
   b.drawLines(['Servicio'], b.left, b.y, nameW, { ...SMALL, font: 'semibold' });
-  shown.forEach((w, i) => b.drawLines(headLines[i]!, b.left + nameW + i * colW, b.y, colW - 4, { ...SMALL, font: 'semibold' }, 'center'));
+  for (const [i, lines] of headLines.entries()) b.drawLines(lines, b.left + nameW + i * colW, b.y, colW - 4, { ...SMALL, font: 'semibold' }, 'center');
   b.drawLines(['Cambio'], b.right - changeW, b.y, changeW, { ...SMALL, font: 'semibold' }, 'right');
   b.y += 2 * b.lineHeight(SMALL) + 3;
   b.hline(b.left, b.right, b.y - 1, COLORS.border);

@@ -46,7 +46,7 @@ function addTable(ws: ExcelJS.Worksheet, titles: string[], header: string[], row
     row.font = i === 0 ? { bold: true, size: 13 } : { size: 10, color: { argb: 'FF5D6875' } };
   });
   if (titles.length) ws.addRow([]);
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [i, w] of widths.entries()) ws.getColumn(i + 1).width = w;
   const h = ws.addRow(header.map(text));
   const headerRow = h.number;
   h.height = rowHeightFor(header.map((t, i) => ({ text: t, width: widths[i] ?? 10, bold: true })));
@@ -132,7 +132,7 @@ export async function exportReportXlsx(r: SurveyReport, crosstabs: SurveyCrossta
     for (const q of texts) for (const a of q.answers!) rows.push([q.header, a]);
     addTable(comments, titles('Respuestas abiertas'), ['Pregunta', 'Respuesta'], rows, [40, 100]);
   }
-  crosstabs.forEach((t, i) => crosstabSheet(wb, t, i, footer, base));
+  for (const [i, t] of crosstabs.entries()) crosstabSheet(wb, t, i, footer, base);
   // Text that starts like a formula gets the Text format: re-entering it in Excel keeps it text.
   for (const ws of wb.worksheets) {
     ws.eachRow((row) =>

@@ -3,7 +3,7 @@
 // strings, inline and rich text, formulas' cached values, dates told apart by their style);
 // merged ranges are reported to whoever asks for them.
 import type { CellValue } from './cellValue.ts';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, isoToDate, parseCellRef, serialToDate } from './cellValue.ts';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, isoToDate, serialToDate } from './cellValue.ts';
 import { ChunkScanner, indexOfByte, isNameByte } from './chunkScanner.ts';
 import type { DateStyles } from './styles.ts';
 import { decodeXmlText, stringItemText } from './xml.ts';
@@ -21,8 +21,8 @@ export interface SheetSink {
    * sparse array, fresh for each row). Return false to stop reading the sheet.
    */
   row(rowNo: number, cells: (CellValue | undefined)[]): boolean | void;
-  /** A merged range (they follow the rows in the part); absent: merges are skipped. */
-  merge?(range: MergeRange): void;
+  /** A merged range (they follow the rows in the part), 1-based rows, 0-based columns; absent: merges are skipped. */
+  merge?(top: number, left: number, bottom: number, right: number): void;
 }
 
 /** The longest single construct (a tag, an inline string, a value) a sheet may hold. */
@@ -45,7 +45,7 @@ function tagOf(buf: Buffer, start: number, end: number): Tag {
   if (len === 1) return c0 === 99 ? Tag.Cell : c0 === 118 ? Tag.Value : c0 === 102 ? Tag.Formula : Tag.Other;
   if (len === 2) return c0 === 105 && buf[from + 1] === 115 ? Tag.Inline : Tag.Other;
   if (len === 3) return c0 === 114 && buf[from + 1] === 111 && buf[from + 2] === 119 ? Tag.Row : Tag.Other;
-  if (len === 9) return c0 === 109 && buf.toString('latin1', from, end) === 'mergeCell' ? Tag.Merge : Tag.Other;
+  if (len === 9) return c0 === 109 && buf[from + 5] === 67 && buf[from + 8] === 108 && buf[from + 1] === 101 && buf[from + 6] === 101 ? Tag.Merge : Tag.Other;
   return Tag.Other;
 }
 
@@ -179,9 +179,8 @@ export class SheetScanner extends ChunkScanner {
         }
         case Tag.Merge: {
           if (this.sink.merge) {
-            const ref = attrByName(buf.toString('latin1', q, gt), 'ref');
-            const range = ref ? parseRange(ref) : null;
-            if (range) this.sink.merge(range);
+            const ref = refAttr(buf, q, gt);
+            if (ref) mergeRange(buf, ref[0], ref[1], this.sink.merge);
           }
           break;
         }
@@ -325,17 +324,65 @@ function refColumn(buf: Buffer, from: number, to: number): number {
   return i === from || i - from > 3 ? -1 : col - 1;
 }
 
-/** An attribute by its full local name (for the rare, longer ones). */
-function attrByName(text: string, name: string): string | null {
-  const m = new RegExp(`(?:^|[\\s:])${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(text);
-  return m ? (m[1] ?? m[2] ?? '') : null;
+/** Where the `ref` attribute's value of a `<mergeCell>` start tag in buf[from, to) lies, or null. */
+function refAttr(buf: Buffer, from: number, to: number): [number, number] | null {
+  let i = from;
+  while (i < to) {
+    while (i < to && !isNameByte(buf[i]!)) i++;
+    const nameStart = i;
+    while (i < to && isNameByte(buf[i]!)) i++;
+    const isRef = i - nameStart >= 3 && buf[i - 3] === 114 && buf[i - 2] === 101 && buf[i - 1] === 102 && (i - nameStart === 3 || buf[i - 4] === 58);
+    while (i < to && buf[i]! <= 32) i++;
+    if (buf[i] !== 61 /* = */) continue;
+    i++;
+    while (i < to && buf[i]! <= 32) i++;
+    const quote = buf[i];
+    if (quote !== 34 && quote !== 39) continue;
+    let close = i + 1;
+    while (close < to && buf[close] !== quote) close++;
+    if (close >= to) return null;
+    if (isRef) return [i + 1, close];
+    i = close + 1;
+  }
+  return null;
 }
 
-/** "B3:D5" (or a single cell) as a range; null when it is not one. */
-function parseRange(ref: string): MergeRange | null {
-  const [a, b] = ref.split(':');
-  const from = a ? parseCellRef(a) : null;
-  const to = b ? parseCellRef(b) : from;
-  if (!from || !to) return null;
-  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+/** A cell reference at buf[from, to) packed as row × 16,384 + column, and where it ends; -1 when it is not one. */
+function packedRef(buf: Buffer, from: number, to: number): number {
+  let i = from;
+  if (buf[i] === 36) i++; // $
+  let col = 0;
+  const letters = i;
+  while (i < to && i - letters < 3) {
+    const c = buf[i]! | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    i++;
+  }
+  if (i === letters) return -1;
+  if (buf[i] === 36) i++;
+  let row = 0;
+  const digits = i;
+  while (i < to && buf[i]! >= 48 && buf[i]! <= 57 && i - digits < 8) row = row * 10 + (buf[i++]! - 48);
+  if (i === digits || row < 1) return -1;
+  refEnd = i;
+  return row * 16_384 + (col - 1);
+}
+let refEnd = 0;
+
+/** Reads "B3:D5" (or one cell) from buf[from, to) and reports it, with no string made; nothing when it is not a range. */
+function mergeRange(buf: Buffer, from: number, to: number, report: (top: number, left: number, bottom: number, right: number) => void): void {
+  const a = packedRef(buf, from, to);
+  if (a < 0) return;
+  let b = a;
+  if (buf[refEnd] === 58 /* : */ && refEnd < to) {
+    b = packedRef(buf, refEnd + 1, to);
+    if (b < 0) return;
+  }
+  if (refEnd !== to) return;
+  const ra = Math.floor(a / 16_384);
+  const rb = Math.floor(b / 16_384);
+  const ca = a % 16_384;
+  const cb = b % 16_384;
+  report(Math.min(ra, rb), Math.min(ca, cb), Math.max(ra, rb), Math.max(ca, cb));
 }

@@ -4,9 +4,10 @@ import type { ClientOf, HandlersOf } from './contract.ts';
 import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
-import { seguimientoContract } from './seguimiento.ts';
 import { reportsContract } from './reports.ts';
+import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
+import { settingsContract } from './settings.ts';
 import { trashContract } from './trash.ts';
 
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...backupsContract,
   ...seguimientoContract,
   ...trashContract,
+  ...settingsContract,
   ...nextYearContract,
 };
 

@@ -139,5 +139,5 @@ describe('plan as PDF', () => {
     expect(bad.stderr).toContain('.pdf');
     expect(fs.existsSync(path.join(tmp.dir, 'plan.docx'))).toBe(false);
     expect(fs.readdirSync(path.join(tmp.dir, 'salida'))).toEqual(['plan.pdf']);
-  });
+  }, 120_000);
 });
