@@ -100,7 +100,7 @@ export function periodText(from: number, to: number): string {
 export interface Plan extends PlanSummary {
   actions: Action[];
   /** Actions carried over from last year's plan, by action id: where each comes from. */
-  carriedFrom: Record<number, CarriedFrom>;
+  carriedFrom?: Record<number, CarriedFrom>;
   /** Header names of extra columns, in the order the plan's file had them. */
   extraColumns: string[];
 }
