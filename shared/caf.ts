@@ -1,5 +1,5 @@
 // The CAF catalogue (Marco Común de Evaluación) as data: 9 criteria, 28 subcriteria.
-// Codes are the same in CAF 2013 and CAF 2020; some labels differ. Source: ../shared/docs/domain.md §3.
+// Codes are the same in CAF 2013 and CAF 2020; some labels differ. Source: docs/domain.md §3.
 
 export type CafVersion = '2020' | '2013';
 export const CAF_VERSIONS: readonly CafVersion[] = ['2020', '2013'];

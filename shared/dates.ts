@@ -1,7 +1,7 @@
 // Days (no time) as 'AAAA-MM-DD' strings: the day work happened, the day a cut-off closes,
 // a SISMAP due date. Never a Date in storage or JSON — a Date carries a time zone, a day
 // does not. The office lives in UTC−4 all year (no daylight saving in the Dominican Republic).
-import { formatDateEs, splitYearMonth } from './months.ts';
+import { formatDateEs, MONTHS_ES, splitYearMonth } from './months.ts';
 import type { YearMonth } from './months.ts';
 
 /** 'AAAA-MM-DD'. */
@@ -51,9 +51,8 @@ export function formatDay(day: IsoDay | null | undefined): string {
 /** "27 de febrero de 2026". */
 export function formatDayLong(day: IsoDay): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} de ${MONTH_NAMES[m - 1]} de ${y}`;
+  return `${d} de ${MONTHS_ES[m - 1]} de ${y}`;
 }
-const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 /** The office's day at instant `now` (UTC−4). */
 export function dominicanToday(now: Date = new Date()): IsoDay {

@@ -124,7 +124,7 @@ export const v = {
       const input = x as Record<string, unknown>;
       for (const key of Object.keys(input)) {
         // Own fields only: "__proto__", "constructor", "toString"… are inherited, not fields.
-        if (!Object.prototype.hasOwnProperty.call(shape, key)) throw new ValidationError(join(p, key), 'ningún campo con ese nombre');
+        if (!Object.hasOwn(shape, key)) throw new ValidationError(join(p, key), 'ningún campo con ese nombre');
       }
       const out: Record<string, unknown> = {};
       for (const [key, validator] of Object.entries(shape)) {

@@ -6,6 +6,10 @@ import type { WireResponse } from '../../shared/api/wire.ts';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import { ValidationError } from '../../shared/validate.ts';
 
+function isTriggerRefusal(err: unknown): err is Error {
+  return err instanceof Error && (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_TRIGGER';
+}
+
 export type Dispatch = (method: string, args: unknown) => Promise<WireResponse>;
 
 /**
@@ -29,6 +33,9 @@ export function createDispatch(
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toPayload() };
       if (err instanceof ValidationError) return { ok: false, error: { code: 'invalid_argument', message: err.message } };
+      // A schema trigger's refusal (an archived plan is read-only: migration 006) carries its own Spanish message.
+      if (isTriggerRefusal(err)) return { ok: false, error: { code: 'conflict', message: err.message } };
+      if (process.env.MEJORA_DEBUG) log(err);
       const storage = describeStorageError(err);
       if (storage) return { ok: false, error: { code: 'io_error', message: storage } };
       log(err);

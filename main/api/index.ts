@@ -1,6 +1,7 @@
 // The one implementation of the contract. It knows nothing of Electron or HTTP.
 import type { Contract, HandlersOf } from '../../shared/api/contract.ts';
 import type { ApiHandlers } from '../../shared/api/index.ts';
+import { nextYearContract } from '../../shared/api/nextYear.ts';
 import { planFilesContract } from '../../shared/api/planFiles.ts';
 import { reportsContract } from '../../shared/api/reports.ts';
 import { surveysContract } from '../../shared/api/surveys.ts';
@@ -8,6 +9,7 @@ import type { ApiContext } from './context.ts';
 import { backupHandlers } from './backups.ts';
 import { planHandlers } from './plans.ts';
 import { seguimientoHandlers } from './seguimiento.ts';
+import { settingsHandlers } from './settings.ts';
 import { trashHandlers } from './trash.ts';
 
 type AnyHandlers = Record<string, (args: unknown) => unknown>;
@@ -30,8 +32,10 @@ export function createHandlers(ctx: ApiContext): ApiHandlers {
     ...backupHandlers(ctx),
     ...seguimientoHandlers(ctx),
     ...trashHandlers(ctx),
+    ...settingsHandlers(ctx),
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
     ...lazyHandlers(reportsContract, () => import('./reports.ts').then((m) => m.reportHandlers), ctx),
+    ...lazyHandlers(nextYearContract, () => import('./nextYear.ts').then((m) => m.nextYearHandlers), ctx),
   };
 }

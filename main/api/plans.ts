@@ -2,13 +2,20 @@
 import type { HandlersOf } from '../../shared/api/contract.ts';
 import type { plansContract } from '../../shared/api/plans.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
+import path from 'node:path';
+import { locationWarning } from '../app/dataLocation.ts';
 import type { ApiContext } from './context.ts';
 import * as store from '../db/planStore.ts';
 
 export function planHandlers(ctx: ApiContext): HandlersOf<typeof plansContract> {
   const { db } = ctx;
   return {
-    appInfo: () => ({ version: ctx.version, dbPath: ctx.dbPath, schemaVersion: ctx.schemaVersion }),
+    appInfo: () => ({
+      version: ctx.version,
+      dbPath: ctx.dbPath,
+      schemaVersion: ctx.schemaVersion,
+      dataLocationWarning: locationWarning(path.dirname(ctx.dbPath), { platform: process.platform, env: process.env }),
+    }),
     listPlans: () => store.listPlans(db),
     getPlan: ({ planId }) => store.getPlan(db, planId),
     createPlan: (a) => ({

@@ -44,7 +44,10 @@ export function seguimientoHandlers(ctx: ApiContext): HandlersOf<typeof seguimie
     },
     createCutoff: ({ planId, date, label, asOf }) => ({ id: cutoffs.createCutoff(db, planId, date, label, today(asOf)) }),
     listCutoffs: ({ planId }) => cutoffs.listCutoffs(db, planId),
-    reopenCutoff: ({ cutoffId, reason }) => cutoffs.reopenCutoff(db, cutoffId, reason),
+    reopenCutoff: async ({ cutoffId, reason }) => {
+      await ctx.backups.before('antes de reabrir un corte');
+      return cutoffs.reopenCutoff(db, cutoffId, reason);
+    },
     closeCutoff: ({ cutoffId, asOf }) => cutoffs.closeCutoff(db, cutoffId, today(asOf)),
     attention: ({ planId, asOf }) => attentionList(db, today(asOf), planId),
     getPlanSettings: ({ planId }) => getPlanSettings(db, planId),

@@ -37,7 +37,7 @@ export interface BackendOptions {
 }
 
 export function openBackend(dbPath: string, version = appVersion(), opts: BackendOptions = {}): Backend {
-  let opened;
+  let opened: ReturnType<typeof openDatabase>;
   try {
     opened = openDatabase(dbPath, {
       beforeMigration: (readOnly, file) => {

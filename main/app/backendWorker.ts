@@ -5,16 +5,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import { openBackend } from './backend.ts';
+import { prepareDefaultDataFile } from './dataLocation.ts';
 import type { Backend } from './backend.ts';
 import type { FromWorker, ToWorker, WorkerBackendData } from './workerBackend.ts';
 
 const port = parentPort;
 if (!port) throw new Error('backendWorker.ts runs only as a worker thread (see workerBackend.ts).');
 const post = (message: FromWorker) => port.postMessage(message);
-const { dbPath, version } = workerData as WorkerBackendData;
+const { dbPath, version, moveLegacyData } = workerData as WorkerBackendData;
 
 let backend: Backend | null = null;
 try {
+  if (moveLegacyData) prepareDefaultDataFile();
   backend = openBackend(dbPath, version, { automaticBackups: true });
 } catch (err) {
   if (err instanceof AppError) post({ type: 'failed', error: err.toPayload(), detail: err.message });

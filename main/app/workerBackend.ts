@@ -22,6 +22,8 @@ export type FromWorker =
 export interface WorkerBackendData {
   dbPath: string;
   version: string;
+  /** The default location: move a data file left in the old Roaming folder first (dataLocation.ts). */
+  moveLegacyData?: boolean;
 }
 
 export interface WorkerBackend {
@@ -44,8 +46,8 @@ export const BACKEND_STOPPED: WireResponse = {
 /** How long close() lets the worker finish closing the database before ending it anyway. */
 const CLOSE_GRACE_MS = 5000;
 
-export function startWorkerBackend(workerFile: string, dbPath: string, version: string): Promise<WorkerBackend> {
-  const workerData: WorkerBackendData = { dbPath, version };
+export function startWorkerBackend(workerFile: string, dbPath: string, version: string, opts: { moveLegacyData?: boolean } = {}): Promise<WorkerBackend> {
+  const workerData: WorkerBackendData = { dbPath, version, ...(opts.moveLegacyData ? { moveLegacyData: true } : {}) };
   const worker = new Worker(workerFile, { workerData });
   const pending = new Map<number, (response: WireResponse) => void>();
   let nextId = 1;

@@ -106,7 +106,8 @@ function infoFor(id: string, reason: BackupReason, now: Date, file: string, cont
 }
 
 /** A backup of the open database, through SQLite's online backup (others may keep writing). */
-export async function createBackup(db: Db, dbPath: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+/** `protect`: ids retention must not remove now (the copy a restore is about to read). */
+export async function createBackup(db: Db, dbPath: string, reason: BackupReason, now = new Date(), protect: readonly string[] = []): Promise<BackupInfo> {
   const dir = backupDirFor(dbPath);
   fs.mkdirSync(dir, { recursive: true });
   const id = newId(dir, now);
@@ -118,7 +119,7 @@ export async function createBackup(db: Db, dbPath: string, reason: BackupReason,
   });
   const info = infoFor(id, reason, now, file, contents!);
   writeMeta(dir, info);
-  pruneBackups(dbPath, now);
+  pruneBackups(dbPath, now, protect);
   return info;
 }
 
@@ -178,13 +179,13 @@ export function getBackup(dbPath: string, id: string): BackupInfo {
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /** Applies the retention rule; also sweeps leftovers of a killed backup (an hour old). */
-export function pruneBackups(dbPath: string, now = new Date()): string[] {
+export function pruneBackups(dbPath: string, now = new Date(), protect: readonly string[] = []): string[] {
   const dir = backupDirFor(dbPath);
   const all = listBackups(dbPath);
   const keep = backupsToKeep(all.map((b) => ({ id: b.id, createdAt: new Date(b.created_at) })), now);
   const removed: string[] = [];
   for (const b of all) {
-    if (keep.has(b.id)) continue;
+    if (keep.has(b.id) || protect.includes(b.id)) continue;
     fs.rmSync(path.join(dir, `${b.id}.json`), { force: true });
     fs.rmSync(path.join(dir, `${b.id}.sqlite`), { force: true });
     removed.push(b.id);

@@ -3,6 +3,7 @@
 // the restore can be undone), then SQLite's backup API writes the copy's pages over the live
 // file while this connection stays open, and older copies are brought up to date.
 import Database from 'better-sqlite3';
+import path from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
 import { migrate, unknownMigrations } from '../db/migrate.ts';
@@ -49,7 +50,9 @@ export function checkCopy(file: string, migrations: readonly Migration[]): numbe
  */
 export async function restoreFromFile(db: Db, dbPath: string, copyFile: string, migrations: readonly Migration[]): Promise<string | null> {
   checkCopy(copyFile, migrations);
-  const undo = hasUserData(db) ? await createBackup(db, dbPath, 'antes de restaurar') : null;
+  // The copy being restored may be one of this file's backups: retention must not take it now.
+  const protect = [path.basename(copyFile, '.sqlite')];
+  const undo = hasUserData(db) ? await createBackup(db, dbPath, 'antes de restaurar', new Date(), protect) : null;
   const src = new Database(copyFile, { readonly: true, fileMustExist: true });
   try {
     await src.backup(dbPath);

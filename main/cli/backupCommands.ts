@@ -132,7 +132,31 @@ async function trash(ctx: CommandContext): Promise<number | void> {
   return 2;
 }
 
+async function settings(ctx: CommandContext): Promise<number | void> {
+  const { args, io } = ctx;
+  const api = ctx.openApi();
+  for (const spec of args.repeated.set ?? []) {
+    const eq = spec.indexOf('=');
+    const key = eq === -1 ? spec : spec.slice(0, eq);
+    if (eq === -1 || key.trim().toLowerCase() !== 'usuario') {
+      io.err(`«${spec}» no es un ajuste que Mejora conozca. Use: mejora settings --set usuario=NOMBRE`);
+      return 2;
+    }
+    await api.setSettings({ usuario: spec.slice(eq + 1) });
+  }
+  const now = await api.getSettings({});
+  if (args.flags.json) return void printJson(io, now);
+  io.out(`usuario: ${now.usuario || '(sin nombre: póngalo con mejora settings --set usuario=NOMBRE)'}`);
+}
+
 export const backupCommands: Command[] = [
+  {
+    name: 'settings',
+    usage: 'mejora settings [--set usuario=NOMBRE] [--db ARCHIVO] [--json]',
+    summary: 'Ajustes: el nombre de quien usa Mejora (va con cada cambio registrado y en los informes).',
+    booleans: ['json'],
+    run: settings,
+  },
   {
     name: 'backup',
     usage: 'mejora backup list|create|restore ID|export ARCHIVO|import ARCHIVO [--yes] [--db ARCHIVO] [--json]',

@@ -23,7 +23,6 @@ export interface Command {
   summary: string;
   booleans?: readonly string[];
   /** Long-running commands (serve, start) resolve when they are done serving. */
-  // biome-ignore lint/suspicious/noConfusingVoidType: a command that returns nothing exits 0; handlers need not `return`.
   run(ctx: CommandContext): Promise<number | void>;
 }
 

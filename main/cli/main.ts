@@ -4,11 +4,13 @@ import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import type { Api } from '../../shared/api/index.ts';
 import { openBackend } from '../app/backend.ts';
 import type { Backend } from '../app/backend.ts';
-import { resolveDbPath } from '../paths.ts';
+import { prepareDefaultDataFile } from '../app/dataLocation.ts';
+import { isDefaultLocation, resolveDbPath } from '../paths.ts';
 import { appCommands } from './appCommands.ts';
 import { backupCommands } from './backupCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
 import { seguimientoCommands } from './seguimientoCommands.ts';
@@ -17,6 +19,7 @@ import { surveyCommands } from './surveyCommands.ts';
 
 export const COMMANDS: Command[] = [
   ...planCommands,
+  ...nextYearCommands,
   ...planFileCommands,
   ...seguimientoCommands,
   ...surveyCommands,
@@ -78,7 +81,8 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
       io.out(`${command.usage}\n  ${command.summary}`);
       return 0;
     }
-    const dbPath = resolveDbPath({ flag: stringFlag(args.flags, 'db') });
+    const flag = stringFlag(args.flags, 'db');
+    const dbPath = isDefaultLocation({ flag }) ? prepareDefaultDataFile() : resolveDbPath({ flag });
     const openApi = (): Api => (backend ??= openBackend(dbPath)).api;
     const code = await command.run({ args, io, openApi, dbPath });
     return code ?? 0;

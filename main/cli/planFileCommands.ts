@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning, PlanDiff, PlanImportResult } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
+import { mismatchMessage, updateMismatch } from '../../shared/updateTarget.ts';
 import { writeReportFile } from '../report/writeOutput.ts';
 import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
@@ -84,10 +85,10 @@ export const planFileCommands: Command[] = [
   {
     name: 'import-plan',
     usage:
-      'mejora import-plan ARCHIVO.xlsx [--update ID] [--new] [--dry-run] [--from AÑO --to AÑO] [--institution NOMBRE] [--db ARCHIVO] [--json]',
+      'mejora import-plan ARCHIVO.xlsx [--update ID [--force]] [--new] [--dry-run] [--from AÑO --to AÑO] [--institution NOMBRE] [--db ARCHIVO] [--json]',
     summary:
       'Importa un plan de mejora desde Excel. Si ya existe un plan de la misma institución y período, muestra los cambios y no escribe nada: aplíquelos con --update ID o impórtelo aparte con --new.',
-    booleans: ['json', 'new', 'dry-run'],
+    booleans: ['json', 'new', 'dry-run', 'force'],
     async run({ args, io, openApi }) {
       const file = args.positionals[0];
       const bytes = readInputFile(file);
@@ -124,6 +125,18 @@ export const planFileCommands: Command[] = [
         return 0;
       }
 
+      if (updateId !== undefined) {
+        // Another institution's or another period's file over a saved plan: only on purpose.
+        const target = await api.getPlan({ planId: updateId });
+        const mismatch = updateMismatch(preview.plan, target);
+        if (mismatch && !args.flags.force) {
+          io.err(
+            `${mismatchMessage(mismatch, preview.plan, target)} No se ha escrito nada. ` +
+              `Para importarlo aparte: mejora import-plan "${file}" --new. Si de verdad quiere actualizar el plan ${updateId} con él, añada --force.`,
+          );
+          return EXIT_NEEDS_CONFIRMATION;
+        }
+      }
       if (updateId !== undefined && preview.diff && !json) {
         io.out(`Cambios en el plan ${updateId}:`);
         printDiff(io, preview.diff);

@@ -91,7 +91,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenDatabase
     throw ioError(err, resolved);
   }
 
-  let probe;
+  let probe: ReturnType<typeof probeDataFile>;
   try {
     probe = probeDataFile(resolved);
   } catch (err) {

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
 import { hasErrors, validateActionFields, validatePlanFields } from '../../shared/rules.ts';
-import type { Action, ActionFields, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
+import type { Action, ActionFields, CarriedFrom, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
 import type { CafVersion } from '../../shared/caf.ts';
 import { dominicanToday } from '../../shared/dates.ts';
 
@@ -17,6 +17,9 @@ interface PlanRow {
   extra_columns: string;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
+  previous_plan_id: number | null;
+  next_plan_id: number | null;
   action_count: number;
   deleted_at: string | null;
 }
@@ -38,6 +41,10 @@ interface ActionRow {
   responsible: string;
   comments: string;
   extra: string;
+  carried_from_plan_id: number | null;
+  carried_from_no: number | null;
+  carried_from_percent: number | null;
+  carried_from_period: string | null;
 }
 
 interface TaskRow {
@@ -70,6 +77,10 @@ function toSummary(r: PlanRow): PlanSummary {
     actionCount: r.action_count,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    archived: r.archived_at !== null,
+    archivedAt: r.archived_at,
+    previousPlanId: r.previous_plan_id,
+    nextPlanId: r.next_plan_id,
   };
 }
 
@@ -95,7 +106,8 @@ function toAction(r: ActionRow, tasks: Task[]): Action {
   };
 }
 
-const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count FROM plan p`;
+const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count,
+  (SELECT MAX(n.id) FROM plan n WHERE n.previous_plan_id = p.id) AS next_plan_id FROM plan p`;
 
 export function notFoundPlan(planId: number): AppError {
   return new AppError('not_found', `No existe el plan número ${planId}: puede que se haya eliminado.`);
@@ -158,10 +170,16 @@ export function getPlan(db: Database, planId: number): Plan {
     if (!list) tasksByAction.set(t.action_id, (list = []));
     list.push(toTask(t));
   }
+  const carriedFrom: Record<number, CarriedFrom> = {};
+  for (const r of actionRows) {
+    if (r.carried_from_no === null) continue;
+    carriedFrom[r.id] = { planId: r.carried_from_plan_id, no: r.carried_from_no, percent: r.carried_from_percent, period: r.carried_from_period ?? '' };
+  }
   return {
     ...toSummary(row),
     extraColumns: JSON.parse(row.extra_columns) as string[],
     actions: actionRows.map((a) => toAction(a, tasksByAction.get(a.id) ?? [])),
+    carriedFrom,
   };
 }
 

@@ -3,17 +3,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { MENU_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import type { MessageBoxOptions, WebContents } from 'electron';
+import { MENU_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
 import type { MenuCommand } from '../../shared/desktop.ts';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import { startWorkerBackend } from '../app/workerBackend.ts';
 import type { WorkerBackend } from '../app/workerBackend.ts';
-import { resolveDbPath } from '../paths.ts';
+import { desktopDataDir, isDefaultLocation, resolveDbPath } from '../paths.ts';
 import { dbFlag } from './args.ts';
 import { handleTrusted, registerApiHandlers } from './ipc.ts';
 import { aboutText, menuTemplate } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { OVERWRITE_QUESTION, saveFile } from './saveFile.ts';
+import { openBackupCopy, saveBackupCopy } from './backupCopy.ts';
+import type { CopyDeps } from './backupCopy.ts';
 import { confirmUnload, createMainWindow, denyPermissions, focusWindow, guardWebContents, UNSAVED_CHANGES_DIALOG } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
@@ -27,9 +30,10 @@ function fail(title: string, message: string): void {
 }
 
 async function openData(workerFile: string): Promise<WorkerBackend | null> {
-  const dbPath = resolveDbPath({ flag: dbFlag(process.argv), userDataDir: app.getPath('userData') });
+  const flag = dbFlag(process.argv);
+  const dbPath = resolveDbPath({ flag, dataDir: desktopDataDir(app.getPath('userData')) });
   try {
-    return await startWorkerBackend(workerFile, dbPath, app.getVersion());
+    return await startWorkerBackend(workerFile, dbPath, app.getVersion(), { moveLegacyData: isDefaultLocation({ flag }) });
   } catch (err) {
     if (err instanceof AppError) fail('Mejora no puede abrir sus datos', err.message);
     else {
@@ -89,6 +93,23 @@ async function start(): Promise<void> {
     },
     { saved: false },
   );
+  const copyDeps = (event: { sender: WebContents }): CopyDeps => {
+    const parent = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+    const box = async (options: MessageBoxOptions) => (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+    return {
+      documentsDir: app.getPath('documents'),
+      now: () => new Date(),
+      dispatch: data.dispatch,
+      showSaveDialog: (options) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)),
+      showOpenDialog: (options) => (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options)),
+      confirm: async (message, detail) =>
+        (await box({ type: 'question', buttons: ['Abrir la copia', 'Cancelar'], defaultId: 1, cancelId: 1, title: 'Abrir una copia', message, detail })).response === 0,
+      confirmOverwrite: async (target) => (await box(OVERWRITE_QUESTION(target))).response === 0,
+      exists: (file) => fs.existsSync(file),
+    };
+  };
+  handleTrusted(ipcMain, SAVE_BACKUP_COPY_CHANNEL, (event) => saveBackupCopy(copyDeps(event)), { done: false });
+  handleTrusted(ipcMain, OPEN_BACKUP_COPY_CHANNEL, (event) => openBackupCopy(copyDeps(event)), { done: false });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, about: () => void showAbout(), devTools: !app.isPackaged })));
   mainWindow = createMainWindow(BrowserWindow, preloadPath);
   mainWindow.on('closed', () => {

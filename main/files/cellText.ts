@@ -1,8 +1,9 @@
 // Text as one spreadsheet cell can hold it: Excel refuses a workbook whose cells contain
 // characters XML forbids or more than 32,767 characters.
 
-/** Excel's limit for one cell's text. */
-export const MAX_CELL_TEXT = 32_767;
+import { MAX_CELL_TEXT } from '../../shared/limits.ts';
+
+export { MAX_CELL_TEXT };
 
 /** Cuts text to Excel's cell limit without splitting a surrogate pair. */
 export function clipCellText(text: string, max = MAX_CELL_TEXT): string {

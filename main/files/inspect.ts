@@ -8,7 +8,7 @@ import type { ZipEntry } from '../xlsx/zipDirectory.ts';
 export { readZipDirectory };
 export type { ZipEntry };
 
-export type FileKind = 'empty' | 'xlsx' | 'xls' | 'docx' | 'pptx' | 'ods' | 'zip' | 'pdf' | 'text' | 'binary';
+export type FileKind = 'empty' | 'xlsx' | 'xls' | 'encrypted' | 'docx' | 'pptx' | 'ods' | 'zip' | 'pdf' | 'text' | 'binary';
 
 export const MB = 1024 * 1024;
 
@@ -34,7 +34,7 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 
 export function detectFileKind(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return 'empty';
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return isEncryptedPackage(bytes) ? 'encrypted' : 'xls';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b])) {
     const entries = readZipDirectory(bytes);
@@ -49,10 +49,39 @@ export function detectFileKind(bytes: Uint8Array): FileKind {
   return looksLikeText(bytes) ? 'text' : 'binary';
 }
 
+// An OLE container (the .xls format) also carries password-protected .xlsx files: Excel
+// encrypts the workbook into an `EncryptedPackage` stream described by `EncryptionInfo`
+// (MS-OFFCRYPTO §2.3.4). Directory entry names are UTF-16LE.
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buf.indexOf(ENCRYPTION_INFO) >= 0 || buf.indexOf(ENCRYPTED_PACKAGE) >= 0;
+}
+
+/**
+ * The byte order of UTF-16 text written without a byte-order mark ("Unicode text" from
+ * some tools), or null: in mostly-ASCII UTF-16, one byte of each pair is 0.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | null {
+  const n = Math.min(bytes.length, 4000) & ~1;
+  if (n < 4) return null;
+  let zerosOdd = 0;
+  let zerosEven = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zerosEven++;
+    if (bytes[i + 1] === 0) zerosOdd++;
+  }
+  if (zerosOdd > n / 4 && zerosEven < n / 20) return 'le';
+  if (zerosEven > n / 4 && zerosOdd < n / 20) return 'be';
+  return null;
+}
+
 /** Text files have no NUL bytes (UTF-16 aside) and few control characters. */
 export function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
-  if (startsWith(sample, [0xff, 0xfe]) || startsWith(sample, [0xfe, 0xff])) return true;
+  if (startsWith(sample, [0xff, 0xfe]) || startsWith(sample, [0xfe, 0xff]) || utf16WithoutBom(sample)) return true;
   let control = 0;
   for (const b of sample) {
     if (b === 0) return false;
@@ -100,6 +129,8 @@ export function notXlsxMessage(kind: FileKind, fileName: string, wanted: WantedF
       return null;
     case 'empty':
       return `${name} está vacío (0 bytes). Elija el archivo correcto o vuelva a descargarlo.`;
+    case 'encrypted':
+      return `${name} está protegido con contraseña, y Mejora no puede leer un libro cifrado. Ábralo en Excel con su contraseña, quítela (Archivo › Información › Proteger libro › Cifrar con contraseña, deje la contraseña en blanco), guárdelo y vuelva a importarlo.`;
     case 'xls':
       return `${name} está en el formato antiguo de Excel 97-2003 (.xls), que Mejora no lee. ${wanted.resave}`;
     case 'docx':

@@ -74,9 +74,14 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
     taken.set(key, col);
     columns.set(col, { kind: 'field', key, header });
   };
+  // The next number to try for each repeated header: 16,384 identical headers cost one
+  // look-up each, not a walk over every earlier one.
+  const nextSuffix = new Map<string, number>();
   const addExtra = (col: number, header: string) => {
     let name = header;
-    for (let n = 2; extraNames.has(name); n++) name = `${header} (${n})`;
+    let n = nextSuffix.get(header) ?? 2;
+    while (extraNames.has(name)) name = `${header} (${n++})`;
+    nextSuffix.set(header, n);
     extraNames.add(name);
     columns.set(col, { kind: 'extra', header: name });
   };
@@ -86,12 +91,12 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
   const followTaken = new Set<FollowUpKey>();
   for (let col = 0; col <= grid.maxColumn; col++) {
     const top = grid.textOrMerged(headerRow, col);
-    const follow = twoRows && grid.text(sub, col) ? null : matchFollowUpHeader(top, commentsTaken);
+    const follow = !top || (twoRows && grid.text(sub, col)) ? null : matchFollowUpHeader(top, commentsTaken);
     if (follow && (topKeys.get(col) ?? null) === null || (follow === 'note' && topKeys.get(col) === 'comments')) {
       if (follow === 'evidence' || followTaken.has(follow!)) {
         // Evidence written as text stays as it was (the files are attached in Mejora).
         addExtra(col, top.replace(/\n/g, ' '));
-        if (follow === 'evidence') notes.push([col, `La columna «${top}» se conservó como columna adicional: los archivos de evidencia se adjuntan en Mejora, en cada acción.`]);
+        // (The follow-up warning of readPlanFile names it when the file carries follow-up.)
         continue;
       }
       followTaken.add(follow!);

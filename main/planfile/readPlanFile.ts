@@ -11,6 +11,7 @@ import type { WorkbookLimits } from '../xlsx/workbook.ts';
 import { SEGUIMIENTO_SHEET } from './followUpColumns.ts';
 import { readSeguimientoSheet, resolveFollowUp } from './followUpRead.ts';
 import { HEADER_SEARCH_ROWS, findHeaderRow, readHeaderLayout } from './headerLayout.ts';
+import { applyPlanLimits } from './planLimits.ts';
 import { readPlanMeta } from './planMeta.ts';
 import { readPlanRows } from './readPlanRows.ts';
 import { readSheetData } from './sheetData.ts';
@@ -118,14 +119,14 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
     });
   }
   const title = meta.title || (periodFrom !== null && periodTo !== null ? defaultPlanTitle(periodFrom, periodTo) : '');
-  return {
-    sheet: ref.name,
-    warnings: sortWarnings(warnings),
-    plan: {
-      institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers,
-      followUp, hasFollowUp: read.length > 0,
-    },
+  const plan = {
+    institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers,
+    followUp, hasFollowUp: read.length > 0,
   };
+  applyPlanLimits(plan, (row, message) => warnings.push({ sheet: ref.name, row, column: null, message }));
+  // The follow-up is parallel to the actions: cut with them.
+  if (plan.followUp.length > plan.actions.length) plan.followUp.length = plan.actions.length;
+  return { sheet: ref.name, warnings: sortWarnings(warnings), plan };
 }
 
 /** Whole-file notes first, then by row and column, as the user reads the sheet. */

@@ -36,10 +36,10 @@ export async function readSheetData(workbook: Workbook, ref: SheetRef, maxRow = 
       lastCol = Math.max(lastCol, cells.length - 1);
       return true;
     },
-    merge(range) {
+    merge(top, left, bottom, right) {
       // Merges follow the rows: anything beyond the data's last row or column covers nothing read.
-      if (range.top > lastRow || range.left > lastCol + 1 || sheet.merges.length >= MAX_MERGES) return;
-      sheet.merges.push(range);
+      if (top > lastRow || left > lastCol + 1 || sheet.merges.length >= MAX_MERGES) return;
+      sheet.merges.push({ top, left, bottom, right });
     },
   });
   return sheet;

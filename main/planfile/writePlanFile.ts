@@ -2,7 +2,8 @@
 // line, a two-row header with Tiempo over Inicio/Fin, one row per action, extra columns
 // after Comentarios. Every value is a plain value: text that looks like a formula stays text
 // (and is formatted as Text, so editing the cell in Excel does not turn it into a formula).
-import ExcelJS from 'exceljs';
+// exceljs is loaded when an export runs: imports never need it (they read through main/xlsx/).
+import type ExcelJS from 'exceljs';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
 import type { Action, Plan } from '../../shared/types.ts';
@@ -120,7 +121,8 @@ export async function writePlanFile(
     }
   });
 
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Mejora';
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;

@@ -2,6 +2,7 @@
 // text"), or Windows-1252 (Excel in Spanish). Also detects and repairs mojibake
 // ("SatisfacciÃ³n": UTF-8 bytes once read as Windows-1252).
 import iconv from 'iconv-lite';
+import { utf16WithoutBom } from '../files/inspect.ts';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -10,26 +11,15 @@ export interface DecodedText {
   encoding: TextEncodingName;
 }
 
-function looksUtf16le(bytes: Uint8Array): boolean {
-  // ASCII text in UTF-16LE: most odd bytes are 0.
-  const n = Math.min(bytes.length, 4000) & ~1;
-  if (n < 4) return false;
-  let zerosOdd = 0;
-  let zerosEven = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) zerosEven++;
-    if (bytes[i + 1] === 0) zerosOdd++;
-  }
-  return zerosOdd > n / 4 && zerosEven < n / 20;
-}
-
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  if (looksUtf16le(bytes)) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  const order = utf16WithoutBom(bytes);
+  if (order === 'le') return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (order === 'be') return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {

@@ -2,7 +2,8 @@
 // wide, header rows repeated, headers wrapped in their own cells). Answers are untrusted
 // text: they are written as plain string cells (never formulas, never hyperlinks), whatever
 // they start with.
-import ExcelJS from 'exceljs';
+// exceljs is loaded when an export runs: imports never need it (they read through main/xlsx/).
+import type ExcelJS from 'exceljs';
 import type { SurveyCrosstab, SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
@@ -86,7 +87,8 @@ function crosstabSheet(wb: ExcelJS.Workbook, t: SurveyCrosstab, index: number, f
 }
 
 export async function exportReportXlsx(r: SurveyReport, crosstabs: SurveyCrosstab[] = []): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Mejora';
   const filters = filtersText(r);
   const base = `Personas encuestadas: ${count(r.respondents)}${r.respondents !== r.respondentsTotal ? ` de ${count(r.respondentsTotal)}` : ''} · Filtros: ${filters}`;

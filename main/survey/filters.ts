@@ -1,6 +1,7 @@
 // Which respondents a report counts: a date range (Dominican dates) and answers to
 // choice questions (sector, sexo, edad…).
 import type { SurveyFilters } from '../../shared/api/surveys.ts';
+import { parseDay } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldLabel } from '../../shared/survey/labels.ts';
 import { multiParts } from './mapping.ts';
@@ -8,15 +9,10 @@ import type { ColumnData } from './model.ts';
 import type { ViewColumn } from './surveyView.ts';
 
 /** "dd/mm/aaaa" or "YYYY-MM-DD" → "YYYY-MM-DD". */
-export function normalizeFilterDate(value: string, what: string): string {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const [y, m, d] = iso ? [+iso[1]!, +iso[2]!, +iso[3]!] : dmy ? [+dmy[3]!, +dmy[2]!, +dmy[1]!] : [0, 0, 0];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (!y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) {
-    throw new AppError('invalid_argument', `La fecha ${what} («${value}») no es válida: escríbala como dd/mm/aaaa o AAAA-MM-DD.`);
-  }
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+function normalizeFilterDate(value: string, what: string): string {
+  const day = parseDay(value);
+  if (!day) throw new AppError('invalid_argument', `La fecha ${what} («${value}») no es válida: escríbala como dd/mm/aaaa o AAAA-MM-DD.`);
+  return day;
 }
 
 /** The rows (respondent indexes) that pass the filters. */

@@ -172,7 +172,7 @@ export function unlinkIndicator(db: Database, actionId: number): boolean {
 }
 
 export function planIndicators(db: Database, cache: AnswerCache, planId: number): PlanIndicator[] {
-  if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) throw new AppError('not_found', `No existe el plan número ${planId}.`);
+  if (!db.prepare('SELECT 1 FROM plan WHERE id = ? AND deleted_at IS NULL').get(planId)) throw new AppError('not_found', `No existe el plan número ${planId}.`);
   const links = db.prepare(
     `SELECT i.* FROM survey_indicator i JOIN action a ON a.id = i.action_id WHERE a.plan_id = ? ORDER BY a.position`,
   ).all(planId) as LinkRow[];

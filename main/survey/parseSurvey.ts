@@ -35,7 +35,9 @@ class RowCollector {
   private buffer: { cells: SurveyCell[]; rowNo: number }[] = [];
   layout: HeaderLayout | null = null;
   builders: ColumnBuilder[] = [];
-  rowNumbers: number[] = [];
+  /** The sheet row of each respondent, growing by doubling (no array of boxed numbers). */
+  rowNumbers = new Int32Array(1024);
+  respondents = 0;
   source: ParsedSurvey['source'] = 'manual';
   private validationCol = -1;
   notApproved = 0;
@@ -117,7 +119,12 @@ class RowCollector {
         break;
       }
     }
-    this.rowNumbers.push(rowNo);
+    if (this.respondents === this.rowNumbers.length) {
+      const grown = new Int32Array(this.rowNumbers.length * 2);
+      grown.set(this.rowNumbers);
+      this.rowNumbers = grown;
+    }
+    this.rowNumbers[this.respondents++] = rowNo;
   }
 }
 
@@ -160,7 +167,7 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
   if (!layout.headers.some((h) => h.trim())) {
     throw new AppError('invalid_file', `${name} no tiene encabezados ni respuestas. Elija el archivo de respuestas de la encuesta.`);
   }
-  const respondents = collector.rowNumbers.length;
+  const respondents = collector.respondents;
   if (respondents === 0) {
     throw new AppError('invalid_file', `${name} tiene encabezados pero ninguna respuesta. Descargue de nuevo las respuestas cuando haya alguna. No se ha importado nada.`);
   }
@@ -275,7 +282,7 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
     sheetName: null,
     columns,
     respondents,
-    rowNumbers: Int32Array.from(collector.rowNumbers),
+    rowNumbers: collector.rowNumbers.slice(0, respondents),
     dates,
     serviceColumnId,
     warnings,

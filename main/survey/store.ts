@@ -77,9 +77,9 @@ export function saveFormMapping(db: Database, formId: number, mapping: SavedMapp
 }
 
 export function assertPlanExists(db: Database, planId: number): void {
-  if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) {
-    throw new AppError('not_found', `No existe el plan número ${planId}. Revise el número con «mejora list-plans».`);
-  }
+  const row = db.prepare('SELECT deleted_at FROM plan WHERE id = ?').get(planId) as { deleted_at: string | null } | undefined;
+  if (!row) throw new AppError('not_found', `No existe el plan número ${planId}. Revise el número con «mejora list-plans».`);
+  if (row.deleted_at) throw new AppError('not_found', `No existe el plan número ${planId} entre sus planes: está en la Papelera (mejora trash restore ${planId}).`);
 }
 
 export interface InsertSurveyInput {

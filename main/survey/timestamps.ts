@@ -2,8 +2,7 @@
 // xlsx date cells (already wall clock), ISO with or without offset (Kobo `_submission_time`
 // is UTC without "Z"), Google's download "2026/02/05 2:07:09 p. m. GMT-4", day-first text
 // "9/08/2026 23:59:59".
-
-export const DOMINICAN_OFFSET_HOURS = -4;
+import { DOMINICAN_OFFSET_MS } from '../../shared/dates.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -14,12 +13,6 @@ export function formatWallClock(d: Date, withTime = true): string {
   return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-/** An xlsx date cell (UTC fields = what the sheet shows) as text; no time part at midnight. */
-export function dateCellText(d: Date): string {
-  const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
-  return formatWallClock(d, !midnight);
-}
-
 function build(y: number, mo: number, d: number, h: number | null, mi: number, s: number, offsetMinutes: number | null): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
   if (h !== null && (h > 23 || mi > 59 || s > 59)) return null;
@@ -28,7 +21,7 @@ function build(y: number, mo: number, d: number, h: number | null, mi: number, s
   if (check.getUTCDate() !== d) return null; // 31/02
   if (h === null) return formatWallClock(check, false);
   // Convert from the given offset to Dominican wall clock.
-  const shifted = offsetMinutes === null ? t : t - offsetMinutes * 60_000 + DOMINICAN_OFFSET_HOURS * 3_600_000;
+  const shifted = offsetMinutes === null ? t : t - offsetMinutes * 60_000 + DOMINICAN_OFFSET_MS;
   return formatWallClock(new Date(shifted));
 }
 
@@ -58,11 +51,23 @@ export interface TimestampOptions {
   dayFirst?: boolean;
 }
 
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?$/;
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 /** Dominican local date-time ("YYYY-MM-DDTHH:MM:SS", or "YYYY-MM-DD" without time), or null. */
 export function parseTimestamp(value: string, opts: TimestampOptions = {}): string | null {
   // Fast path: already Dominican wall clock (xlsx date cells, earlier conversions).
-  if (!opts.utc && value.length === 19 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) {
-    return build(+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10), +value.slice(11, 13), +value.slice(14, 16), +value.slice(17, 19), null);
+  if (!opts.utc && (value.length === 19 || value.length === 10) && WALL_CLOCK.test(value)) {
+    const y = +value.slice(0, 4);
+    const mo = +value.slice(5, 7);
+    const d = +value.slice(8, 10);
+    const timeOk = value.length === 10 || (+value.slice(11, 13) <= 23 && +value.slice(14, 16) <= 59 && +value.slice(17, 19) <= 59);
+    // Checked by arithmetic: no Date per value (a 240,000-row survey has as many timestamps).
+    const ok = y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && timeOk;
+    return ok ? value : null;
   }
   const t = value.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!t) return null;

@@ -19,7 +19,7 @@ const SURVEY_WORKBOOK_LIMITS: WorkbookLimits = {
   maxSheetBytes: MAX_SURVEY_INFLATED_BYTES,
   // Far above the answers of any real survey (240,000 rows of free text fit), far below
   // what would fill memory: the strings are all kept while the sheet is read.
-  maxSharedStringsBytes: 128 * 1024 * 1024,
+  maxSharedStringsBytes: 64 * 1024 * 1024,
 };
 
 /**

@@ -58,8 +58,11 @@ export function hasTime(d: CellDate): boolean {
 
 /** A date cell as ISO text, "AAAA-MM-DD" or "AAAA-MM-DDThh:mm:ss" (the sheet's wall clock). */
 export function isoDateText(d: CellDate): string {
-  const day = `${String(d.year).padStart(4, '0')}-${pad2(d.month)}-${pad2(d.day)}`;
-  return hasTime(d) ? `${day}T${pad2(d.hour)}:${pad2(d.minute)}:${pad2(d.second)}` : day;
+  // Joined, not concatenated: a joined string is one flat block, where `a + b + …` would be
+  // a tree of pieces (a survey keeps 240,000 of these timestamps).
+  const parts = [String(d.year).padStart(4, '0'), '-', pad2(d.month), '-', pad2(d.day)];
+  if (hasTime(d)) parts.push('T', pad2(d.hour), ':', pad2(d.minute), ':', pad2(d.second));
+  return parts.join('');
 }
 
 /** Excel's serial day number (1900 or 1904 system) as a date; null outside years 0–9999. */

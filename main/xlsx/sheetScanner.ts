@@ -3,10 +3,10 @@
 // strings, inline and rich text, formulas' cached values, dates told apart by their style);
 // merged ranges are reported to whoever asks for them.
 import type { CellValue } from './cellValue.ts';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, isoToDate, parseCellRef, serialToDate } from './cellValue.ts';
-import { ChunkScanner } from './chunkScanner.ts';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, isoToDate, serialToDate } from './cellValue.ts';
+import { ChunkScanner, indexOfByte, isNameByte } from './chunkScanner.ts';
 import type { DateStyles } from './styles.ts';
-import { decodeXmlText, isNameChar, stringItemText } from './xml.ts';
+import { decodeXmlText, stringItemText } from './xml.ts';
 
 export interface MergeRange {
   top: number;
@@ -21,8 +21,8 @@ export interface SheetSink {
    * sparse array, fresh for each row). Return false to stop reading the sheet.
    */
   row(rowNo: number, cells: (CellValue | undefined)[]): boolean | void;
-  /** A merged range (they follow the rows in the part); absent: merges are skipped. */
-  merge?(range: MergeRange): void;
+  /** A merged range (they follow the rows in the part), 1-based rows, 0-based columns; absent: merges are skipped. */
+  merge?(top: number, left: number, bottom: number, right: number): void;
 }
 
 /** The longest single construct (a tag, an inline string, a value) a sheet may hold. */
@@ -32,59 +32,50 @@ const MAX_CONSTRUCT = 8 * 1024 * 1024;
 const Tag = { Other: 0, Row: 1, Cell: 2, Value: 3, Formula: 4, Inline: 5, Merge: 6 } as const;
 type Tag = (typeof Tag)[keyof typeof Tag];
 
-function tagOf(buf: string, start: number, end: number): Tag {
+// A cell's `t` attribute.
+const Type = { Number: 0, Shared: 1, Str: 2, Inline: 3, Bool: 4, Error: 5, Date: 6 } as const;
+type Type = (typeof Type)[keyof typeof Type];
+
+function tagOf(buf: Buffer, start: number, end: number): Tag {
   // The local name: after the last ':' of the qualified name.
   let from = start;
-  for (let i = start; i < end; i++) if (buf.charCodeAt(i) === 58) from = i + 1;
+  for (let i = start; i < end; i++) if (buf[i] === 58) from = i + 1;
   const len = end - from;
-  const c0 = buf.charCodeAt(from);
+  const c0 = buf[from];
   if (len === 1) return c0 === 99 ? Tag.Cell : c0 === 118 ? Tag.Value : c0 === 102 ? Tag.Formula : Tag.Other;
-  if (len === 2) return c0 === 105 && buf.charCodeAt(from + 1) === 115 ? Tag.Inline : Tag.Other;
-  if (len === 3) return c0 === 114 && buf.startsWith('row', from) ? Tag.Row : Tag.Other;
-  if (len === 9) return c0 === 109 && buf.startsWith('mergeCell', from) ? Tag.Merge : Tag.Other;
+  if (len === 2) return c0 === 105 && buf[from + 1] === 115 ? Tag.Inline : Tag.Other;
+  if (len === 3) return c0 === 114 && buf[from + 1] === 111 && buf[from + 2] === 119 ? Tag.Row : Tag.Other;
+  if (len === 9) return c0 === 109 && buf[from + 5] === 67 && buf[from + 8] === 108 && buf[from + 1] === 101 && buf[from + 6] === 101 ? Tag.Merge : Tag.Other;
   return Tag.Other;
 }
 
-/**
- * The value of attribute `name` (local name, one character: r, s, t) in `buf[from, to)`,
- * or null. A small hand scan: no object per cell.
- */
-function shortAttr(buf: string, from: number, to: number, name: number): string | null {
-  let i = from;
-  while (i < to) {
-    while (i < to && !isNameChar(buf.charCodeAt(i))) i++;
-    const nameStart = i;
-    while (i < to && isNameChar(buf.charCodeAt(i))) i++;
-    const nameEnd = i;
-    while (i < to && buf.charCodeAt(i) <= 32) i++;
-    if (buf.charCodeAt(i) !== 61 /* = */) continue;
-    i++;
-    while (i < to && buf.charCodeAt(i) <= 32) i++;
-    const quote = buf.charCodeAt(i);
-    if (quote !== 34 && quote !== 39) continue;
-    const close = buf.indexOf(quote === 34 ? '"' : "'", i + 1);
-    if (close < 0 || close >= to) return null;
-    // Local name of the attribute: one character after an optional prefix.
-    if (buf.charCodeAt(nameEnd - 1) === name && (nameEnd - nameStart === 1 || buf.charCodeAt(nameEnd - 2) === 58)) return buf.slice(i + 1, close);
-    i = close + 1;
+/** A non-negative integer written in buf[from, to), or -1. */
+function intAt(buf: Buffer, from: number, to: number): number {
+  while (from < to && buf[from]! <= 32) from++;
+  while (to > from && buf[to - 1]! <= 32) to--;
+  if (from >= to || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
   }
-  return null;
+  return n;
 }
 
-/** Column (0-based) of a reference like "AB12"; -1 when it is not one. */
-function refColumn(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length && i < 4; i++) {
-    const c = ref.charCodeAt(i) | 32;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  return i === 0 || i > 3 ? -1 : col - 1;
+function typeOf(buf: Buffer, from: number, to: number): Type {
+  const len = to - from;
+  const c0 = buf[from];
+  if (len === 1) return c0 === 115 ? Type.Shared : c0 === 98 ? Type.Bool : c0 === 101 ? Type.Error : c0 === 100 ? Type.Date : Type.Number;
+  if (len === 3 && c0 === 115) return Type.Str;
+  if (len === 9 && c0 === 105) return Type.Inline;
+  return Type.Number;
 }
 
 export class SheetScanner extends ChunkScanner {
   private readonly strings: readonly string[];
+  /** One CellValue per shared string, made on first use (cells share them; nobody mutates them). */
+  private readonly sharedValues: (CellValue | null | undefined)[] = [];
   private readonly dateStyles: DateStyles;
   private readonly date1904: boolean;
   private readonly sink: SheetSink;
@@ -97,10 +88,9 @@ export class SheetScanner extends ChunkScanner {
   private cells: (CellValue | undefined)[] = [];
   private rowHasValue = false;
   private inCell = false;
-  private cellType: string | null = null;
+  private cellType: Type = Type.Number;
   private cellStyle = 0;
-  private cellRaw: string | null = null;
-  private cellInline: string | null = null;
+  private cellValue: CellValue | null = null;
 
   constructor(fileName: string, strings: readonly string[], dateStyles: DateStyles, date1904: boolean, sink: SheetSink) {
     super(fileName, MAX_CONSTRUCT);
@@ -110,21 +100,22 @@ export class SheetScanner extends ChunkScanner {
     this.sink = sink;
   }
 
-  protected scan(buf: string): number {
+  protected scan(buf: Buffer): number {
     const n = buf.length;
     let p = 0;
     while (p < n && !this.stopped) {
-      const lt = buf.indexOf('<', p);
+      const lt = indexOfByte(buf, 60 /* < */, p);
       if (lt < 0) return n;
       const resumeTag = lt === 0 ? this.resumeTag : 0;
       const resumeBody = lt === 0 ? this.resumeBody : 0;
       let q = lt + 1;
       if (q >= n) return this.keep(lt, n, 0);
-      const first = buf.charCodeAt(q);
+      const first = buf[q];
       if (first === 33 /* ! */) {
         // A comment or CDATA section (nothing a cell needs): skipped whole.
-        const endMark = buf.startsWith('<!--', lt) ? '-->' : buf.startsWith('<![CDATA[', lt) ? ']]>' : '>';
-        const end = buf.indexOf(endMark, Math.max(q, resumeBody));
+        const endMark = buf.toString('latin1', lt, Math.min(n, lt + 4)) === '<!--' ? '-->' : buf.toString('latin1', lt, Math.min(n, lt + 9)) === '<![CDATA[' ? ']]>' : '>';
+        if (n - lt < 9 && endMark === '>') return this.keep(lt, 0, 0);
+        const end = buf.indexOf(endMark, Math.max(q, resumeBody), 'latin1');
         if (end < 0) return this.keep(lt, 0, n - endMark.length);
         p = end + endMark.length;
         continue;
@@ -132,12 +123,12 @@ export class SheetScanner extends ChunkScanner {
       const closing = first === 47; /* / */
       if (closing) q++;
       const nameStart = q;
-      while (q < n && isNameChar(buf.charCodeAt(q))) q++;
+      while (q < n && isNameByte(buf[q]!)) q++;
       if (q >= n) return this.keep(lt, 0, 0);
-      const gt = buf.indexOf('>', Math.max(q, resumeTag));
+      const gt = indexOfByte(buf, 62 /* > */, Math.max(q, resumeTag));
       if (gt < 0) return this.keep(lt, n, 0);
       const tag = tagOf(buf, nameStart, q);
-      const selfClosing = buf.charCodeAt(gt - 1) === 47;
+      const selfClosing = buf[gt - 1] === 47;
       if (closing) {
         if (tag === Tag.Cell) this.endCell();
         else if (tag === Tag.Row) this.endRow();
@@ -147,9 +138,8 @@ export class SheetScanner extends ChunkScanner {
       switch (tag) {
         case Tag.Row: {
           if (this.inRow) this.endRow();
-          const r = shortAttr(buf, q, gt, 114 /* r */);
-          const rowNo = r === null ? NaN : Number(r);
-          this.rowNo = Number.isInteger(rowNo) && rowNo > 0 && rowNo <= MAX_SHEET_ROWS ? rowNo : this.rowNo + 1;
+          const rowNo = this.rowAttr(buf, q, gt);
+          this.rowNo = rowNo > 0 && rowNo <= MAX_SHEET_ROWS ? rowNo : this.rowNo + 1;
           this.inRow = true;
           this.col = -1;
           this.rowHasValue = false;
@@ -159,42 +149,38 @@ export class SheetScanner extends ChunkScanner {
         }
         case Tag.Cell: {
           if (this.inCell) this.endCell();
-          const r = shortAttr(buf, q, gt, 114 /* r */);
-          const col = r === null ? -1 : refColumn(r);
-          this.col = col >= 0 ? col : this.col + 1;
+          this.cellAttrs(buf, q, gt);
           if (selfClosing) break;
           this.inCell = true;
-          this.cellType = shortAttr(buf, q, gt, 116 /* t */);
-          const s = shortAttr(buf, q, gt, 115 /* s */);
-          this.cellStyle = s === null ? 0 : Number(s) | 0;
-          this.cellRaw = null;
-          this.cellInline = null;
+          this.cellValue = null;
           break;
         }
         case Tag.Value:
         case Tag.Formula: {
           if (selfClosing) break;
           // Text content holds no '<': the next one starts the end tag.
-          const end = buf.indexOf('<', Math.max(gt + 1, resumeBody));
+          const end = indexOfByte(buf, 60, Math.max(gt + 1, resumeBody));
           if (end < 0) return this.keep(lt, 0, n);
-          if (tag === Tag.Value && this.inCell) this.cellRaw = buf.slice(gt + 1, end);
+          if (tag === Tag.Value && this.inCell) this.cellValue = this.cellValueOf(buf, gt + 1, end);
           p = end;
           continue;
         }
         case Tag.Inline: {
           if (selfClosing) break;
-          const needle = '</' + buf.slice(nameStart, q);
-          const end = buf.indexOf(needle, Math.max(gt + 1, resumeBody));
+          const needle = '</' + buf.toString('latin1', nameStart, q);
+          const end = buf.indexOf(needle, Math.max(gt + 1, resumeBody), 'latin1');
           if (end < 0) return this.keep(lt, 0, n - needle.length);
-          if (this.inCell) this.cellInline = stringItemText(buf.slice(gt + 1, end));
+          if (this.inCell) {
+            const text = stringItemText(buf.toString('utf8', gt + 1, end));
+            this.cellValue = text ? { kind: 'text', text } : null;
+          }
           p = end;
           continue;
         }
         case Tag.Merge: {
           if (this.sink.merge) {
-            const ref = shortAttrLong(buf, q, gt, 'ref');
-            const range = ref ? parseRange(ref) : null;
-            if (range) this.sink.merge(range);
+            const ref = refAttr(buf, q, gt);
+            if (ref) mergeRange(buf, ref[0], ref[1], this.sink.merge);
           }
           break;
         }
@@ -206,10 +192,34 @@ export class SheetScanner extends ChunkScanner {
     return this.stopped ? n : p;
   }
 
+  /** The `r` of a `<row>` start tag, or -1. */
+  private rowAttr(buf: Buffer, from: number, to: number): number {
+    let r = -1;
+    forEachAttr(buf, from, to, (name, vs, ve) => {
+      if (name === 114) r = intAt(buf, vs, ve);
+    });
+    return r;
+  }
+
+  /** Reads `r`, `t` and `s` of a `<c>` start tag in one pass. */
+  private cellAttrs(buf: Buffer, from: number, to: number): void {
+    let col = -1;
+    let type: Type = Type.Number;
+    let style = 0;
+    forEachAttr(buf, from, to, (name, vs, ve) => {
+      if (name === 114 /* r */) col = refColumn(buf, vs, ve);
+      else if (name === 116 /* t */) type = typeOf(buf, vs, ve);
+      else if (name === 115 /* s */) style = Math.max(0, intAt(buf, vs, ve));
+    });
+    this.col = col >= 0 ? col : this.col + 1;
+    this.cellType = type;
+    this.cellStyle = style;
+  }
+
   private endCell(): void {
     this.inCell = false;
     if (!this.inRow || this.col >= MAX_SHEET_COLUMNS || this.col < 0) return;
-    const value = this.cellValue();
+    const value = this.cellValue;
     if (value) {
       this.cells[this.col] = value;
       this.rowHasValue = true;
@@ -226,38 +236,40 @@ export class SheetScanner extends ChunkScanner {
     if (this.sink.row(this.rowNo, cells) === false) this.stopped = true;
   }
 
-  private cellValue(): CellValue | null {
-    const type = this.cellType;
-    const raw = this.cellRaw;
-    if (type === 'inlineStr') {
-      const text = this.cellInline ?? (raw === null ? '' : decodeXmlText(raw));
-      return text ? { kind: 'text', text } : null;
-    }
-    if (raw === null) return null;
-    switch (type) {
-      case 's': {
-        const text = this.strings[Number(raw)] ?? '';
+  /** The value of a cell whose `<v>` holds buf[from, to). */
+  private cellValueOf(buf: Buffer, from: number, to: number): CellValue | null {
+    switch (this.cellType) {
+      case Type.Shared: {
+        const index = intAt(buf, from, to);
+        if (index < 0 || index >= this.strings.length) return null;
+        let value = this.sharedValues[index];
+        if (value === undefined) {
+          const text = this.strings[index]!;
+          value = this.sharedValues[index] = text ? { kind: 'text', text } : null;
+        }
+        return value;
+      }
+      case Type.Str:
+      case Type.Inline: {
+        const text = decodeXmlText(buf.toString('utf8', from, to));
         return text ? { kind: 'text', text } : null;
       }
-      case 'str': {
-        const text = decodeXmlText(raw);
-        return text ? { kind: 'text', text } : null;
+      case Type.Bool: {
+        const raw = buf.toString('latin1', from, to).trim();
+        return { kind: 'bool', value: raw === '1' || raw === 'true' };
       }
-      case 'b':
-        return { kind: 'bool', value: raw.trim() === '1' || raw.trim() === 'true' };
-      case 'e':
+      case Type.Error:
         // #N/A, #¡REF!…: an error is no answer and no plan text.
         return null;
-      case 'd': {
-        const text = decodeXmlText(raw).trim();
+      case Type.Date: {
+        const text = decodeXmlText(buf.toString('utf8', from, to)).trim();
         return isoToDate(text) ?? (text ? { kind: 'text', text } : null);
       }
       default: {
-        const trimmed = raw.trim();
-        if (trimmed === '') return null;
-        const n = Number(trimmed);
+        const int = intAt(buf, from, to);
+        const n = int >= 0 ? int : Number(buf.toString('latin1', from, to).trim() || NaN);
         if (!Number.isFinite(n)) {
-          const text = decodeXmlText(raw);
+          const text = decodeXmlText(buf.toString('utf8', from, to)).trim();
           return text ? { kind: 'text', text } : null;
         }
         if (this.dateStyles[this.cellStyle] === 1) {
@@ -271,23 +283,106 @@ export class SheetScanner extends ChunkScanner {
 
   /** Called when the part ends: a row left open (a truncated part) still counts. */
   finish(): void {
-    this.end();
     if (this.inRow && !this.stopped) this.endRow();
   }
 }
 
-/** An attribute by its full local name (for the rare, longer ones). */
-function shortAttrLong(buf: string, from: number, to: number, name: string): string | null {
-  const text = buf.slice(from, to);
-  const m = new RegExp(`(?:^|[\\s:])${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(text);
-  return m ? (m[1] ?? m[2] ?? '') : null;
+/**
+ * Calls `fn` with each attribute of buf[from, to) whose local name is one character (the
+ * character's code and where its value starts and ends). No strings, no object per tag.
+ */
+function forEachAttr(buf: Buffer, from: number, to: number, fn: (name: number, valueStart: number, valueEnd: number) => void): void {
+  let i = from;
+  while (i < to) {
+    while (i < to && !isNameByte(buf[i]!)) i++;
+    const nameStart = i;
+    while (i < to && isNameByte(buf[i]!)) i++;
+    const nameEnd = i;
+    while (i < to && buf[i]! <= 32) i++;
+    if (buf[i] !== 61 /* = */) continue;
+    i++;
+    while (i < to && buf[i]! <= 32) i++;
+    const quote = buf[i];
+    if (quote !== 34 && quote !== 39) continue;
+    let close = i + 1;
+    while (close < to && buf[close] !== quote) close++;
+    if (close >= to) return;
+    if (nameEnd - nameStart === 1 || (nameEnd - nameStart > 1 && buf[nameEnd - 2] === 58)) fn(buf[nameEnd - 1]!, i + 1, close);
+    i = close + 1;
+  }
 }
 
-/** "B3:D5" (or a single cell) as a range; null when it is not one. */
-function parseRange(ref: string): MergeRange | null {
-  const [a, b] = ref.split(':');
-  const from = a ? parseCellRef(a) : null;
-  const to = b ? parseCellRef(b) : from;
-  if (!from || !to) return null;
-  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+/** Column (0-based) of a reference like "AB12" in buf[from, to); -1 when it is not one. */
+function refColumn(buf: Buffer, from: number, to: number): number {
+  let col = 0;
+  let i = from;
+  for (; i < to && i - from < 4; i++) {
+    const c = buf[i]! | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return i === from || i - from > 3 ? -1 : col - 1;
+}
+
+/** Where the `ref` attribute's value of a `<mergeCell>` start tag in buf[from, to) lies, or null. */
+function refAttr(buf: Buffer, from: number, to: number): [number, number] | null {
+  let i = from;
+  while (i < to) {
+    while (i < to && !isNameByte(buf[i]!)) i++;
+    const nameStart = i;
+    while (i < to && isNameByte(buf[i]!)) i++;
+    const isRef = i - nameStart >= 3 && buf[i - 3] === 114 && buf[i - 2] === 101 && buf[i - 1] === 102 && (i - nameStart === 3 || buf[i - 4] === 58);
+    while (i < to && buf[i]! <= 32) i++;
+    if (buf[i] !== 61 /* = */) continue;
+    i++;
+    while (i < to && buf[i]! <= 32) i++;
+    const quote = buf[i];
+    if (quote !== 34 && quote !== 39) continue;
+    let close = i + 1;
+    while (close < to && buf[close] !== quote) close++;
+    if (close >= to) return null;
+    if (isRef) return [i + 1, close];
+    i = close + 1;
+  }
+  return null;
+}
+
+/** A cell reference at buf[from, to) packed as row × 16,384 + column, and where it ends; -1 when it is not one. */
+function packedRef(buf: Buffer, from: number, to: number): number {
+  let i = from;
+  if (buf[i] === 36) i++; // $
+  let col = 0;
+  const letters = i;
+  while (i < to && i - letters < 3) {
+    const c = buf[i]! | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    i++;
+  }
+  if (i === letters) return -1;
+  if (buf[i] === 36) i++;
+  let row = 0;
+  const digits = i;
+  while (i < to && buf[i]! >= 48 && buf[i]! <= 57 && i - digits < 8) row = row * 10 + (buf[i++]! - 48);
+  if (i === digits || row < 1) return -1;
+  refEnd = i;
+  return row * 16_384 + (col - 1);
+}
+let refEnd = 0;
+
+/** Reads "B3:D5" (or one cell) from buf[from, to) and reports it, with no string made; nothing when it is not a range. */
+function mergeRange(buf: Buffer, from: number, to: number, report: (top: number, left: number, bottom: number, right: number) => void): void {
+  const a = packedRef(buf, from, to);
+  if (a < 0) return;
+  let b = a;
+  if (buf[refEnd] === 58 /* : */ && refEnd < to) {
+    b = packedRef(buf, refEnd + 1, to);
+    if (b < 0) return;
+  }
+  if (refEnd !== to) return;
+  const ra = Math.floor(a / 16_384);
+  const rb = Math.floor(b / 16_384);
+  const ca = a % 16_384;
+  const cb = b % 16_384;
+  report(Math.min(ra, rb), Math.min(ca, cb), Math.max(ra, rb), Math.max(ca, cb));
 }

@@ -116,7 +116,6 @@ export class Workbook {
     const chunks = this.sharedStringsPart ? this.zip.chunks(this.sharedStringsPart, this.limits.maxSharedStringsBytes) : null;
     if (chunks) {
       for await (const chunk of chunks) strings.push(chunk);
-      strings.end();
     }
     this.strings = strings.strings;
     this.dateStyles = readDateStyles(this.stylesPart ? await this.zip.text(this.stylesPart, MAX_SMALL_PART) : null);

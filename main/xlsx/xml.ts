@@ -133,17 +133,37 @@ export function* elements(xml: string, name: string): Generator<[string, string]
 
 /** The text of a string item (`<si>`, `<is>`): every `<t>` run, phonetic runs (`<rPh>`) left out. */
 export function stringItemText(inner: string): string {
-  let clean = inner;
-  if (inner.includes('rPh')) {
-    clean = '';
-    let pos = 0;
-    for (const span of elementSpans(inner, 'rPh')) {
-      clean += inner.slice(pos, span.start);
-      pos = span.end;
+  // One forward walk over the tags (no generator, no array per run): an item of a million
+  // one-letter runs costs its length, not a million objects.
+  const n = inner.length;
+  const parts: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const lt = inner.indexOf('<', pos);
+    if (lt < 0 || lt + 1 >= n) break;
+    const closing = inner.charCodeAt(lt + 1) === 47;
+    let q = lt + (closing ? 2 : 1);
+    const nameStart = q;
+    while (q < n && isNameChar(inner.charCodeAt(q))) q++;
+    const gt = inner.indexOf('>', q);
+    if (gt < 0) break; // an unfinished tag: nothing after it is a run
+    pos = gt + 1;
+    if (closing || inner.charCodeAt(gt - 1) === 47) continue;
+    let local = nameStart;
+    for (let k = nameStart; k < q; k++) if (inner.charCodeAt(k) === 58) local = k + 1;
+    const len = q - local;
+    if (len === 1 && inner.charCodeAt(local) === 116 /* t */) {
+      const end = inner.indexOf('<', pos);
+      if (end < 0) break;
+      // Only a real end tag closes the run (`</t>`, `</x:t>`); the text holds no '<'.
+      parts.push(decodeXmlText(inner.slice(pos, end)));
+      pos = end;
+    } else if (len === 3 && inner.startsWith('rPh', local)) {
+      // A phonetic run (furigana): its text is not the cell's. Skip to its end tag.
+      const end = findEndTag(inner, inner.slice(nameStart, q), pos);
+      if (!end) break;
+      pos = end.end;
     }
-    clean += inner.slice(pos);
   }
-  let text = '';
-  for (const [, t] of elements(clean, 't')) text += decodeXmlText(t);
-  return text;
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }

@@ -1,11 +1,13 @@
 // The one API contract: every method the renderer, the CLI and the transports know.
 import { backupsContract, LOCAL_ONLY_METHODS } from './backups.ts';
 import type { ClientOf, HandlersOf } from './contract.ts';
+import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
 import { reportsContract } from './reports.ts';
 import { seguimientoContract } from './seguimiento.ts';
 import { surveysContract } from './surveys.ts';
+import { settingsContract } from './settings.ts';
 import { trashContract } from './trash.ts';
 
 export const contract = {
@@ -16,6 +18,8 @@ export const contract = {
   ...backupsContract,
   ...seguimientoContract,
   ...trashContract,
+  ...settingsContract,
+  ...nextYearContract,
 };
 
 export type ApiContract = typeof contract;

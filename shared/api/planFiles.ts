@@ -4,6 +4,7 @@ import { MAX_YEAR, MIN_YEAR } from '../rules.ts';
 import type { ActionFields } from '../types.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
+import { MAX_PLAN_NAME } from '../limits.ts';
 import { dayValidator } from './seguimiento.ts';
 
 /** Largest plan workbook accepted (the same cap as main/files/inspect.ts). */
@@ -109,7 +110,7 @@ export const planFilesContract = {
       bytes: bytes(),
       mode: v.literal('new', 'update'),
       planId: v.optional(id()),
-      institution: v.optional(v.string({ max: 300 })),
+      institution: v.optional(v.string({ max: MAX_PLAN_NAME })),
       periodFrom: v.optional(year()),
       periodTo: v.optional(year()),
     }),

@@ -6,9 +6,10 @@ import { TASK_STATUSES } from '../types.ts';
 import type { Action, Plan, PlanSummary } from '../types.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
+import { MAX_EXTRA_COLUMNS, MAX_FIELD_TEXT, MAX_PLAN_NAME, MAX_TASKS_PER_ACTION } from '../limits.ts';
 import { dayValidator } from './seguimiento.ts';
 
-const TEXT = 10_000;
+const TEXT = MAX_FIELD_TEXT;
 const id = () => v.int({ min: 1 });
 const yearMonth = () => v.nullable(v.regex(YEAR_MONTH_RE, 'un mes con la forma AAAA-MM'));
 
@@ -36,13 +37,13 @@ export const actionFieldsValidator = v.object({
   indicator: v.string({ max: TEXT }),
   responsible: v.string({ max: TEXT }),
   comments: v.string({ max: TEXT }),
-  extra: v.record(v.string({ max: TEXT }), { max: 200 }),
-  tasks: v.array(taskValidator, { max: 500 }),
+  extra: v.record(v.string({ max: TEXT }), { max: MAX_EXTRA_COLUMNS }),
+  tasks: v.array(taskValidator, { max: MAX_TASKS_PER_ACTION }),
 });
 
 const planFields = {
-  institution: v.string({ max: 300 }),
-  title: v.string({ max: 300 }),
+  institution: v.string({ max: MAX_PLAN_NAME }),
+  title: v.string({ max: MAX_PLAN_NAME }),
   periodFrom: v.int({ min: MIN_YEAR, max: MAX_YEAR }),
   periodTo: v.int({ min: MIN_YEAR, max: MAX_YEAR }),
   cafVersion: v.literal(...CAF_VERSIONS),
@@ -52,6 +53,8 @@ export interface AppInfo {
   version: string;
   dbPath: string;
   schemaVersion: number;
+  /** A warning about where the data folder is (network, OneDrive, USB stick), or null. */
+  dataLocationWarning: string | null;
 }
 
 export const plansContract = {

@@ -1,5 +1,5 @@
 // Default cut-offs: the quarters of the plan's years (quarterly follow-up is the norm;
-// domain doc §5). The user may close any other day with a label.
+// docs/domain.md §5). The user may close any other day with a label.
 import { lastDayOfMonth } from '../dates.ts';
 import type { IsoDay } from '../dates.ts';
 import { toYearMonth } from '../months.ts';

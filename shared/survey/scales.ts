@@ -143,6 +143,10 @@ export interface ScaleGuess {
 const NUMERIC_HINT = /\b(0|1)\s*(al|a|-|y)\s*(5|7|10)\b|escala|recomend|califi|puntu|satisf|probab|valore|nota\b/;
 
 /** Proposes a scale for a column from its distinct values and its header, or null. */
+// The dictionary scales' lookups, built once: guessing runs for every column of a file
+// (16,384 of them in a crafted one) and each lookup folds every label and alias.
+let dictionaryLookups: { scale: ScaleDef; look: LevelLookup }[] | null = null;
+
 export function guessScale(distinct: readonly string[], header: string): ScaleGuess | null {
   const values = distinct.filter((v) => !isBlank(v) && !isNonAnswer(v));
   if (values.length === 0) return null;
@@ -164,11 +168,12 @@ export function guessScale(distinct: readonly string[], header: string): ScaleGu
     if (max <= 7) return { scale: numericScale(1, 7), ambiguous: max > 5 };
     return { scale: numericScale(1, 10), ambiguous: true };
   }
-  const fits = listScales().filter((s) => !s.values).filter((s) => {
-    const look = levelLookup(s);
-    return values.every((v) => look(v) !== null);
-  });
-  if (fits.length > 0) return { scale: fits[0]!, ambiguous: fits.length > 1 };
+  dictionaryLookups ??= listScales().filter((s) => !s.values).map((scale) => ({ scale, look: levelLookup(scale) }));
+  const fits = dictionaryLookups.filter(({ look }) => values.every((v) => look(v) !== null));
+  if (fits.length > 0) {
+    const scale = fits[0]!.scale;
+    return { scale: { ...scale, levels: [...scale.levels], values: scale.values ? [...scale.values] : null }, ambiguous: fits.length > 1 };
+  }
   // Coded labels outside the dictionary: "1 - Pésimo" … "5 - Excelente".
   const coded = values.map((v) => [leadingCode(v), v] as const);
   if (coded.every(([c]) => c !== null) && values.length >= 2) {

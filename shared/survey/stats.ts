@@ -1,4 +1,4 @@
-// The survey formulas of the domain document (§4 "Scales and metrics"), on the valid
+// The survey formulas of docs/domain.md (§4 "Scales and metrics"), on the valid
 // base (answered minus non-answers). Pure functions; results are unrounded.
 
 export const Z95 = 1.96;
@@ -67,11 +67,6 @@ export function nps(countsZeroToTen: readonly number[]): number | null {
     else if (v <= 6) detractors += c;
   });
   return ((promoters - detractors) / n) * 100;
-}
-
-/** Margin of error (percentage points) at p = 0.5 for n answers: n=100 → 9.8, n=384 → 5.0. */
-export function marginOfError(n: number, z = Z95): number | null {
-  return n > 0 ? z * Math.sqrt(0.25 / n) * 100 : null;
 }
 
 /** Rounds for display/JSON: 1 decimal by default. */

@@ -20,3 +20,13 @@ export async function mejora(args: string[], env: NodeJS.ProcessEnv = {}): Promi
 export function spawnMejora(args: string[]): ChildProcess {
   return spawn(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** Runs `mejora` with `input` on its standard input (a paste piped in, a file read from "-"). */
+export function mejoraWithInput(args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), ...args], { env: process.env }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+    child.stdin!.end(input);
+  });
+}

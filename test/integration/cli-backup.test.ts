@@ -25,7 +25,7 @@ describe('mejora backup', { timeout: 120_000 }, () => {
     db = path.join(tmp.dir, 'mejora.sqlite');
     copias = path.join(tmp.dir, 'mejora.copias');
     expect((await m('import-plan', PLAN)).code).toBe(0);
-  });
+  }, 120_000);
   afterEach(() => tmp.cleanup());
 
   it('list --json and create --json print the documented shapes; the copy is a checked SQLite file', async () => {
@@ -156,7 +156,7 @@ describe('mejora delete-plan and the Papelera', { timeout: 120_000 }, () => {
     tmp = tempDir('mejora-trash-');
     db = path.join(tmp.dir, 'mejora.sqlite');
     expect((await m('import-plan', PLAN)).code).toBe(0);
-  });
+  }, 120_000);
   afterEach(() => tmp.cleanup());
 
   it('asks first: without a terminal and without --yes it refuses with exit 3 naming --yes', async () => {
@@ -186,5 +186,15 @@ describe('mejora delete-plan and the Papelera', { timeout: 120_000 }, () => {
     expect(backups[0]).toMatchObject({ reason: 'antes de borrar un plan', plans: 1 });
     expect(JSON.parse((await m('trash', 'restore', '1', '--json')).stdout)).toEqual({ id: 1 });
     expect(JSON.parse((await m('show-plan', '1', '--json')).stdout).actions).toHaveLength(3);
+  });
+
+  it('settings --set usuario=NOMBRE keeps the user name (for history and reports); an unknown key is a usage error', async () => {
+    const set = await m('settings', '--set', 'usuario=Ana Méndez', '--json');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ usuario: 'Ana Méndez' });
+    expect(JSON.parse((await m('settings', '--json')).stdout)).toEqual({ usuario: 'Ana Méndez' });
+    const bad = await m('settings', '--set', 'color=azul');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/usuario=NOMBRE/);
   });
 });

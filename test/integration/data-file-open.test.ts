@@ -9,13 +9,13 @@ import { describeDataFileError } from '../../main/files/fileErrors.ts';
 import type { ApiHandlers } from '../../shared/api/index.ts';
 import { closeDatabase, DamagedFileError, openDatabase } from '../../main/db/open.ts';
 import * as store from '../../main/db/planStore.ts';
-import { AppError } from '../../shared/errors.ts';
+import type { AppError } from '../../shared/errors.ts';
 import { emptyActionFields } from '../../shared/types.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
 const isRoot = process.getuid?.() === 0;
 
-export function fillPlan(db: Database.Database, actions = 200): number {
+function fillPlan(db: Database.Database, actions = 200): number {
   const planId = store.createPlan(db, { institution: 'Ayuntamiento Municipal de Baní', title: 'Plan 2026', periodFrom: 2026, periodTo: 2026, cafVersion: '2020' });
   for (let i = 0; i < actions; i++) {
     store.insertAction(db, planId, { ...emptyActionFields(), action: `Acción ${i} ${'texto largo '.repeat(20)}`, tasks: [{ text: `Tarea ${i}`, status: 'pendiente' }] });
@@ -24,7 +24,7 @@ export function fillPlan(db: Database.Database, actions = 200): number {
 }
 
 /** Overwrites one page in the middle of the file with garbage, as a failing disk would. */
-export function corruptPage(file: string): void {
+function corruptPage(file: string): void {
   const pageSize = 4096;
   const pages = Math.floor(fs.statSync(file).size / pageSize);
   const fd = fs.openSync(file, 'r+');

@@ -44,7 +44,7 @@ describe('fault injection', { timeout: 180_000 }, () => {
     tmp = tempDir('mejora-faults-');
     db = path.join(tmp.dir, 'mejora.sqlite');
     expect((await mejora(['import-plan', PLAN, '--db', db])).code).toBe(0);
-  });
+  }, 120_000);
   afterEach(() => tmp.cleanup());
 
   it('kill -9 during a survey import: the file stays sound, the plan intact, the wave all there or not at all', async () => {

@@ -1,5 +1,5 @@
 // Importing plan workbooks through the real API into a real SQLite file: the seed sample
-// (golden) and workbooks built here in every messy shape the domain doc lists.
+// (golden) and workbooks built here in every messy shape docs/domain.md §2 lists.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

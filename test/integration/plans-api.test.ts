@@ -34,7 +34,7 @@ describe('plans API', () => {
     await api.deletePlan({ planId: id });
     expect(await api.listPlans({})).toEqual([]);
     // Actions and tasks go with their plan (foreign keys with cascade).
-    await expect(api.getPlan({ planId: id })).rejects.toThrow(`No existe el plan número ${id}`);
+    await expect(api.getPlan({ planId: id })).rejects.toThrow(`El plan número ${id} está en la Papelera`);
   });
 
   it('keeps actions numbered in order through insert, move and delete', async () => {

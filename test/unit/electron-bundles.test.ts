@@ -17,7 +17,7 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const requires = (code: string) => [...new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!))].sort();
+const requires = (code: string) => [...new Set([...code.matchAll(/\b(?:require|import)\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!))].sort();
 
 /**
  * Runs a preload bundle the way Electron runs a sandboxed preload: in a fresh context,

@@ -5,7 +5,7 @@ import { defaultUserDataDir, resolveDbPath } from '../../main/paths.ts';
 describe('where the data file lives', () => {
   it('uses the same folder Electron calls userData', () => {
     expect(defaultUserDataDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toBe(
-      path.join('C:\\Users\\ana\\AppData\\Roaming', 'Mejora'),
+      'C:\\Users\\ana\\AppData\\Roaming\\Mejora',
     );
     expect(defaultUserDataDir({}, 'linux', '/home/ana')).toBe('/home/ana/.config/Mejora');
     expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/ana')).toBe('/x/Mejora');
@@ -15,6 +15,6 @@ describe('where the data file lives', () => {
   it('--db wins over MEJORA_DB, which wins over the default', () => {
     expect(resolveDbPath({ flag: '/a/b.sqlite', env: { MEJORA_DB: '/c/d.sqlite' } })).toBe('/a/b.sqlite');
     expect(resolveDbPath({ env: { MEJORA_DB: '/c/d.sqlite' } })).toBe('/c/d.sqlite');
-    expect(resolveDbPath({ env: {}, userDataDir: '/u' })).toBe('/u/mejora.sqlite');
+    expect(resolveDbPath({ env: {}, dataDir: '/u' })).toBe('/u/mejora.sqlite');
   });
 });

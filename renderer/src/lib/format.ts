@@ -1,23 +1,18 @@
 // How values are shown: Dominican Spanish, dd/mm/aaaa, "enero 2026".
-import { cafLabel, findCriterion, findSubcriterion } from '../../../shared/caf.ts';
+import { cafLabel, findSubcriterion } from '../../../shared/caf.ts';
 import type { CafVersion } from '../../../shared/caf.ts';
+import { DOMINICAN_OFFSET_MS } from '../../../shared/dates.ts';
 import { formatDateEs, formatYearMonth } from '../../../shared/months.ts';
 
 export function formatDate(iso: string): string {
   // Stored timestamps are UTC; the office reads its own day (UTC−4).
-  const d = new Date(Date.parse(iso) - 4 * 3600_000);
+  const d = new Date(Date.parse(iso) + DOMINICAN_OFFSET_MS);
   return Number.isNaN(d.getTime()) ? '' : formatDateEs(d.toISOString());
 }
 
 export function formatEnd(end: string | null, endOpen: boolean): string {
   const text = formatYearMonth(end);
   return text && endOpen ? `${text} en adelante` : text;
-}
-
-export function criterionText(criterion: number | null, version: CafVersion): string {
-  if (criterion === null) return '';
-  const entry = findCriterion(criterion);
-  return entry ? `${criterion}. ${cafLabel(entry, version)}` : String(criterion);
 }
 
 export function subcriterionTitle(code: string | null, version: CafVersion): string {

@@ -1,5 +1,10 @@
 // The current view, kept in the address fragment (#/plan/3) so a reload returns to it.
-export type Route = { name: 'plans' } | { name: 'plan'; planId: number } | { name: 'surveys' } | { name: 'survey'; surveyId: number };
+export type Route =
+  | { name: 'plans' }
+  | { name: 'plan'; planId: number }
+  | { name: 'surveys' }
+  | { name: 'survey'; surveyId: number }
+  | { name: 'backups' };
 
 function parse(hash: string): Route {
   let m = /^#\/plan\/(\d+)/.exec(hash);
@@ -7,6 +12,7 @@ function parse(hash: string): Route {
   m = /^#\/encuesta\/(\d+)/.exec(hash);
   if (m) return { name: 'survey', surveyId: Number(m[1]) };
   if (hash.startsWith('#/encuestas')) return { name: 'surveys' };
+  if (hash.startsWith('#/copias')) return { name: 'backups' };
   return { name: 'plans' };
 }
 
@@ -18,6 +24,8 @@ function toHash(route: Route): string {
       return '#/encuestas';
     case 'survey':
       return `#/encuesta/${route.surveyId}`;
+    case 'backups':
+      return '#/copias';
     default:
       return '#/';
   }

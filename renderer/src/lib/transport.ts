@@ -3,7 +3,7 @@
 import type { Transport } from '../../../shared/api/client.ts';
 import { decodeWire, encodeWire } from '../../../shared/api/wire.ts';
 import type { WireResponse } from '../../../shared/api/wire.ts';
-import type { DesktopBridge, MenuCommand, SaveFileResult } from '../../../shared/desktop.ts';
+import type { BackupCopyResult, DesktopBridge, MenuCommand, SaveFileResult } from '../../../shared/desktop.ts';
 
 declare global {
   interface Window {
@@ -15,6 +15,8 @@ export interface Host {
   kind: 'desktop' | 'browser';
   transport: Transport;
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult>;
+  saveBackupCopy(): Promise<BackupCopyResult>;
+  openBackupCopy(): Promise<BackupCopyResult>;
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
@@ -73,6 +75,15 @@ function httpHost(): Host {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { saved: true };
     },
+    // A web page never names a path on this computer: in browser mode the copy is made by the CLI.
+    saveBackupCopy: async () => ({
+      done: false,
+      message: 'En el modo navegador, guarde la copia desde la línea de órdenes: mejora backup export ARCHIVO (o abra Mejora como aplicación de escritorio).',
+    }),
+    openBackupCopy: async () => ({
+      done: false,
+      message: 'En el modo navegador, abra la copia desde la línea de órdenes: mejora backup import ARCHIVO (o abra Mejora como aplicación de escritorio).',
+    }),
     onMenu: () => () => {},
   };
 }
@@ -86,6 +97,8 @@ function desktopHost(bridge: DesktopBridge): Host {
       return fn(args);
     },
     saveFile: (name, bytes) => bridge.saveFile(name, bytes),
+    saveBackupCopy: () => bridge.saveBackupCopy(),
+    openBackupCopy: () => bridge.openBackupCopy(),
     onMenu: (listener) => bridge.onMenu(listener),
   };
 }
