@@ -82,7 +82,7 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress): void {
 export async function writeInformeXlsx(p: Progress): Promise<Uint8Array> {
   const followUp = followUpExport(p);
   const columns = followUp.columns.map((c) => (c.header === FOLLOW_UP_HEADERS.evidenceFiles ? { ...c, header: EVIDENCE_HEADER } : c));
-  return writePlanFile(p, {
+  return writePlanFile({ ...p, carriedFrom: p.carriedFrom ?? {} }, {
     columns,
     sheets: (wb) => {
       followUp.sheets(wb);
