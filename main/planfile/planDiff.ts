@@ -27,7 +27,9 @@ export interface IncomingPlan {
 }
 
 const taskLines = (tasks: readonly Task[]) =>
-  tasks.map((t, i) => `${i + 1}. ${TASK_STATUS_LABELS[t.status]}${t.status === 'completada' && t.doneOn ? ` (${formatDay(t.doneOn)})` : ''}`).join('\n');
+  tasks
+    .map((t, i) => `${i + 1}. ${TASK_STATUS_LABELS[t.status]}${t.status === 'completada' && t.doneOn ? ` (${formatDay(t.doneOn)})` : ''}`)
+    .join('\n');
 
 /**
  * The follow-up changes an update from the file would make to one action, under the headers

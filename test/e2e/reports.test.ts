@@ -31,6 +31,10 @@ describe('reports in the browser', () => {
     }
     const bytes = new Uint8Array(fs.readFileSync(path.join(ROOT, 'test/fixtures/encuesta-google-forms.xlsx')));
     surveyId = (await backend.api.importSurvey({ fileName: 'encuesta-google-forms.xlsx', bytes, planId })).surveyId;
+    const progress = await backend.api.planProgress({ planId, asOf: '2026-02-15' });
+    await backend.api.setTaskProgress({ taskId: progress.actions[0]!.tasks[0]!.id, status: 'completada', doneOn: '2026-02-01', asOf: '2026-02-15' });
+    await backend.api.addEvidence({ actionId: progress.actions[0]!.id, files: [{ fileName: 'lista de asistencia.pdf', bytes: new TextEncoder().encode('%PDF-1.4 prueba') }], date: '2026-02-01', note: 'Lista firmada' });
+    await backend.api.createCutoff({ planId, date: '2026-02-15', label: 'Corte de febrero', asOf: '2026-02-20' });
     backend.close();
     app = await startServe(db);
     browser = await launchChromium();
@@ -56,6 +60,28 @@ describe('reports in the browser', () => {
     expect(text).toContain('Ayuntamiento Municipal de Vallejuelo');
     expect(text).toContain('Publicar la carta de servicios');
     expect(text).toContain('Página 1 de 1');
+  });
+
+  it('"Informe de avance" shows a preview of the last closed cut-off, then saves its PDF and its evidence package', async () => {
+    await page.goto(app.appUrl.replace('/#token=', `/#/plan/${planId}?token=`));
+    await page.getByRole('button', { name: 'Informe de avance' }).click();
+    const preview = page.getByTestId('informe-preview');
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain('Avance global');
+    await expect(preview.textContent()).resolves.toContain('Capacitar al personal de atención al ciudadano');
+    await expect(page.getByLabel('Corte', { exact: true }).inputValue()).resolves.not.toBe('');
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'informe.png') });
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Guardar PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toBe('Informe de avance - Corte de febrero - Ayuntamiento Municipal de Vallejuelo.pdf');
+    const file = path.join(tmp.dir, 'informe.pdf');
+    await pdf.saveAs(file);
+    const text = pdfText(new Uint8Array(fs.readFileSync(file)));
+    expect(text).toContain('Informe de avance del Plan de Mejora Institucional');
+    expect(text).toContain('Elaborado por');
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Evidencias (ZIP)' }).click()]);
+    expect(zip.suggestedFilename()).toMatch(/\.zip$/);
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached' });
   });
 
   it('the survey screen downloads the results as a PDF with the filters applied', async () => {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultUserDataDir, resolveDbPath } from '../../main/paths.ts';
 
