@@ -6,6 +6,7 @@ import type { WireResponse } from './api/wire.ts';
 export const apiChannel = (method: string) => `mejora:api:${method}`;
 export const SAVE_FILE_CHANNEL = 'mejora:save-file';
 export const MENU_CHANNEL = 'mejora:menu';
+export const OPEN_EVIDENCE_CHANNEL = 'mejora:open-evidence';
 
 /** Menu items the renderer acts on (the shell only forwards them). */
 export type MenuCommand = 'new-plan' | 'import-plan' | 'export-plan' | 'import-survey' | 'show-plans';
@@ -21,6 +22,11 @@ export interface DesktopBridge {
   api: Record<string, (args: unknown) => Promise<WireResponse>>;
   /** Shows the native save dialog and writes the file; `saved: false` when the user cancels. */
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult>;
+  /**
+   * Opens an evidence file with the system's program (main asks the backend for its verified
+   * copy, then the shell opens it). Only ever called from a user's click.
+   */
+  openEvidence(evidenceId: number): Promise<WireResponse>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }

@@ -2,7 +2,7 @@
 // Pure (no `electron` import) so the unit tests check it with a recording `invoke`.
 import { METHOD_NAMES } from '../../shared/api/index.ts';
 import type { WireResponse } from '../../shared/api/wire.ts';
-import { apiChannel, MENU_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import { apiChannel, MENU_CHANNEL, OPEN_EVIDENCE_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
 import type { DesktopBridge, MenuCommand, SaveFileResult } from '../../shared/desktop.ts';
 import { isMenuCommand } from './menuCommands.ts';
 
@@ -29,6 +29,7 @@ export function createBridge(ipc: BridgeIpc): DesktopBridge {
     api,
     saveFile: (suggestedName: string, bytes: Uint8Array) =>
       ipc.invoke(SAVE_FILE_CHANNEL, { suggestedName, bytes } satisfies SaveFileRequest) as Promise<SaveFileResult>,
+    openEvidence: (evidenceId: number) => ipc.invoke(OPEN_EVIDENCE_CHANNEL, { evidenceId }) as Promise<WireResponse>,
     onMenu(listener: (command: MenuCommand) => void) {
       // The IPC event (which exposes the sender) never reaches the page: only a known command does.
       const handler = (_event: unknown, command: unknown) => {

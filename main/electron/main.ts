@@ -2,16 +2,17 @@
 // decision lives in a pure module next to this one (security, menu, ipc, protocol, saveFile).
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { MENU_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { MENU_CHANNEL, OPEN_EVIDENCE_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
 import type { MenuCommand } from '../../shared/desktop.ts';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import { startWorkerBackend } from '../app/workerBackend.ts';
 import type { WorkerBackend } from '../app/workerBackend.ts';
 import { resolveDbPath } from '../paths.ts';
 import { dbFlag } from './args.ts';
-import { handleTrusted, registerApiHandlers } from './ipc.ts';
+import { handleTrusted, REFUSED, registerApiHandlers } from './ipc.ts';
 import { aboutText, menuTemplate } from './menu.ts';
+import { openEvidence } from './openEvidence.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { saveFile } from './saveFile.ts';
 import { confirmUnload, createMainWindow, denyPermissions, focusWindow, guardWebContents, UNSAVED_CHANGES_DIALOG } from './window.ts';
@@ -83,6 +84,12 @@ async function start(): Promise<void> {
       });
     },
     { saved: false },
+  );
+  handleTrusted(
+    ipcMain,
+    OPEN_EVIDENCE_CHANNEL,
+    (_event, request) => openEvidence(request, { dispatch: data.dispatch, openPath: (file) => shell.openPath(file), log: (err) => console.error(err) }),
+    REFUSED,
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, about: () => void showAbout(), devTools: !app.isPackaged })));
   mainWindow = createMainWindow(BrowserWindow, preloadPath);

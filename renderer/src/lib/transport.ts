@@ -15,6 +15,8 @@ export interface Host {
   kind: 'desktop' | 'browser';
   transport: Transport;
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult>;
+  /** Desktop only: opens an evidence file with the system's program (browser mode downloads it). */
+  openEvidence?: (evidenceId: number) => Promise<void>;
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
@@ -86,6 +88,10 @@ function desktopHost(bridge: DesktopBridge): Host {
       return fn(args);
     },
     saveFile: (name, bytes) => bridge.saveFile(name, bytes),
+    openEvidence: async (evidenceId) => {
+      const res = await bridge.openEvidence(evidenceId);
+      if (!res.ok) throw res.error;
+    },
     onMenu: (listener) => bridge.onMenu(listener),
   };
 }
