@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import { hasErrors, validateActionFields, validatePlanFields } from '../../shared/rules.ts';
 import type { Action, ActionFields, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
 import type { CafVersion } from '../../shared/caf.ts';
+import { dominicanToday } from '../../shared/dates.ts';
 
 interface PlanRow {
   id: number;
@@ -39,9 +40,20 @@ interface ActionRow {
 }
 
 interface TaskRow {
+  id: number;
   action_id: number;
   text: string;
   status: TaskStatus;
+  done_on: string | null;
+  note: string;
+  start_month: string | null;
+  end_month: string | null;
+}
+
+export const TASK_SELECT = 'SELECT t.id, t.action_id, t.text, t.status, t.done_on, t.note, t.start_month, t.end_month FROM task t';
+
+function toTask(t: TaskRow): Task {
+  return { id: t.id, text: t.text, status: t.status, doneOn: t.done_on, note: t.note, start: t.start_month, end: t.end_month };
 }
 
 const now = () => new Date().toISOString();
@@ -121,16 +133,13 @@ export function getPlan(db: Database, planId: number): Plan {
   if (!row) throw notFoundPlan(planId);
   const actionRows = db.prepare('SELECT * FROM action WHERE plan_id = ? ORDER BY position').all(planId) as ActionRow[];
   const taskRows = db
-    .prepare(
-      `SELECT t.action_id, t.text, t.status FROM task t JOIN action a ON a.id = t.action_id
-       WHERE a.plan_id = ? ORDER BY t.action_id, t.position`,
-    )
+    .prepare(`${TASK_SELECT} JOIN action a ON a.id = t.action_id WHERE a.plan_id = ? ORDER BY t.action_id, t.position`)
     .all(planId) as TaskRow[];
   const tasksByAction = new Map<number, Task[]>();
   for (const t of taskRows) {
     let list = tasksByAction.get(t.action_id);
     if (!list) tasksByAction.set(t.action_id, (list = []));
-    list.push({ text: t.text, status: t.status });
+    list.push(toTask(t));
   }
   return {
     ...toSummary(row),
@@ -142,10 +151,8 @@ export function getPlan(db: Database, planId: number): Plan {
 export function getAction(db: Database, actionId: number): Action {
   const row = db.prepare('SELECT * FROM action WHERE id = ?').get(actionId) as ActionRow | undefined;
   if (!row) throw notFoundAction();
-  const tasks = db
-    .prepare('SELECT action_id, text, status FROM task WHERE action_id = ? ORDER BY position')
-    .all(actionId) as TaskRow[];
-  return toAction(row, tasks.map((t) => ({ text: t.text, status: t.status })));
+  const tasks = db.prepare(`${TASK_SELECT} WHERE t.action_id = ? ORDER BY t.position`).all(actionId) as TaskRow[];
+  return toAction(row, tasks.map(toTask));
 }
 
 export function createPlan(db: Database, fields: PlanFields, extraColumns: string[] = []): number {
@@ -184,10 +191,56 @@ function touchPlan(db: Database, planId: number): void {
   db.prepare('UPDATE plan SET updated_at = ? WHERE id = ?').run(now(), planId);
 }
 
-function writeTasks(db: Database, actionId: number, tasks: Task[]): void {
-  db.prepare('DELETE FROM task WHERE action_id = ?').run(actionId);
-  const insert = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
-  tasks.forEach((task, i) => insert.run(actionId, i, task.text.trim(), task.status));
+/**
+ * Makes an action's tasks exactly `tasks`, updating saved rows in place so their ids — and the
+ * follow-up and evidence tied to them — stay. A task with an `id` of this action updates that
+ * row; when no task sent carries an id (an import, an old client), tasks are matched by
+ * position. Follow-up fields a task leaves out keep their saved values. Saved tasks not
+ * matched are deleted (their evidence stays on the action).
+ */
+export function writeTasks(db: Database, actionId: number, tasks: readonly Task[]): void {
+  const saved = db.prepare('SELECT id FROM task WHERE action_id = ? ORDER BY position, id').all(actionId) as { id: number }[];
+  const savedIds = new Set(saved.map((r) => r.id));
+  const anyId = tasks.some((t) => t.id !== undefined);
+  const used = new Set<number>();
+  const matched = tasks.map((t, i) => {
+    const id = anyId ? t.id : saved[i]?.id;
+    if (id === undefined || !savedIds.has(id) || used.has(id)) return null;
+    used.add(id);
+    return id;
+  });
+  const remove = db.prepare('DELETE FROM task WHERE id = ?');
+  for (const { id } of saved) if (!used.has(id)) remove.run(id);
+  // done_on: a completed task keeps its saved day unless one is sent (today when it has none);
+  // a task that is not completed has no done day.
+  const update = db.prepare(
+    `UPDATE task SET position = ?, text = ?, status = ?,
+       done_on = CASE WHEN ? <> 'completada' THEN NULL WHEN ? THEN ? ELSE COALESCE(done_on, ?) END,
+       note = CASE WHEN ? THEN ? ELSE note END,
+       start_month = CASE WHEN ? THEN ? ELSE start_month END, end_month = CASE WHEN ? THEN ? ELSE end_month END
+     WHERE id = ?`,
+  );
+  const insert = db.prepare(
+    'INSERT INTO task (action_id, position, text, status, done_on, note, start_month, end_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const has = (x: unknown) => (x !== undefined ? 1 : 0);
+  const today = dominicanToday();
+  tasks.forEach((task, i) => {
+    const id = matched[i];
+    if (id !== null && id !== undefined) {
+      update.run(
+        i, task.text.trim(), task.status,
+        task.status, has(task.doneOn), task.doneOn ?? null, today,
+        has(task.note), task.note ?? null,
+        has(task.start), task.start ?? null,
+        has(task.end), task.end ?? null,
+        id,
+      );
+    } else {
+      const doneOn = task.status === 'completada' ? (task.doneOn ?? today) : null;
+      insert.run(actionId, i, task.text.trim(), task.status, doneOn, task.note ?? '', task.start ?? null, task.end ?? null);
+    }
+  });
 }
 
 function actionValues(f: ActionFields) {
@@ -316,20 +369,17 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
       `INSERT INTO action (plan_id, position, ${ACTION_COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const remove = db.prepare('DELETE FROM action WHERE id = ?');
-    const clearTasks = db.prepare('DELETE FROM task WHERE action_id = ?');
-    const insertTask = db.prepare('INSERT INTO task (action_id, position, text, status) VALUES (?, ?, ?, ?)');
     const stamp = now();
     actions.forEach((fields, position) => {
       const keptId = kept[position] ?? null;
       let actionId: number;
       if (keptId !== null) {
         update.run(position, ...actionValues(fields), stamp, keptId);
-        clearTasks.run(keptId);
         actionId = keptId;
       } else {
         actionId = Number(insert.run(planId, position, ...actionValues(fields), stamp).lastInsertRowid);
       }
-      fields.tasks.forEach((task, i) => insertTask.run(actionId, i, task.text.trim(), task.status));
+      writeTasks(db, actionId, fields.tasks);
     });
     // Deleted after the inserts, so a new action never takes the id of the one it replaces
     // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.

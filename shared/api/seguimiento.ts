@@ -197,7 +197,7 @@ export const seguimientoContract = {
   /** Reopens a closed cut-off (the UI asks first; the CLI needs --yes). Recorded with the reason. */
   reopenCutoff: method<CutoffSummary>()(v.object({ cutoffId: id(), reason: v.optional(v.string({ max: 500 })) })),
   /** Closes a reopened cut-off again: freezes the state as of its day, now. */
-  closeCutoff: method<CutoffSummary>()(v.object({ cutoffId: id() })),
+  closeCutoff: method<CutoffSummary>()(v.object({ cutoffId: id(), asOf: v.optional(dayValidator()) })),
 
   /** Inicio: what needs attention as of asOf, for one plan or all. */
   attention: method<Attention>()(v.object({ planId: v.optional(id()), asOf: v.optional(dayValidator()) })),
