@@ -21,7 +21,7 @@ export const BASE_COLUMNS: readonly ColumnDef[] = [
   { key: 'progress', label: 'Avance', width: 150, hideable: true },
   { key: 'objective', label: 'Objetivo', width: 200, hideable: true },
   { key: 'tasks', label: 'Tareas', width: 240, hideable: true },
-  { key: 'time', label: 'Tiempo (Inicio y Fin)', width: 200, hideable: true },
+  { key: 'time', label: 'Tiempo', width: 200, hideable: true },
   { key: 'resources', label: 'Recursos necesarios', width: 160, hideable: true },
   { key: 'indicator', label: 'Indicador', width: 160, hideable: true },
   { key: 'responsible', label: 'Responsable de seguimiento', width: 150, hideable: true },
