@@ -9,6 +9,6 @@ export function planFileHandlers(ctx: ApiContext): HandlersOf<typeof planFilesCo
   return {
     previewPlanImport: ({ fileName, bytes, targetPlanId }) => previewPlanImport(db, fileName, bytes, targetPlanId),
     importPlan: (args) => importPlan(db, args),
-    exportPlan: ({ planId }) => exportPlan(db, planId),
+    exportPlan: ({ planId, seguimiento, asOf }) => exportPlan(db, planId, { seguimiento, asOf }),
   };
 }

@@ -1,4 +1,6 @@
 // A small argument parser: positionals, `--name value`, `--name=value` and boolean flags.
+import { parseDay } from '../../shared/dates.ts';
+import type { IsoDay } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 
 export interface ParsedArgs {
@@ -62,4 +64,13 @@ export function requireInt(value: string | undefined, what: string): number {
   if (value === undefined) throw new AppError('invalid_argument', `Falta ${what}.`);
   if (!/^\d+$/.test(value)) throw new AppError('invalid_argument', `${what} debe ser un número entero (se recibió «${value}»).`);
   return Number(value);
+}
+
+/** A date flag: dd/mm/aaaa or AAAA-MM-DD (day first, always). */
+export function dayFlag(flags: ParsedArgs['flags'], name: string): IsoDay | undefined {
+  const value = stringFlag(flags, name);
+  if (value === undefined) return undefined;
+  const day = parseDay(value);
+  if (!day) throw new AppError('invalid_argument', `--${name}: escriba la fecha como dd/mm/aaaa o AAAA-MM-DD (se recibió «${value}»).`);
+  return day;
 }

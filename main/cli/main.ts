@@ -9,9 +9,10 @@ import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
+import { seguimientoCommands } from './seguimientoCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
 
-export const COMMANDS: Command[] = [...planCommands, ...planFileCommands, ...surveyCommands, ...appCommands];
+export const COMMANDS: Command[] = [...planCommands, ...planFileCommands, ...seguimientoCommands, ...surveyCommands, ...appCommands];
 
 function usage(): string {
   return [
@@ -23,6 +24,7 @@ function usage(): string {
     'Opciones comunes:',
     '  --db ARCHIVO   el archivo de datos (también MEJORA_DB); por defecto, la carpeta de datos del usuario',
     '  --json         salida legible por programas',
+    '  --as-of FECHA  la fecha del avance y del semáforo (dd/mm/aaaa o AAAA-MM-DD); por defecto, hoy',
   ].join('\n');
 }
 

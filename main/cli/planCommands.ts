@@ -1,36 +1,14 @@
 // list-plans, create-plan, show-plan.
 import { formatYearMonth } from '../../shared/months.ts';
-import type { Plan } from '../../shared/types.ts';
+import { formatDay } from '../../shared/dates.ts';
+import { formatPercent } from '../../shared/seguimiento/progress.ts';
+import { SEMAFORO_LABELS } from '../../shared/seguimiento/types.ts';
+import { TASK_STATUS_LABELS } from '../../shared/types.ts';
 import { AppError } from '../../shared/errors.ts';
-import { intFlag, requireInt, stringFlag } from './args.ts';
+import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { Command } from './command.ts';
-
-/** The machine-readable shape of a plan (documented in the README). */
-export function planToJson(plan: Plan) {
-  return {
-    id: plan.id,
-    institution: plan.institution,
-    title: plan.title,
-    period: { from: plan.periodFrom, to: plan.periodTo },
-    actions: plan.actions.map((a) => ({
-      no: a.no,
-      criterion: a.criterion,
-      subcriterion: a.subcriterion,
-      area: a.area,
-      action: a.action,
-      objective: a.objective,
-      start: a.start,
-      end: a.end,
-      resources: a.resources,
-      indicator: a.indicator,
-      responsible: a.responsible,
-      comments: a.comments,
-      extra: a.extra,
-      tasks: a.tasks.map((t) => ({ text: t.text, status: t.status })),
-    })),
-  };
-}
+import { planToJson } from './planJson.ts';
 
 export const planCommands: Command[] = [
   {
@@ -81,21 +59,25 @@ export const planCommands: Command[] = [
   },
   {
     name: 'show-plan',
-    usage: 'mejora show-plan ID [--db ARCHIVO] [--json]',
-    summary: 'Muestra un plan con sus acciones y tareas.',
+    usage: 'mejora show-plan ID [--as-of FECHA] [--cutoff CORTE] [--db ARCHIVO] [--json]',
+    summary: 'Muestra un plan con sus acciones, tareas y avance a una fecha (hoy por defecto), o el estado congelado de un corte.',
     booleans: ['json'],
     async run({ args, io, openApi }) {
       const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
-      const plan = await openApi().getPlan({ planId });
+      const cutoffId = intFlag(args.flags, 'cutoff');
+      const asOf = dayFlag(args.flags, 'as-of');
+      const plan = await openApi().planProgress({ planId, ...(cutoffId !== undefined ? { cutoffId } : asOf ? { asOf } : {}) });
       if (args.flags.json) {
         printJson(io, planToJson(plan));
         return;
       }
-      io.out(`${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones\n`);
+      io.out(`${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones`);
+      io.out(plan.cutoff ? `Corte «${plan.cutoff.label}» (congelado al ${formatDay(plan.cutoff.date)})\n` : `Avance al ${formatDay(plan.asOf)}\n`);
       for (const a of plan.actions) {
         const when = [formatYearMonth(a.start), formatYearMonth(a.end) + (a.endOpen ? ' en adelante' : '')].filter(Boolean).join(' – ');
         io.out(`${a.no}. [${a.subcriterion ?? a.criterion ?? '—'}] ${a.action}${when ? ` (${when})` : ''}`);
-        for (const [i, t] of a.tasks.entries()) io.out(`   ${i + 1}. ${t.text}`);
+        io.out(`   Avance ${formatPercent(a.progress.percent)} (${a.progress.formula}) · Semáforo: ${SEMAFORO_LABELS[a.progress.semaforo]}`);
+        for (const [i, t] of a.tasks.entries()) io.out(`   ${i + 1}. [${TASK_STATUS_LABELS[t.status]}] ${t.text}`);
       }
     },
   },

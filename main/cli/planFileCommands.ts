@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning, PlanDiff, PlanImportResult } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
-import { intFlag, requireInt, stringFlag } from './args.ts';
+import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
 
@@ -52,11 +52,18 @@ function printResult(io: CliIO, r: PlanImportResult, fileName: string): void {
 export const planFileCommands: Command[] = [
   {
     name: 'export-plan',
-    usage: 'mejora export-plan ID [SALIDA.xlsx] [--db ARCHIVO]',
-    summary: 'Guarda el plan como archivo de Excel con el formato oficial (si SALIDA es una carpeta o falta, usa el nombre estándar).',
+    usage: 'mejora export-plan ID [SALIDA.xlsx] [--seguimiento] [--as-of FECHA] [--db ARCHIVO]',
+    summary:
+      'Guarda el plan como archivo de Excel con el formato oficial (si SALIDA es una carpeta o falta, usa el nombre estándar). Con --seguimiento añade Estatus, % de avance, Semáforo, Evidencias y Observaciones a la fecha de --as-of (hoy por defecto).',
+    booleans: ['seguimiento', 'json'],
     async run({ args, io, openApi }) {
       const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
-      const { fileName, bytes } = await openApi().exportPlan({ planId });
+      const asOf = dayFlag(args.flags, 'as-of');
+      const { fileName, bytes } = await openApi().exportPlan({
+        planId,
+        ...(args.flags.seguimiento ? { seguimiento: true } : {}),
+        ...(asOf ? { asOf } : {}),
+      });
       let out = args.positionals[1] ?? fileName;
       if (fs.existsSync(out) && fs.statSync(out).isDirectory()) out = path.join(out, fileName);
       try {
@@ -65,7 +72,8 @@ export const planFileCommands: Command[] = [
       } catch {
         throw new AppError('invalid_argument', `No se pudo escribir «${out}»: compruebe la carpeta y que el archivo no esté abierto en Excel.`);
       }
-      io.out(`Plan exportado en «${path.resolve(out)}».`);
+      if (args.flags.json) printJson(io, { file: path.resolve(out) });
+      else io.out(`Plan exportado en «${path.resolve(out)}».`);
     },
   },
   {

@@ -1,6 +1,8 @@
 // Finds the plan's header in the first 30 rows of a sheet and decides what each column holds:
 // one of the plan's fields, a time range in one column, or an extra column kept as it is.
 import type { PlanColumnKey } from './columns.ts';
+import { isNoteHeader, matchFollowUpHeader } from './followUpColumns.ts';
+import type { FollowUpKey } from './followUpColumns.ts';
 import { matchHeader } from './headers.ts';
 import type { HeaderKey } from './headers.ts';
 import type { SheetGrid } from './sheetGrid.ts';
@@ -12,7 +14,9 @@ export type ColumnRole =
   | { kind: 'field'; key: PlanColumnKey; header: string }
   /** A single "Tiempo"/"Plazo" column holding "Enero – Marzo 2026". */
   | { kind: 'timeRange'; header: string }
-  | { kind: 'extra'; header: string };
+  | { kind: 'extra'; header: string }
+  /** Estatus, % de avance, Fecha de cumplimiento, Observaciones… (domain doc §5). */
+  | { kind: 'followUp'; key: FollowUpKey; header: string };
 
 export interface HeaderLayout {
   /** First and last header row (the official layout has two: Tiempo over Inicio/Fin). */
@@ -77,8 +81,23 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
     columns.set(col, { kind: 'extra', header: name });
   };
 
+  // "Observaciones" beside a "Comentarios" column is the follow-up note; alone, it is Comentarios.
+  const commentsTaken = [...topKeys.entries()].some(([col, k]) => k === 'comments' && !isNoteHeader(grid.textOrMerged(headerRow, col)));
+  const followTaken = new Set<FollowUpKey>();
   for (let col = 0; col <= grid.maxColumn; col++) {
     const top = grid.textOrMerged(headerRow, col);
+    const follow = twoRows && grid.text(sub, col) ? null : matchFollowUpHeader(top, commentsTaken);
+    if (follow && (topKeys.get(col) ?? null) === null || (follow === 'note' && topKeys.get(col) === 'comments')) {
+      if (follow === 'evidence' || followTaken.has(follow!)) {
+        // Evidence written as text stays as it was (the files are attached in Mejora).
+        addExtra(col, top.replace(/\n/g, ' '));
+        if (follow === 'evidence') notes.push([col, `La columna «${top}» se conservó como columna adicional: los archivos de evidencia se adjuntan en Mejora, en cada acción.`]);
+        continue;
+      }
+      followTaken.add(follow!);
+      columns.set(col, { kind: 'followUp', key: follow!, header: top });
+      continue;
+    }
     // Only the sub-row's own text: a vertical merge from the row above is not a sub-header.
     const below = twoRows ? grid.text(sub, col) : '';
     const topKey = topKeys.get(col) ?? null;

@@ -1,7 +1,12 @@
 // Plan files against the database: preview an import (writes nothing), import as a new
 // plan or as an update of an existing one (one transaction), export.
 import type { Database } from 'better-sqlite3';
-import type { PlanImportPreview, PlanImportResult } from '../../shared/api/planFiles.ts';
+import type { ParsedPlan, PlanImportPreview, PlanImportResult } from '../../shared/api/planFiles.ts';
+import { dominicanToday } from '../../shared/dates.ts';
+import type { IsoDay } from '../../shared/dates.ts';
+import { planProgressAsOf } from '../seguimiento/progressStore.ts';
+import { applyImportedFollowUp, refreshPlanDates } from '../seguimiento/progressWrites.ts';
+import { followUpExport } from './followUpExport.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
@@ -78,10 +83,11 @@ export function previewPlanImport(db: Database, fileName: string, bytes: Uint8Ar
 
 /**
  * The file's actions as updates of `before`'s, matched as the preview's diff matched them:
- * the id each one updates (null: a new action), and its tasks with the status of a saved task
- * of the same text (the file does not carry statuses).
+ * the id each one updates (null: a new action), and its tasks matched to saved tasks of the
+ * same text (the row, status and follow-up stay).
  */
 function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (number | null)[]): { actions: ActionFields[]; keepIds: (number | null)[] } {
+  // A task the file's follow-up spoke for (doneOn set) keeps the file's status; the others the saved one.
   const matching = matchActions(
     before.actions.map((a) => a.no),
     actions.map((_, i) => fileNumbers[i] ?? null),
@@ -93,8 +99,15 @@ function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (numbe
     const old = index === null || index === undefined ? undefined : before.actions[index];
     keepIds.push(old ? old.id : null);
     if (!old) return a;
-    const status = new Map(old.tasks.map((t) => [t.text, t.status]));
-    return { ...a, tasks: a.tasks.map((t) => ({ ...t, status: status.get(t.text) ?? t.status })) };
+    // A task of the same text keeps its row (its id, done day, note and evidence) and status.
+    const used = new Set<number>();
+    const tasks = a.tasks.map((t) => {
+      const saved = old.tasks.find((o) => o.text === t.text && o.id !== undefined && !used.has(o.id));
+      if (!saved) return t;
+      used.add(saved.id!);
+      return t.doneOn !== undefined ? { ...t, id: saved.id } : { ...t, id: saved.id, status: saved.status };
+    });
+    return { ...a, tasks };
   });
   return { actions: kept, keepIds };
 }
@@ -136,10 +149,12 @@ export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
       store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: current.cafVersion });
       store.setExtraColumns(db, target.id, p.extraColumns);
       store.replaceActions(db, target.id, update.actions, update.keepIds);
+      applyFollowUp(db, target.id, p.followUp);
       return target.id;
     }
     const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
     store.replaceActions(db, id, p.actions);
+    applyFollowUp(db, id, p.followUp);
     return id;
   })();
   const actions = p.actions;
@@ -154,7 +169,25 @@ export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
   };
 }
 
-export async function exportPlan(db: Database, planId: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+/** The file's action-level follow-up onto the saved actions (numbered 1..n in file order), then every action's days. */
+function applyFollowUp(db: Database, planId: number, followUp: ParsedPlan['followUp']): void {
+  const ids = (db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position').all(planId) as { id: number }[]).map((r) => r.id);
+  const today = dominicanToday();
+  refreshPlanDates(db, planId, today);
+  followUp.forEach((fu, i) => {
+    if (fu && ids[i] !== undefined) applyImportedFollowUp(db, ids[i]!, fu, today);
+  });
+}
+
+export interface ExportOptions {
+  /** Add the follow-up columns and the Seguimiento sheet, as of `asOf` (today by default). */
+  seguimiento?: boolean | undefined;
+  asOf?: IsoDay | undefined;
+}
+
+export async function exportPlan(db: Database, planId: number, opts: ExportOptions = {}): Promise<{ fileName: string; bytes: Uint8Array }> {
   const plan = store.getPlan(db, planId);
-  return { fileName: exportFileName(plan), bytes: await writePlanFile(plan) };
+  if (!opts.seguimiento) return { fileName: exportFileName(plan), bytes: await writePlanFile(plan) };
+  const progress = planProgressAsOf(db, planId, { asOf: opts.asOf ?? dominicanToday() });
+  return { fileName: exportFileName(plan, true), bytes: await writePlanFile(plan, followUpExport(progress)) };
 }

@@ -4,6 +4,9 @@ import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import { DEFAULT_XLSX_LIMITS, assertSafeXlsx } from '../files/inspect.ts';
+import { foldText } from '../../shared/text.ts';
+import { SEGUIMIENTO_SHEET } from './followUpColumns.ts';
+import { readSeguimientoSheet, resolveFollowUp } from './followUpRead.ts';
 import { findHeaderRow, readHeaderLayout } from './headerLayout.ts';
 import { readPlanMeta } from './planMeta.ts';
 import { readPlanRows } from './readPlanRows.ts';
@@ -51,8 +54,10 @@ export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: Pla
   const chosen: { index: number; row: number } = best;
   const ref = workbook.sheets[chosen.index]!;
   const warnings: ImportWarning[] = [];
+  // A "Seguimiento" sheet is read after the plan (it is keyed by the plan's No.).
+  const followSheet = workbook.sheets.find((other, i) => i !== chosen.index && foldText(other.name) === foldText(SEGUIMIENTO_SHEET));
   workbook.sheets.forEach((other, i) => {
-    if (i !== chosen.index) {
+    if (i !== chosen.index && other !== followSheet) {
       warnings.push({ sheet: other.name, row: null, column: null, message: `Se ignoró la hoja «${other.name}»: el plan se leyó de la hoja «${ref.name}».` });
     }
   });
@@ -86,11 +91,33 @@ export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: Pla
   }
 
   const rows = readPlanRows(grid, layout, periodFrom, warnings);
+  const read = [...rows.followUpColumns];
+  if (followSheet) {
+    const sheetRead = readSeguimientoSheet(new SheetGrid(workbook.readSheet(followSheet)), rows.fileNumbers, rows.followUp, periodFrom, (w) => warnings.push(w));
+    workbook.forget(followSheet);
+    if (sheetRead) read.push(...sheetRead.map((h) => `${h} (hoja «${followSheet.name}»)`));
+    else warnings.push({ sheet: followSheet.name, row: null, column: null, message: `Se ignoró la hoja «${followSheet.name}»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).` });
+  }
+  const followUp = resolveFollowUp(rows.actions, rows.followUp, fileName || 'el archivo', (w) => warnings.push(w));
+  if (read.length) {
+    const kept = rows.extraColumns.filter((h) => /evidencia|verificaci/i.test(h));
+    warnings.push({
+      sheet: ref.name,
+      row: null,
+      column: null,
+      message:
+        `Se leyó el seguimiento del archivo: ${read.map((h) => `«${h}»`).join(', ')}. Un % que no coincide con las tareas se guardó como manual, con el archivo como motivo. ` +
+        (kept.length ? `No se leyeron como archivos: ${kept.map((h) => `«${h}»`).join(', ')} (se conservan como texto; adjunte las evidencias en Mejora).` : 'Las evidencias (archivos) se adjuntan en Mejora.'),
+    });
+  }
   const title = meta.title || (periodFrom !== null && periodTo !== null ? defaultPlanTitle(periodFrom, periodTo) : '');
   return {
     sheet: ref.name,
     warnings: sortWarnings(warnings),
-    plan: { institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers },
+    plan: {
+      institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers,
+      followUp, hasFollowUp: read.length > 0,
+    },
   };
 }
 

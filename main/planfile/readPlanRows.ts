@@ -13,6 +13,10 @@ import { columnHeader } from './columns.ts';
 import type { HeaderLayout } from './headerLayout.ts';
 import { readMonthCell, readMonthText } from './monthText.ts';
 import type { MonthReading } from './monthText.ts';
+import { isFractionColumn, readDoneOn, readPercent } from './followUpColumns.ts';
+import type { FollowUpKey } from './followUpColumns.ts';
+import { emptyRaw } from './followUpRead.ts';
+import type { RawCells, RawFollowUp } from './followUpRead.ts';
 import type { SheetGrid } from './sheetGrid.ts';
 import { splitTasks } from './taskText.ts';
 import { cellText, columnLetter } from './workbookReader.ts';
@@ -27,6 +31,19 @@ export interface RowsReading {
   /** Parallel to actions: the number in the No. column (null when blank or not a number). */
   fileNumbers: (number | null)[];
   extraColumns: string[];
+  /** Parallel to actions: follow-up cells (resolved later with a Seguimiento sheet's). */
+  followUp: RawFollowUp[];
+  /** Headers of the follow-up columns read. */
+  followUpColumns: string[];
+}
+
+interface RowInfo {
+  row: number;
+  /** Tasks this row added: [from, to) indexes into fields.tasks. */
+  tasksFrom: number;
+  tasksTo: number;
+  start: YearMonth | null;
+  end: YearMonth | null;
 }
 
 interface Draft {
@@ -37,6 +54,7 @@ interface Draft {
   startOpenNoted: boolean;
   /** The lines each multi-row text (a field, `extra:` + header) already has, so long actions are not rescanned. */
   lines: Map<string, Set<string>>;
+  rows: RowInfo[];
 }
 
 /** `before` with `value` as a new line, unless one of its lines already says it. */
@@ -57,12 +75,20 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
   const fieldCol = new Map<PlanColumnKey, number>();
   let rangeCol: number | null = null;
   const extraCols: [number, string][] = [];
+  const followCols = new Map<FollowUpKey, number>();
+  const followHeaders: string[] = [];
   for (const [col, role] of [...layout.columns.entries()].sort((a, b) => a[0] - b[0])) {
     if (role.kind === 'field') fieldCol.set(role.key, col);
     else if (role.kind === 'timeRange') rangeCol = col;
-    else extraCols.push([col, role.header]);
+    else if (role.kind === 'followUp') {
+      followCols.set(role.key, col);
+      // The semáforo and the evidence-file list are worked out by Mejora, not read back.
+      if (role.key !== 'semaforo' && role.key !== 'evidenceFiles') followHeaders.push(role.header);
+    } else extraCols.push([col, role.header]);
   }
   const dataRows = grid.rowNumbers.filter((r) => r > layout.lastRow);
+  const percentCol = followCols.get('percent');
+  const fractions = percentCol !== undefined && isFractionColumn(dataRows.map((r) => grid.value(r, percentCol)));
 
   // Values under a column without a header are kept too, as "Columna K".
   const known = new Set(layout.columns.keys());
@@ -121,6 +147,7 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
       notes: [],
       startOpenNoted: false,
       lines: new Map(),
+      rows: [],
     };
     drafts.push(current);
     addRow(current, row, true);
@@ -128,6 +155,8 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
 
   function addRow(d: Draft, row: number, first: boolean) {
     const f = d.fields;
+    const info: RowInfo = { row, tasksFrom: f.tasks.length, tasksTo: f.tasks.length, start: null, end: null };
+    d.rows.push(info);
     for (const key of TEXT_KEYS) {
       const value = text(row, key);
       if (!value) continue;
@@ -145,6 +174,7 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
       const cell = text(row, 'tasks');
       if (cell) for (const t of splitTasks(cell)) f.tasks.push({ text: t, status: 'pendiente' });
     }
+    info.tasksTo = f.tasks.length;
     readCaf(d, row);
     readDates(d, row);
   }
@@ -199,6 +229,8 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
         }
       }
       if (!reading.month) return;
+      const info = d.rows[d.rows.length - 1]!;
+      if (!info[which]) info[which] = reading.month;
       // Several rows of one action: it starts at the earliest month and ends at the latest.
       const keep = (a: YearMonth | null, b: YearMonth) => (a === null ? b : which === 'start' ? (compareYearMonth(b, a) < 0 ? b : a) : compareYearMonth(b, a) > 0 ? b : a);
       f[which] = keep(f[which], reading.month);
@@ -223,11 +255,65 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     d.fields.comments = withLine(d, 'comments', d.fields.comments, note);
   }
 
+  /** A follow-up cell of the action's first row merged down over its other rows speaks for the action. */
+  const spansAction = (d: Draft, c: number) => {
+    const last = d.rows[d.rows.length - 1]!.row;
+    return d.rows.length > 1 && (grid.coveredBy(last, c)?.top ?? -1) === d.firstRow;
+  };
+  const cellsOf = (row: number, keys: readonly FollowUpKey[]): RawCells | null => {
+    const cells: RawCells = { sheet, row };
+    let any = false;
+    for (const key of keys) {
+      const c = followCols.get(key);
+      if (c === undefined) continue;
+      const value = grid.value(row, c);
+      if (!value || !grid.text(row, c)) continue;
+      any = true;
+      if (key === 'status') cells.status = grid.text(row, c);
+      else if (key === 'percent') cells.percent = readPercent(value, fractions) ?? undefined;
+      else if (key === 'reason') cells.reason = grid.text(row, c);
+      else if (key === 'note') cells.note = grid.text(row, c);
+      else if (key === 'doneOn') {
+        const day = readDoneOn(value);
+        cells.doneOn = day === undefined ? 'unreadable' : day;
+      }
+    }
+    return any ? cells : null;
+  };
+  const ACTION_KEYS: readonly FollowUpKey[] = ['status', 'percent', 'reason', 'doneOn', 'note'];
+  const TASK_KEYS: readonly FollowUpKey[] = ['status', 'doneOn', 'note'];
+  function followUpOf(d: Draft): RawFollowUp {
+    const raw = emptyRaw();
+    const taskRows = d.rows.filter((r) => r.tasksTo > r.tasksFrom);
+    if (taskRows.length <= 1) {
+      raw.action = cellsOf(d.firstRow, ACTION_KEYS);
+      return raw;
+    }
+    // One task per row: each row's own months and follow-up belong to its tasks; a cell merged
+    // over the whole action (and the %) to the action.
+    const actionKeys = ACTION_KEYS.filter((k) => k === 'percent' || k === 'reason' || (followCols.has(k) && spansAction(d, followCols.get(k)!)));
+    raw.action = cellsOf(d.firstRow, actionKeys);
+    const taskKeys = TASK_KEYS.filter((k) => !actionKeys.includes(k));
+    for (const r of taskRows) {
+      const read = cellsOf(r.row, taskKeys);
+      if (!read && !r.start && !r.end) continue;
+      const cells = read ?? { sheet, row: r.row };
+      if (r.start || r.end) {
+        cells.start = r.start ?? r.end;
+        cells.end = r.end ?? r.start;
+      }
+      for (let t = r.tasksFrom; t < r.tasksTo; t++) raw.tasks.set(t, { ...cells });
+    }
+    return raw;
+  }
+
   const actions: ActionFields[] = [];
   const fileNumbers: (number | null)[] = [];
+  const followUp: RawFollowUp[] = [];
   let renumbered = false;
   drafts.forEach((d, i) => {
     const f = d.fields;
+    followUp.push(followUpOf(d));
     if (!f.action) {
       f.action = MISSING_ACTION_TEXT;
       warn(d.firstRow, col('action'), `La acción de la fila ${d.firstRow} no tiene «Acción de Mejora»: se importó como «${MISSING_ACTION_TEXT}»; escríbala en el plan.`);
@@ -245,7 +331,7 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     warn(null, col('no'), 'La numeración de las acciones del archivo no es correlativa (1, 2, 3…): Mejora las numeró en el orden en que aparecen.');
   }
   if (actions.length === 0) warn(layout.lastRow, null, 'Debajo de los encabezados no hay ninguna acción: el plan queda vacío.');
-  return { actions, fileNumbers, extraColumns };
+  return { actions, fileNumbers, extraColumns, followUp, followUpColumns: followHeaders };
 }
 
 /** "Enero – Marzo 2026", "Enero 2026 a Marzo 2026" → ["Enero", "Marzo 2026"]. */

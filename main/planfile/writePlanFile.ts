@@ -59,7 +59,7 @@ export function titleLine(plan: Pick<Plan, 'title' | 'periodFrom' | 'periodTo'>)
 }
 
 /** "Plan de Mejora 2025-2026 - Ayuntamiento Municipal de Vallejuelo.xlsx", safe on Windows. */
-export function exportFileName(plan: Pick<Plan, 'institution' | 'periodFrom' | 'periodTo'>): string {
+export function exportFileName(plan: Pick<Plan, 'institution' | 'periodFrom' | 'periodTo'>, seguimiento = false): string {
   const period = plan.periodFrom === plan.periodTo ? `${plan.periodFrom}` : `${plan.periodFrom}-${plan.periodTo}`;
   const institution = plan.institution
     .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
@@ -67,20 +67,34 @@ export function exportFileName(plan: Pick<Plan, 'institution' | 'periodFrom' | '
     .trim()
     .slice(0, 150)
     .replace(/[. ]+$/, '');
-  return `Plan de Mejora ${period}${institution ? ` - ${institution}` : ''}.xlsx`;
+  return `Plan de Mejora ${period}${institution ? ` - ${institution}` : ''}${seguimiento ? ' - seguimiento' : ''}.xlsx`;
 }
 
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
-interface OutColumn {
+export interface OutColumn {
   header: string;
   width: number;
-  value: (a: Action) => string | number | null;
+  value: (a: Action) => CellOut;
+  /** Excel number format of the column's cells (e.g. '0%', 'dd/mm/yyyy'). */
+  numFmt?: string;
+  /** A cell's fill and font colour (the semáforo), RGB hex. */
+  colour?: (a: Action) => { fill: string; text: string } | null;
 }
 
-export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
+export type CellOut = string | number | Date | null;
+
+/**
+ * The plan in the official layout. `followUp` adds columns after the official ones (and the
+ * plan's extra columns), and `sheets` adds whole sheets after the plan (the export "con
+ * seguimiento": main/planfile/followUpExport.ts).
+ */
+export async function writePlanFile(
+  plan: Plan,
+  followUp: { columns: OutColumn[]; sheets?: (wb: ExcelJS.Workbook) => void } = { columns: [] },
+): Promise<Uint8Array> {
   const columns: OutColumn[] = [
     ...PLAN_COLUMNS.map((c) => ({
       header: c.header,
@@ -89,6 +103,7 @@ export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
         c.key === 'no' ? a.no : c.key === 'criterion' ? a.criterion : actionCellText(a, c.key),
     })),
     ...plan.extraColumns.map((h) => ({ header: h, width: EXTRA_COLUMN_WIDTH, value: (a: Action) => a.extra[h] ?? '' })),
+    ...followUp.columns,
   ];
   const rows = plan.actions.map((a) => columns.map((c) => {
     const v = c.value(a);
@@ -167,7 +182,7 @@ export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
 
   rows.forEach((values, i) => {
     const row = ws.getRow(FIRST_DATA_ROW + i);
-    const cells = values.map((v, c) => ({ text: v === null ? '' : String(v), width: columns[c]!.width }));
+    const cells = values.map((v, c) => ({ text: v === null || v instanceof Date ? '' : String(v), width: columns[c]!.width }));
     // A row that would still be taller than Excel allows gets a smaller font rather than cut text.
     const size = fittingFontSize(cells);
     values.forEach((v, c) => {
@@ -176,11 +191,18 @@ export async function writePlanFile(plan: Plan): Promise<Uint8Array> {
       else cell.value = v === '' ? null : v;
       cell.border = BORDER;
       cell.alignment = { vertical: 'top', wrapText: true };
-      if (size < 11) cell.font = { size };
+      const column = columns[c]!;
+      if (column.numFmt && v !== null && v !== '') cell.numFmt = column.numFmt;
+      const colour = column.colour?.(plan.actions[i]!);
+      if (colour) {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colour.fill}` } };
+        cell.font = { size, bold: true, color: { argb: `FF${colour.text}` } };
+      } else if (size < 11) cell.font = { size };
     });
     row.height = rowHeightFor(cells, size);
   });
 
+  followUp.sheets?.(wb);
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

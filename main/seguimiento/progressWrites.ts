@@ -2,6 +2,7 @@
 // started), manual % with its reason, finish day and note. Each write is one transaction and
 // keeps the action's actual start and finish days in step with its derived state.
 import type { Database } from 'better-sqlite3';
+import type { ImportedFollowUp } from '../../shared/api/planFiles.ts';
 import type { ActionStatusOrder } from '../../shared/api/seguimiento.ts';
 import { dayNumber, formatDay } from '../../shared/dates.ts';
 import type { IsoDay } from '../../shared/dates.ts';
@@ -193,4 +194,27 @@ export function setActionProgress(db: Database, actionId: number, change: Action
     refreshActionDates(db, actionId, day, finished);
     touch(db, actionId);
   })();
+}
+
+/**
+ * An action's follow-up read from a plan file (import, update from Excel): the file's Estatus
+ * order, manual % and reason, finish day and note replace the saved ones. Runs inside the
+ * import's transaction.
+ */
+export function applyImportedFollowUp(db: Database, actionId: number, fu: ImportedFollowUp, today: IsoDay): void {
+  db.prepare('UPDATE action SET status_override = ?, manual_percent = ?, manual_reason = ?, progress_note = CASE WHEN ? = \'\' THEN progress_note ELSE ? END WHERE id = ?').run(
+    fu.statusOverride,
+    fu.manualPercent,
+    fu.manualPercent === null ? null : (fu.manualReason ?? 'Leído de un archivo'),
+    fu.note,
+    fu.note,
+    actionId,
+  );
+  refreshActionDates(db, actionId, fu.doneOn ?? today, fu.doneOn && dayNumber(fu.doneOn) <= dayNumber(today) ? fu.doneOn : undefined);
+}
+
+/** After an import: every action's start and finish days from its tasks (imported tasks carry their done days). */
+export function refreshPlanDates(db: Database, planId: number, today: IsoDay): void {
+  const ids = db.prepare('SELECT id FROM action WHERE plan_id = ?').all(planId) as { id: number }[];
+  for (const { id } of ids) refreshActionDates(db, id, today);
 }

@@ -31,6 +31,23 @@ export interface ParsedPlan {
    * positive and unique; otherwise by position. The actions are saved numbered 1..n in file order.
    */
   fileNumbers: (number | null)[];
+  /**
+   * Parallel to actions: the action-level follow-up the file carried (Estatus, % de avance,
+   * Fecha de cumplimiento, Observaciones, or a "Seguimiento" sheet), or null. Task-level
+   * follow-up travels in each task (status, doneOn, note, start, end).
+   */
+  followUp: (ImportedFollowUp | null)[];
+  /** True when the file had follow-up columns or a "Seguimiento" sheet (its statuses replace the saved ones on update). */
+  hasFollowUp: boolean;
+}
+
+/** An action's follow-up as read from a file. A % read from a file counts as manual, with its source as reason. */
+export interface ImportedFollowUp {
+  statusOverride: 'en_curso' | 'completada' | 'cancelada' | null;
+  manualPercent: number | null;
+  manualReason: string | null;
+  doneOn: string | null;
+  note: string;
 }
 
 export interface FieldChange {

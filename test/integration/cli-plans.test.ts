@@ -47,7 +47,7 @@ describe('mejora CLI', () => {
   });
 
   it('show-plan --json prints the documented shape', async () => {
-    const res = await mejora(['show-plan', String(planId), '--json', '--db', db]);
+    const res = await mejora(['show-plan', String(planId), '--json', '--as-of', '05/01/2026', '--db', db]);
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({
       id: planId,
@@ -57,8 +57,11 @@ describe('mejora CLI', () => {
       actions: [
         {
           no: 1, criterion: 2, subcriterion: null, area: '', action: 'Impulsar los lazos con la comunidad', objective: '',
-          start: '2026-01', end: '2026-02', resources: '', indicator: '', responsible: '', comments: '',
-          extra: { Meta: '4 reuniones' }, tasks: [{ text: 'Convocar reuniones periódicas.', status: 'pendiente' }],
+          start: '2026-01', end: '2026-02', end_open: false, resources: '', indicator: '', responsible: '', comments: '',
+          extra: { Meta: '4 reuniones' },
+          // 5 January is day 5 of 59 (January and February): 8.47 % expected.
+          progress: { percent: 0, source: 'tareas', expected: 8.47, semaforo: 'verde', state: 'no_iniciada', evidence: 0, done_on: null },
+          tasks: [{ text: 'Convocar reuniones periódicas.', status: 'pendiente', done_on: null, start: null, end: null, evidence: 0 }],
         },
       ],
     });
@@ -74,7 +77,7 @@ describe('mejora CLI', () => {
   it('show-plan without --json is readable Spanish', async () => {
     const res = await mejora(['show-plan', String(planId), '--db', db]);
     expect(res.stdout).toContain('1. [2] Impulsar los lazos con la comunidad (enero 2026 – febrero 2026)');
-    expect(res.stdout).toContain('   1. Convocar reuniones periódicas.');
+    expect(res.stdout).toContain('   1. [Pendiente] Convocar reuniones periódicas.');
   });
 
   it('errors go to stderr in Spanish with a non-zero exit code', async () => {

@@ -104,7 +104,8 @@ describe('messy workbooks', () => {
     // The formatted empty rows under the plan add nothing; the other sheets are named in warnings.
     expect(result.warnings.map((w) => w.message)).toEqual([
       'Se ignoró la hoja «Hoja1»: el plan se leyó de la hoja «PMI».',
-      'Se ignoró la hoja «Seguimiento»: el plan se leyó de la hoja «PMI».',
+      // Follow-up headers without rows: nothing to read.
+      'Se ignoró la hoja «Seguimiento»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).',
     ]);
   });
 

@@ -36,7 +36,9 @@ function content(plan: Plan) {
     periodFrom: plan.periodFrom,
     periodTo: plan.periodTo,
     extraColumns: plan.extraColumns,
-    actions: plan.actions.map(({ id: _id, planId: _planId, ...a }) => a),
+    // Task ids are the saved rows'. A task's own months (one task per row in the file) have no
+    // place in the official one-row-per-action layout; the export "con seguimiento" carries them.
+    actions: plan.actions.map(({ id: _id, planId: _planId, ...a }) => ({ ...a, tasks: a.tasks.map(({ id: _t, start: _s, end: _e, ...t }) => t) })),
   };
 }
 

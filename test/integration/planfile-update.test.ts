@@ -75,7 +75,7 @@ describe('updating a plan from a newer file', () => {
       const after = await backend.api.getPlan({ planId: first.planId });
       expect((await backend.api.listPlans({})).length).toBe(1);
       expect(after.actions[1]!.end).toBe('2026-04');
-      expect(after.actions[1]!.tasks).toEqual([
+      expect(after.actions[1]!.tasks.map(({ text, status }) => ({ text, status }))).toEqual([
         { text: 'Utilizar un mecanismo o sistema que guarde la información.', status: 'completada' },
         { text: 'Hacer copias de respaldo.', status: 'pendiente' },
       ]);

@@ -67,7 +67,9 @@ describe('plans API', () => {
     const saved = await api.addAction({ planId, fields });
     const { id: _id, planId: _p, no, ...rest } = (await api.getPlan({ planId })).actions[0]!;
     expect(no).toBe(1);
-    expect(rest).toEqual(fields);
+    expect({ ...rest, tasks: rest.tasks.map(({ text, status }) => ({ text, status })) }).toEqual(fields);
+    // Saved tasks carry their id and follow-up: a completed one gets the day it was marked.
+    expect(rest.tasks.map((t) => [typeof t.id, t.doneOn === null, t.note])).toEqual([['number', false, ''], ['number', true, ''], ['number', true, '']]);
     expect(saved.id).toBe(_id);
   });
 
