@@ -22,9 +22,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseString } from '@fast-csv/parse';
 import { openBackend } from '../main/app/backend.ts';
-import { readZipDirectory } from '../main/files/inspect.ts';
 import { decodeCsvBytes } from '../main/survey/csvDecode.ts';
-import { assertInflatesAsDeclared } from '../main/survey/xlsxInflateCheck.ts';
 import { detectDelimiter, splitCsv } from '../main/survey/csvSplit.ts';
 
 const ROWS = 60_000;
@@ -172,10 +170,6 @@ async function main() {
   const ratioX = impMs / refMs;
   console.log(`exceljs streaming reader walking ${cells.toLocaleString('es-DO')} cells: ${refMs.toFixed(0)} ms; import: ${impMs.toFixed(0)} ms`);
   report('xlsx import ÷ exceljs streaming walk', `${ratioX.toFixed(2)} (objetivo ≤ 1.5)`, ratioX <= 1.5);
-  let checkMs = Infinity;
-  const entries = readZipDirectory(xlsxBytes)!;
-  for (let round = 0; round < ROUNDS; round++) checkMs = Math.min(checkMs, (await time(() => assertInflatesAsDeclared(xlsxBytes, 'bench.xlsx', entries))).ms);
-  console.log(`     (informativo) control de descompresión del zip, solo: ${checkMs.toFixed(0)} ms (${((checkMs / refMs) * 100).toFixed(1)} % del recorrido de exceljs)`);
   const childX = childPeakRss(files.xlsx);
   console.log(`     (RSS de este proceso durante la importación: ${peakMb.toFixed(0)} MB, con los archivos del bench en memoria)`);
   report('xlsx import peak RSS (own process, median)', `${childX.toFixed(0)} MB (objetivo < 300 MB)`, childX < 300);

@@ -2,7 +2,7 @@
 // bundles in memory from here, so what they check is what ships.
 
 /** Left to node_modules: Electron itself, the native module and the large libraries. */
-export const EXTERNAL = ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite'];
+export const EXTERNAL = ['electron', 'better-sqlite3', 'exceljs', 'iconv-lite', 'pdfkit'];
 
 /** The desktop shell's CommonJS bundles: [entry, output], relative to the project root. */
 export const ELECTRON_ENTRIES: readonly (readonly [string, string])[] = [

@@ -6,6 +6,10 @@ export type ErrorCode =
   | 'invalid_file'
   | 'conflict'
   | 'unknown_method'
+  /** The disk said no: full, read-only, file held by another program. The message says which. */
+  | 'io_error'
+  /** The data file is damaged; it has been set aside and a backup is offered. */
+  | 'damaged_file'
   | 'internal';
 
 export interface ApiErrorPayload {

@@ -6,6 +6,7 @@ import type { ActionFields, PlanFields } from './types.ts';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
+/** The years a plan may cover: the rules, the API contract and the plan form all use this range. */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 

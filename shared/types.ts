@@ -51,6 +51,18 @@ export interface ActionFields {
   tasks: Task[];
 }
 
+/** Where a carried-over action comes from ("Viene del plan 2025-2026, acción 3, 45 % de avance"). */
+export interface CarriedFrom {
+  /** The plan it was carried from; null once that plan has been deleted. */
+  planId: number | null;
+  /** Its No. in that plan. */
+  no: number;
+  /** Its % de avance there when it was carried over (null: no base to measure it). */
+  percent: number | null;
+  /** That plan's period as text: "2025-2026", "2026". */
+  period: string;
+}
+
 export interface Action extends ActionFields {
   id: number;
   planId: number;
@@ -71,10 +83,24 @@ export interface PlanSummary extends PlanFields {
   actionCount: number;
   createdAt: string;
   updatedAt: string;
+  /** Archived plans leave the main list and are read-only until reopened. */
+  archived: boolean;
+  archivedAt: string | null;
+  /** The plan this one continues (made with "Preparar el plan del próximo año"). */
+  previousPlanId: number | null;
+  /** The newest plan that continues this one. */
+  nextPlanId: number | null;
+}
+
+/** "2025-2026", or "2026" for a one-year plan. */
+export function periodText(from: number, to: number): string {
+  return from === to ? String(from) : `${from}-${to}`;
 }
 
 export interface Plan extends PlanSummary {
   actions: Action[];
+  /** Actions carried over from last year's plan, by action id: where each comes from. */
+  carriedFrom: Record<number, CarriedFrom>;
   /** Header names of extra columns, in the order the plan's file had them. */
   extraColumns: string[];
 }

@@ -109,7 +109,10 @@ export const v = {
       const entries = Object.entries(x);
       if (entries.length > max) throw new ValidationError(p, `hasta ${max} pares clave–valor`);
       const out: Record<string, T> = {};
-      for (const [k, val] of entries) out[k] = inner.parse(val, join(p, k));
+      // defineProperty: a key "__proto__" from JSON stays a plain key, never the object's prototype.
+      for (const [k, val] of entries) {
+        Object.defineProperty(out, k, { value: inner.parse(val, join(p, k)), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     });
   },
@@ -120,7 +123,8 @@ export const v = {
       }
       const input = x as Record<string, unknown>;
       for (const key of Object.keys(input)) {
-        if (!(key in shape)) throw new ValidationError(join(p, key), 'ningún campo con ese nombre');
+        // Own fields only: "__proto__", "constructor", "toString"… are inherited, not fields.
+        if (!Object.prototype.hasOwnProperty.call(shape, key)) throw new ValidationError(join(p, key), 'ningún campo con ese nombre');
       }
       const out: Record<string, unknown> = {};
       for (const [key, validator] of Object.entries(shape)) {

@@ -6,9 +6,21 @@ import type { WireResponse } from '../../shared/api/wire.ts';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import { ValidationError } from '../../shared/validate.ts';
 
+function isTriggerRefusal(err: unknown): err is Error {
+  return err instanceof Error && (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_TRIGGER';
+}
+
 export type Dispatch = (method: string, args: unknown) => Promise<WireResponse>;
 
-export function createDispatch(handlers: ApiHandlers, log: (err: unknown) => void = console.error): Dispatch {
+/**
+ * `describeStorageError` turns a disk failure (full, read-only, locked) into its own Spanish
+ * message instead of "error inesperado"; null for anything else.
+ */
+export function createDispatch(
+  handlers: ApiHandlers,
+  log: (err: unknown) => void = console.error,
+  describeStorageError: (err: unknown) => string | null = () => null,
+): Dispatch {
   return async (method, args) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Mejora no conoce la operación «${String(method).slice(0, 60)}».` } };
@@ -21,6 +33,10 @@ export function createDispatch(handlers: ApiHandlers, log: (err: unknown) => voi
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toPayload() };
       if (err instanceof ValidationError) return { ok: false, error: { code: 'invalid_argument', message: err.message } };
+      // A schema trigger's refusal (an archived plan is read-only: migration 006) carries its own Spanish message.
+      if (isTriggerRefusal(err)) return { ok: false, error: { code: 'conflict', message: err.message } };
+      const storage = describeStorageError(err);
+      if (storage) return { ok: false, error: { code: 'io_error', message: storage } };
       log(err);
       return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };
     }

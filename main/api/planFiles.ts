@@ -8,7 +8,10 @@ export function planFileHandlers(ctx: ApiContext): HandlersOf<typeof planFilesCo
   const { db } = ctx;
   return {
     previewPlanImport: ({ fileName, bytes, targetPlanId }) => previewPlanImport(db, fileName, bytes, targetPlanId),
-    importPlan: (args) => importPlan(db, args),
+    importPlan: async (args) => {
+      await ctx.backups.before(args.mode === 'update' ? 'antes de actualizar el plan' : 'antes de importar');
+      return importPlan(db, args);
+    },
     exportPlan: ({ planId, seguimiento, asOf }) => exportPlan(db, planId, { seguimiento, asOf }),
   };
 }

@@ -21,7 +21,9 @@ export function planHandlers(ctx: ApiContext): HandlersOf<typeof plansContract> 
       }),
     }),
     updatePlan: ({ planId, fields }) => store.updatePlan(db, planId, fields),
-    deletePlan: ({ planId }) => {
+    deletePlan: async ({ planId }) => {
+      store.getPlanSummary(db, planId); // a plan that does not exist: say so before taking a backup
+      await ctx.backups.before('antes de borrar un plan');
       store.deletePlan(db, planId);
       return { deleted: true };
     },

@@ -1,6 +1,6 @@
 // Handlers for the survey part of the contract (issue 4). The work lives in main/survey/.
 import type { HandlersOf } from '../../shared/api/contract.ts';
-import type { SurveyDetail, SurveyFormSummary, surveysContract } from '../../shared/api/surveys.ts';
+import type { SurveyDetail, SurveyFilters, SurveyFormSummary, surveysContract } from '../../shared/api/surveys.ts';
 import { listScales } from '../../shared/survey/scales.ts';
 import type { Database } from 'better-sqlite3';
 import { buildCrosstab } from '../survey/crosstab.ts';
@@ -9,8 +9,11 @@ import { importSurvey, mergeMapping, previewSurvey } from '../survey/importer.ts
 import { linkIndicator, planIndicators, unlinkIndicator } from '../survey/indicators.ts';
 import { buildReport } from '../survey/report.ts';
 import * as store from '../survey/store.ts';
+import { getPlanSummary } from '../db/planStore.ts';
 import { AnswerCache, loadSurveyView, toApiColumn } from '../survey/surveyView.ts';
 import type { ApiContext } from './context.ts';
+
+const hasFilters = (f: SurveyFilters | undefined) => Boolean(f && (f.from || f.to || f.choices?.some((c) => c.values.length)));
 
 function detail(db: Database, cache: AnswerCache, surveyId: number): SurveyDetail {
   const view = loadSurveyView(db, cache, surveyId);
@@ -40,13 +43,18 @@ function formSummaries(db: Database, cache: AnswerCache): SurveyFormSummary[] {
 export function surveyHandlers(ctx: ApiContext): HandlersOf<typeof surveysContract> {
   const { db } = ctx;
   const cache = new AnswerCache();
+  ctx.backups.onReplaced(() => cache.clear());
   return {
     previewSurveyImport: (a) => previewSurvey(db, a),
-    importSurvey: (a) => importSurvey(db, a),
+    importSurvey: async (a) => {
+      await ctx.backups.before('antes de importar');
+      return importSurvey(db, a);
+    },
     listSurveys: ({ planId }) => store.listSurveys(db, planId),
     listSurveyForms: () => formSummaries(db, cache),
     getSurvey: ({ surveyId }) => detail(db, cache, surveyId),
-    deleteSurvey: ({ surveyId }) => {
+    deleteSurvey: async ({ surveyId }) => {
+      await ctx.backups.before('antes de borrar una encuesta');
       store.deleteSurvey(db, surveyId);
       cache.forget(surveyId);
       return { deleted: true };
@@ -65,7 +73,29 @@ export function surveyHandlers(ctx: ApiContext): HandlersOf<typeof surveysContra
     surveyReport: ({ surveyId, filters }) => buildReport(loadSurveyView(db, cache, surveyId), filters),
     surveyCrosstab: ({ surveyId, rowQuestionId, colQuestionId, filters }) =>
       buildCrosstab(loadSurveyView(db, cache, surveyId), rowQuestionId, colQuestionId, filters),
-    exportSurveyReport: ({ surveyId, filters }) => exportReportXlsx(buildReport(loadSurveyView(db, cache, surveyId), filters)),
+    exportSurveyReport: ({ surveyId, filters, crosstabs }) => {
+      const view = loadSurveyView(db, cache, surveyId);
+      const tables = (crosstabs ?? []).map((c) => buildCrosstab(view, c.rowQuestionId, c.colQuestionId, filters));
+      return exportReportXlsx(buildReport(view, filters), tables);
+    },
+    exportSurveyReportPdf: async ({ surveyId, filters }) => {
+      const report = buildReport(loadSurveyView(db, cache, surveyId), filters);
+      const head = store.getSurveyHead(db, surveyId).summary;
+      // Trend: every wave of the form, whole (filters name questions of this wave only).
+      const waves = store
+        .surveysOfForm(db, head.formId)
+        .sort((a, b) => a.wave - b.wave)
+        .map((w) => ({
+          surveyId: w.id,
+          wave: w.wave,
+          dateRange: w.dateRange,
+          respondents: w.respondents,
+          services: (w.id === surveyId && !hasFilters(filters) ? report : buildReport(loadSurveyView(db, cache, w.id), undefined)).services,
+        }));
+      const institution = head.planId !== null ? getPlanSummary(db, head.planId).institution : null;
+      const { surveyPdfFileName, writeSurveyPdf } = await import('../report/surveyPdf.ts');
+      return { fileName: surveyPdfFileName(report.formName), bytes: await writeSurveyPdf({ report, institution, wave: head.wave, waves }) };
+    },
     linkIndicator: (a) => linkIndicator(db, cache, a),
     unlinkIndicator: ({ actionId }) => ({ deleted: unlinkIndicator(db, actionId) }),
     planIndicators: ({ planId }) => planIndicators(db, cache, planId),

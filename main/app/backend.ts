@@ -7,13 +7,19 @@ import type { Api } from '../../shared/api/index.ts';
 import { createDispatch } from '../api/dispatch.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { createHandlers } from '../api/index.ts';
-import { openDatabase } from '../db/open.ts';
+import { createBackupSync, hasUserData } from '../backup/backupStore.ts';
+import { recoveryAdvice } from '../backup/recovery.ts';
+import { createBackupService } from '../backup/service.ts';
+import { closeDatabase, DamagedFileError, openDatabase } from '../db/open.ts';
+import { describeDataFileError } from '../files/fileErrors.ts';
 
 export interface Backend {
   api: Api;
   dispatch: Dispatch;
   dbPath: string;
   close(): void;
+  /** Waits for a backup or restore under way (the automatic ones included). */
+  drain(): Promise<void>;
 }
 
 export function appVersion(): string {
@@ -25,13 +31,37 @@ export function appVersion(): string {
   }
 }
 
-export function openBackend(dbPath: string, version = appVersion()): Backend {
-  const { db, path: resolved, schemaVersion } = openDatabase(dbPath);
-  const dispatch = createDispatch(createHandlers({ db, dbPath: resolved, schemaVersion, version }));
+export interface BackendOptions {
+  /** The app doors (desktop, browser mode): a backup at start when the newest is old, and every 15 minutes while changes happen. */
+  automaticBackups?: boolean;
+}
+
+export function openBackend(dbPath: string, version = appVersion(), opts: BackendOptions = {}): Backend {
+  let opened;
+  try {
+    opened = openDatabase(dbPath, {
+      beforeMigration: (readOnly, file) => {
+        if (hasUserData(readOnly)) createBackupSync(readOnly, file, 'antes de actualizar Mejora');
+      },
+    });
+  } catch (err) {
+    if (err instanceof DamagedFileError) throw new DamagedFileError(err.dbPath, err.setAsidePath, `${err.message} ${recoveryAdvice(err.dbPath)}`);
+    throw err;
+  }
+  const { db, path: resolved, schemaVersion } = opened;
+  const backups = createBackupService(db, resolved);
+  const dispatch = createDispatch(createHandlers({ db, dbPath: resolved, schemaVersion, version, backups }), console.error, (err) =>
+    describeDataFileError(err, resolved),
+  );
+  const stopAutomatic = opts.automaticBackups ? backups.startAutomatic() : () => {};
   return {
     api: createClient(dispatch),
     dispatch,
     dbPath: resolved,
-    close: () => db.close(),
+    drain: () => backups.drain(),
+    close: () => {
+      stopAutomatic();
+      closeDatabase(db);
+    },
   };
 }

@@ -15,7 +15,7 @@ const { dbPath, version } = workerData as WorkerBackendData;
 
 let backend: Backend | null = null;
 try {
-  backend = openBackend(dbPath, version);
+  backend = openBackend(dbPath, version, { automaticBackups: true });
 } catch (err) {
   if (err instanceof AppError) post({ type: 'failed', error: err.toPayload(), detail: err.message });
   else {
@@ -41,7 +41,7 @@ if (backend) {
       void call.finally(() => inFlight.delete(call));
     } else if (message.type === 'close') {
       // Let calls already running finish (an import commits or rolls back whole), then close.
-      void Promise.allSettled([...inFlight]).then(() => {
+      void Promise.allSettled([...inFlight, open.drain()]).then(() => {
         open.close();
         post({ type: 'closed' });
         port.close();

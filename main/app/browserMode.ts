@@ -19,7 +19,7 @@ export async function startBrowserMode(opts: { dbPath: string; port?: number; st
   if (!fs.existsSync(path.join(staticRoot, 'index.html'))) {
     throw new AppError('not_found', 'La interfaz de Mejora no está construida todavía. Ejecute «npm start» (o «npm run build») en la carpeta del proyecto.');
   }
-  const backend = openBackend(opts.dbPath);
+  const backend = openBackend(opts.dbPath, undefined, { automaticBackups: true });
   try {
     const server = await startServer({ dispatch: backend.dispatch, staticRoot, ...(opts.port ? { port: opts.port } : {}) });
     return {
@@ -27,6 +27,7 @@ export async function startBrowserMode(opts: { dbPath: string; port?: number; st
       backend,
       close: async () => {
         await server.close();
+        await backend.drain();
         backend.close();
       },
     };

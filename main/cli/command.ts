@@ -5,6 +5,8 @@ import type { ParsedArgs } from './args.ts';
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Present only on an interactive terminal: asks a question and returns the typed answer. */
+  ask?(question: string): Promise<string>;
 }
 
 export interface CommandContext {
@@ -21,6 +23,7 @@ export interface Command {
   summary: string;
   booleans?: readonly string[];
   /** Long-running commands (serve, start) resolve when they are done serving. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a command that returns nothing exits 0; handlers need not `return`.
   run(ctx: CommandContext): Promise<number | void>;
 }
 

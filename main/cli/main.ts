@@ -1,18 +1,29 @@
 // The `mejora` command line: one behaviour with the UI, through the same API.
+import readline from 'node:readline/promises';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import type { Api } from '../../shared/api/index.ts';
 import { openBackend } from '../app/backend.ts';
 import type { Backend } from '../app/backend.ts';
 import { resolveDbPath } from '../paths.ts';
 import { appCommands } from './appCommands.ts';
+import { backupCommands } from './backupCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
 import { seguimientoCommands } from './seguimientoCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
 
-export const COMMANDS: Command[] = [...planCommands, ...planFileCommands, ...seguimientoCommands, ...surveyCommands, ...appCommands];
+export const COMMANDS: Command[] = [
+  ...planCommands,
+  ...nextYearCommands,
+  ...planFileCommands,
+  ...seguimientoCommands,
+  ...surveyCommands,
+  ...backupCommands,
+  ...appCommands,
+];
 
 function usage(): string {
   return [
@@ -34,9 +45,19 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 const stdio: CliIO = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
 };
 
 export async function main(argv: string[], io: CliIO = stdio): Promise<number> {

@@ -1,5 +1,6 @@
 // list-plans, create-plan, show-plan.
 import { formatYearMonth } from '../../shared/months.ts';
+import { carriedFromText } from '../../shared/nextYear/period.ts';
 import { formatDay } from '../../shared/dates.ts';
 import { formatPercent } from '../../shared/seguimiento/progress.ts';
 import { SEMAFORO_LABELS } from '../../shared/seguimiento/types.ts';
@@ -21,7 +22,14 @@ export const planCommands: Command[] = [
       if (args.flags.json) {
         printJson(
           io,
-          plans.map((p) => ({ id: p.id, institution: p.institution, title: p.title, period: { from: p.periodFrom, to: p.periodTo }, actions: p.actionCount })),
+          plans.map((p) => ({
+            id: p.id,
+            institution: p.institution,
+            title: p.title,
+            period: { from: p.periodFrom, to: p.periodTo },
+            actions: p.actionCount,
+            archived: p.archived,
+          })),
         );
         return;
       }
@@ -29,7 +37,7 @@ export const planCommands: Command[] = [
         io.out('No hay planes todavía. Cree uno con: mejora create-plan --institution "Ayuntamiento…" --from 2025 --to 2026');
         return;
       }
-      for (const p of plans) io.out(`${p.id}\t${p.title}\t${p.institution}\t${p.actionCount} acciones`);
+      for (const p of plans) io.out(`${p.id}\t${p.title}\t${p.institution}\t${p.actionCount} acciones${p.archived ? '\tarchivado' : ''}`);
     },
   },
   {
@@ -71,11 +79,13 @@ export const planCommands: Command[] = [
         printJson(io, planToJson(plan));
         return;
       }
-      io.out(`${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones`);
+      io.out(`${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones${plan.archived ? ' · archivado (solo lectura)' : ''}`);
       io.out(plan.cutoff ? `Corte «${plan.cutoff.label}» (congelado al ${formatDay(plan.cutoff.date)})\n` : `Avance al ${formatDay(plan.asOf)}\n`);
       for (const a of plan.actions) {
         const when = [formatYearMonth(a.start), formatYearMonth(a.end) + (a.endOpen ? ' en adelante' : '')].filter(Boolean).join(' – ');
         io.out(`${a.no}. [${a.subcriterion ?? a.criterion ?? '—'}] ${a.action}${when ? ` (${when})` : ''}`);
+        const from = plan.carriedFrom?.[a.id];
+        if (from) io.out(`   ${carriedFromText(from)}`);
         io.out(`   Avance ${formatPercent(a.progress.percent)} (${a.progress.formula}) · Semáforo: ${SEMAFORO_LABELS[a.progress.semaforo]}`);
         for (const [i, t] of a.tasks.entries()) io.out(`   ${i + 1}. [${TASK_STATUS_LABELS[t.status]}] ${t.text}`);
       }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning, PlanDiff, PlanImportResult } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
+import { writeReportFile } from '../report/writeOutput.ts';
 import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
@@ -18,6 +19,8 @@ function readInputFile(file: string | undefined): Uint8Array {
     throw new AppError('invalid_argument', `No se pudo leer «${file}»: compruebe que el archivo existe y que tiene permiso para abrirlo.`);
   }
 }
+
+const isDirectory = (p: string) => fs.existsSync(p) && fs.statSync(p).isDirectory();
 
 function printWarnings(io: CliIO, warnings: ImportWarning[]): void {
   if (warnings.length === 0) return;
@@ -52,28 +55,27 @@ function printResult(io: CliIO, r: PlanImportResult, fileName: string): void {
 export const planFileCommands: Command[] = [
   {
     name: 'export-plan',
-    usage: 'mejora export-plan ID [SALIDA.xlsx] [--seguimiento] [--as-of FECHA] [--db ARCHIVO]',
+    usage: 'mejora export-plan ID [SALIDA.xlsx|SALIDA.pdf] [--seguimiento] [--as-of FECHA] [--db ARCHIVO]',
     summary:
-      'Guarda el plan como archivo de Excel con el formato oficial (si SALIDA es una carpeta o falta, usa el nombre estándar). Con --seguimiento añade Estatus, % de avance, Semáforo, Evidencias y Observaciones a la fecha de --as-of (hoy por defecto).',
+      'Guarda el plan con el formato oficial: como Excel, o como PDF para imprimir si SALIDA termina en .pdf (si SALIDA es una carpeta o falta, usa el nombre estándar del Excel). Con --seguimiento el Excel añade Estatus, % de avance, Semáforo, Evidencias y Observaciones a la fecha de --as-of (hoy por defecto).',
     booleans: ['seguimiento', 'json'],
     async run({ args, io, openApi }) {
       const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
       const asOf = dayFlag(args.flags, 'as-of');
-      const { fileName, bytes } = await openApi().exportPlan({
-        planId,
-        ...(args.flags.seguimiento ? { seguimiento: true } : {}),
-        ...(asOf ? { asOf } : {}),
-      });
-      let out = args.positionals[1] ?? fileName;
-      if (fs.existsSync(out) && fs.statSync(out).isDirectory()) out = path.join(out, fileName);
-      try {
-        fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-        fs.writeFileSync(out, bytes);
-      } catch {
-        throw new AppError('invalid_argument', `No se pudo escribir «${out}»: compruebe la carpeta y que el archivo no esté abierto en Excel.`);
+      const wanted = args.positionals[1];
+      const asPdf = wanted !== undefined && /\.pdf$/i.test(wanted);
+      if (wanted !== undefined && !asPdf && path.extname(wanted) && !/\.xlsx$/i.test(wanted) && !isDirectory(wanted)) {
+        throw new AppError('invalid_argument', `«${wanted}»: el plan se exporta como .xlsx (Excel) o .pdf. Cambie la extensión del archivo de salida.`);
       }
-      if (args.flags.json) printJson(io, { file: path.resolve(out) });
-      else io.out(`Plan exportado en «${path.resolve(out)}».`);
+      const api = openApi();
+      const { fileName, bytes } = asPdf
+        ? await api.exportPlanPdf({ planId })
+        : await api.exportPlan({ planId, ...(args.flags.seguimiento ? { seguimiento: true } : {}), ...(asOf ? { asOf } : {}) });
+      let out = wanted ?? fileName;
+      if (isDirectory(out)) out = path.join(out, fileName);
+      const written = await writeReportFile(out, bytes);
+      if (args.flags.json) printJson(io, { file: written });
+      else io.out(`Plan exportado en «${written}».`);
     },
   },
   {

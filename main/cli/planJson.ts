@@ -1,10 +1,11 @@
 // The machine-readable shape of a plan with its follow-up (documented in the README):
 // `show-plan --json`, `progress --json`. Days are AAAA-MM-DD.
 import type { ActionWithProgress, PlanProgress } from '../../shared/seguimiento/types.ts';
+import type { CarriedFrom } from '../../shared/types.ts';
 
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
-export function actionToJson(a: ActionWithProgress) {
+export function actionToJson(a: ActionWithProgress, carriedFrom?: CarriedFrom) {
   const p = a.progress;
   return {
     no: a.no,
@@ -31,6 +32,7 @@ export function actionToJson(a: ActionWithProgress) {
       done_on: p.doneOn,
     },
     tasks: a.tasks.map((t) => ({ text: t.text, status: t.status, done_on: t.doneOn, start: t.start, end: t.end, evidence: t.evidence })),
+    carried_from: carriedFrom ? { planId: carriedFrom.planId, no: carriedFrom.no, percent: carriedFrom.percent } : null,
   };
 }
 
@@ -40,6 +42,6 @@ export function planToJson(plan: PlanProgress) {
     institution: plan.institution,
     title: plan.title,
     period: { from: plan.periodFrom, to: plan.periodTo },
-    actions: plan.actions.map(actionToJson),
+    actions: plan.actions.map((a) => actionToJson(a, plan.carriedFrom?.[a.id])),
   };
 }

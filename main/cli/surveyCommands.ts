@@ -5,6 +5,7 @@ import type { SurveyDetail, SurveyFilters, SurveyReport } from '../../shared/api
 import { COLUMN_KIND_LABELS, MAX_SURVEY_FILE_BYTES, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
+import { writeReportFile } from '../report/writeOutput.ts';
 import { intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
@@ -107,8 +108,10 @@ export const surveyCommands: Command[] = [
   },
   {
     name: 'survey-report',
-    usage: 'mejora survey-report ID [--from FECHA] [--to FECHA] [--filter "PREGUNTA=valor1|valor2" …] [--xlsx SALIDA.xlsx] [--db ARCHIVO] [--json]',
-    summary: 'Resultados de una encuesta por pregunta y por servicio (fechas dd/mm/aaaa o AAAA-MM-DD).',
+    usage:
+      'mejora survey-report ID [--from FECHA] [--to FECHA] [--filter "PREGUNTA=valor1|valor2" …] [--xlsx SALIDA.xlsx] [--crosstab "FILA|COLUMNA" …] [--pdf SALIDA.pdf] [--db ARCHIVO] [--json]',
+    summary:
+      'Resultados de una encuesta por pregunta y por servicio (fechas dd/mm/aaaa o AAAA-MM-DD); como Excel (con tablas cruzadas si se piden con --crosstab) o como PDF para el concejo.',
     booleans: ['json'],
     async run({ args, io, openApi }) {
       const surveyId = requireInt(args.positionals[0], 'el número de la encuesta (ID)');
@@ -116,18 +119,32 @@ export const surveyCommands: Command[] = [
       const to = stringFlag(args.flags, 'to');
       const api = openApi();
       const specs = args.repeated.filter ?? [];
-      const choices = specs.length ? parseChoiceFilters(specs, (await api.getSurvey({ surveyId })).columns) : undefined;
+      const crossSpecs = args.repeated.crosstab ?? [];
+      const columns = specs.length || crossSpecs.length ? (await api.getSurvey({ surveyId })).columns : [];
+      const choices = specs.length ? parseChoiceFilters(specs, columns) : undefined;
+      const crosstabs = crossSpecs.map((spec) => {
+        const parts = spec.split('|').map((p) => p.trim()).filter(Boolean);
+        if (parts.length !== 2) throw new AppError('invalid_argument', `Tabla cruzada no válida «${spec}»: escríbala como "PREGUNTA_FILA|PREGUNTA_COLUMNA" (cada pregunta por su número o su texto).`);
+        return { rowQuestionId: questionIdOf(parts[0]!, columns), colQuestionId: questionIdOf(parts[1]!, columns) };
+      });
       const filters: SurveyFilters = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(choices ? { choices } : {}) };
       const xlsx = stringFlag(args.flags, 'xlsx');
+      const pdf = stringFlag(args.flags, 'pdf');
+      if (crosstabs.length && !xlsx) throw new AppError('invalid_argument', 'Las tablas cruzadas (--crosstab) se guardan en el Excel: añada --xlsx SALIDA.xlsx.');
+      const written: string[] = [];
       if (xlsx) {
-        const out = await api.exportSurveyReport({ surveyId, filters });
-        fs.writeFileSync(xlsx, out.bytes);
+        const out = await api.exportSurveyReport({ surveyId, filters, ...(crosstabs.length ? { crosstabs } : {}) });
+        written.push(await writeReportFile(xlsx, out.bytes));
+      }
+      if (pdf) {
+        const out = await api.exportSurveyReportPdf({ surveyId, filters });
+        written.push(await writeReportFile(pdf, out.bytes));
       }
       const report = await api.surveyReport({ surveyId, filters });
       if (args.flags.json) printJson(io, report);
       else {
         printReport(io, report);
-        if (xlsx) io.out(`\nResultados guardados en «${xlsx}».`);
+        for (const file of written) io.out(`\nResultados guardados en «${file}».`);
       }
     },
   },

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
 import { hasErrors, validateActionFields, validatePlanFields } from '../../shared/rules.ts';
-import type { Action, ActionFields, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
+import type { Action, ActionFields, CarriedFrom, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
 import type { CafVersion } from '../../shared/caf.ts';
 import { dominicanToday } from '../../shared/dates.ts';
 
@@ -17,7 +17,11 @@ interface PlanRow {
   extra_columns: string;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
+  previous_plan_id: number | null;
+  next_plan_id: number | null;
   action_count: number;
+  deleted_at: string | null;
 }
 
 interface ActionRow {
@@ -37,6 +41,10 @@ interface ActionRow {
   responsible: string;
   comments: string;
   extra: string;
+  carried_from_plan_id: number | null;
+  carried_from_no: number | null;
+  carried_from_percent: number | null;
+  carried_from_period: string | null;
 }
 
 interface TaskRow {
@@ -69,6 +77,10 @@ function toSummary(r: PlanRow): PlanSummary {
     actionCount: r.action_count,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    archived: r.archived_at !== null,
+    archivedAt: r.archived_at,
+    previousPlanId: r.previous_plan_id,
+    nextPlanId: r.next_plan_id,
   };
 }
 
@@ -94,7 +106,8 @@ function toAction(r: ActionRow, tasks: Task[]): Action {
   };
 }
 
-const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count FROM plan p`;
+const PLAN_SELECT = `SELECT p.*, (SELECT COUNT(*) FROM action a WHERE a.plan_id = p.id) AS action_count,
+  (SELECT MAX(n.id) FROM plan n WHERE n.previous_plan_id = p.id) AS next_plan_id FROM plan p`;
 
 export function notFoundPlan(planId: number): AppError {
   return new AppError('not_found', `No existe el plan número ${planId}: puede que se haya eliminado.`);
@@ -119,18 +132,34 @@ function checkActionFields(fields: ActionFields): void {
 }
 
 export function listPlans(db: Database): PlanSummary[] {
-  return (db.prepare(`${PLAN_SELECT} ORDER BY p.period_from DESC, p.institution, p.id`).all() as PlanRow[]).map(toSummary);
+  return (db.prepare(`${PLAN_SELECT} WHERE p.deleted_at IS NULL ORDER BY p.period_from DESC, p.institution, p.id`).all() as PlanRow[]).map(toSummary);
+}
+
+/** A plan in the Papelera is not there for reading or writing until it is restored. */
+export function inTrash(planId: number): AppError {
+  return new AppError('not_found', `El plan número ${planId} está en la Papelera. Restáurelo para verlo o cambiarlo (mejora trash restore ${planId}).`);
+}
+
+function livePlanRow(db: Database, planId: number): PlanRow {
+  const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
+  if (!row) throw notFoundPlan(planId);
+  if (row.deleted_at) throw inTrash(planId);
+  return row;
+}
+
+function requireLivePlan(db: Database, planId: number): void {
+  const row = db.prepare('SELECT deleted_at FROM plan WHERE id = ?').get(planId) as { deleted_at: string | null } | undefined;
+  if (!row) throw notFoundPlan(planId);
+  if (row.deleted_at) throw inTrash(planId);
 }
 
 export function getPlanSummary(db: Database, planId: number): PlanSummary {
-  const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
-  if (!row) throw notFoundPlan(planId);
+  const row = livePlanRow(db, planId);
   return toSummary(row);
 }
 
 export function getPlan(db: Database, planId: number): Plan {
-  const row = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
-  if (!row) throw notFoundPlan(planId);
+  const row = livePlanRow(db, planId);
   const actionRows = db.prepare('SELECT * FROM action WHERE plan_id = ? ORDER BY position').all(planId) as ActionRow[];
   const taskRows = db
     .prepare(`${TASK_SELECT} JOIN action a ON a.id = t.action_id WHERE a.plan_id = ? ORDER BY t.action_id, t.position`)
@@ -141,10 +170,16 @@ export function getPlan(db: Database, planId: number): Plan {
     if (!list) tasksByAction.set(t.action_id, (list = []));
     list.push(toTask(t));
   }
+  const carriedFrom: Record<number, CarriedFrom> = {};
+  for (const r of actionRows) {
+    if (r.carried_from_no === null) continue;
+    carriedFrom[r.id] = { planId: r.carried_from_plan_id, no: r.carried_from_no, percent: r.carried_from_percent, period: r.carried_from_period ?? '' };
+  }
   return {
     ...toSummary(row),
     extraColumns: JSON.parse(row.extra_columns) as string[],
     actions: actionRows.map((a) => toAction(a, tasksByAction.get(a.id) ?? [])),
+    carriedFrom,
   };
 }
 
@@ -169,6 +204,7 @@ export function createPlan(db: Database, fields: PlanFields, extraColumns: strin
 
 export function updatePlan(db: Database, planId: number, fields: PlanFields): PlanSummary {
   checkPlanFields(fields);
+  requireLivePlan(db, planId);
   const info = db
     .prepare(
       `UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, updated_at = ? WHERE id = ?`,
@@ -182,9 +218,56 @@ export function setExtraColumns(db: Database, planId: number, extraColumns: stri
   db.prepare('UPDATE plan SET extra_columns = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(extraColumns), now(), planId);
 }
 
+/** Days a deleted plan stays in the Papelera before it is gone for good. */
+export const TRASH_DAYS = 30;
+
+/** Moves the plan to the Papelera: nothing is deleted for TRASH_DAYS days. */
 export function deletePlan(db: Database, planId: number): void {
-  const info = db.prepare('DELETE FROM plan WHERE id = ?').run(planId);
-  if (info.changes === 0) throw notFoundPlan(planId);
+  requireLivePlan(db, planId);
+  db.prepare('UPDATE plan SET deleted_at = ? WHERE id = ?').run(now(), planId);
+  purgeTrash(db);
+}
+
+export interface TrashedPlan {
+  id: number;
+  institution: string;
+  title: string;
+  periodFrom: number;
+  periodTo: number;
+  actions: number;
+  deletedAt: string;
+  /** When it leaves the Papelera for good (ISO). */
+  expiresAt: string;
+}
+
+const expiry = (deletedAt: string) => new Date(Date.parse(deletedAt) + TRASH_DAYS * 86_400_000).toISOString();
+
+export function listTrash(db: Database): TrashedPlan[] {
+  purgeTrash(db);
+  return (db.prepare(`${PLAN_SELECT} WHERE p.deleted_at IS NOT NULL ORDER BY p.deleted_at DESC`).all() as PlanRow[]).map((r) => ({
+    id: r.id,
+    institution: r.institution,
+    title: r.title,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    actions: r.action_count,
+    deletedAt: r.deleted_at!,
+    expiresAt: expiry(r.deleted_at!),
+  }));
+}
+
+export function restorePlanFromTrash(db: Database, planId: number): PlanSummary {
+  const row = db.prepare('SELECT deleted_at FROM plan WHERE id = ?').get(planId) as { deleted_at: string | null } | undefined;
+  if (!row) throw new AppError('not_found', `El plan número ${planId} no está en la Papelera: puede que hayan pasado los ${TRASH_DAYS} días.`);
+  if (!row.deleted_at) throw new AppError('conflict', `El plan número ${planId} no está en la Papelera: ya está entre sus planes.`);
+  db.prepare('UPDATE plan SET deleted_at = NULL WHERE id = ?').run(planId);
+  return getPlanSummary(db, planId);
+}
+
+/** Plans in the Papelera for more than TRASH_DAYS days are deleted for good (their actions with them). */
+export function purgeTrash(db: Database, at = new Date()): number {
+  const cutoff = new Date(at.getTime() - TRASH_DAYS * 86_400_000).toISOString();
+  return db.prepare('DELETE FROM plan WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(cutoff).changes;
 }
 
 function touchPlan(db: Database, planId: number): void {
@@ -265,8 +348,7 @@ function actionValues(f: ActionFields) {
 export function insertAction(db: Database, planId: number, fields: ActionFields, position?: number): number {
   checkActionFields(fields);
   return db.transaction(() => {
-    const exists = db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId);
-    if (!exists) throw notFoundPlan(planId);
+    requireLivePlan(db, planId);
     const count = (db.prepare('SELECT COUNT(*) AS n FROM action WHERE plan_id = ?').get(planId) as { n: number }).n;
     const at = position === undefined ? count : Math.min(position, count);
     if (at < count) {
@@ -283,7 +365,7 @@ export function insertAction(db: Database, planId: number, fields: ActionFields,
     writeTasks(db, actionId, fields.tasks);
     touchPlan(db, planId);
     return actionId;
-  })();
+  }).immediate();
 }
 
 export function updateAction(db: Database, actionId: number, fields: ActionFields): Action {
@@ -297,7 +379,7 @@ export function updateAction(db: Database, actionId: number, fields: ActionField
     ).run(...actionValues(fields), now(), actionId);
     writeTasks(db, actionId, fields.tasks);
     touchPlan(db, row.plan_id);
-  })();
+  }).immediate();
   return getAction(db, actionId);
 }
 
@@ -310,7 +392,7 @@ export function deleteAction(db: Database, actionId: number): void {
     db.prepare('DELETE FROM action WHERE id = ?').run(actionId);
     db.prepare('UPDATE action SET position = position - 1 WHERE plan_id = ? AND position > ?').run(row.plan_id, row.position);
     touchPlan(db, row.plan_id);
-  })();
+  }).immediate();
 }
 
 export function moveAction(db: Database, actionId: number, toIndex: number): number {
@@ -326,10 +408,10 @@ export function moveAction(db: Database, actionId: number, toIndex: number): num
     ids.splice(row.position, 1);
     ids.splice(target, 0, actionId);
     const set = db.prepare('UPDATE action SET position = ? WHERE id = ?');
-    ids.forEach((id, i) => set.run(i, id));
+    for (const [i, id] of ids.entries()) set.run(i, id);
     touchPlan(db, row.plan_id);
     return row.plan_id;
-  })();
+  }).immediate();
 }
 
 const ACTION_COLUMNS = `criterion, subcriterion, area, action, objective, start_month, end_month, end_open, resources, indicator, responsible, comments, extra`;
@@ -345,7 +427,7 @@ const ACTION_COLUMNS = `criterion, subcriterion, area, action, objective, start_
 export function replaceActions(db: Database, planId: number, actions: ActionFields[], keepIds?: (number | null)[]): void {
   for (const fields of actions) checkActionFields(fields);
   db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) throw notFoundPlan(planId);
+    requireLivePlan(db, planId);
     const existing = (db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position, id').all(planId) as { id: number }[]).map(
       (r) => r.id,
     );
@@ -385,5 +467,5 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
     // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.
     for (const id of existing) if (!named.has(id)) remove.run(id);
     touchPlan(db, planId);
-  })();
+  }).immediate();
 }

@@ -13,7 +13,7 @@ export interface SenderEvent {
 }
 
 export interface IpcMainLike<E extends SenderEvent> {
-  handle(channel: string, listener: (event: E, ...args: any[]) => unknown): void;
+  handle(channel: string, listener: (event: E, ...args: unknown[]) => unknown): void;
 }
 
 export const REFUSED: WireResponse = {

@@ -14,7 +14,7 @@ import { handleTrusted, REFUSED, registerApiHandlers } from './ipc.ts';
 import { aboutText, menuTemplate } from './menu.ts';
 import { openEvidence } from './openEvidence.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { saveFile } from './saveFile.ts';
+import { OVERWRITE_QUESTION, saveFile } from './saveFile.ts';
 import { confirmUnload, createMainWindow, denyPermissions, focusWindow, guardWebContents, UNSAVED_CHANGES_DIALOG } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
@@ -79,6 +79,11 @@ async function start(): Promise<void> {
         showError: async (message) => {
           const options = { type: 'error' as const, title: 'Exportar a Excel', message, buttons: ['Aceptar'] };
           await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+        },
+        confirmOverwrite: async (target) => {
+          const options = OVERWRITE_QUESTION(target);
+          const { response } = await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+          return response === 0;
         },
         log: (err) => console.error(err),
       });

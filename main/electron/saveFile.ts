@@ -1,11 +1,15 @@
 // "Exportar a Excel…" on the desktop: the native save dialog (Documents, .xlsx filter),
-// then the file is written next to its destination and moved over it, so a failed write
-// (the old file open in Excel, a full disk) leaves the old file whole.
+// then the file is written through the atomic writer (temp beside it, fsync, rename), so a
+// failed write (the old file open in Excel, a full disk, a kill) leaves the old file whole.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SaveDialogOptions } from 'electron';
 import type { SaveFileResult } from '../../shared/desktop.ts';
 import { v } from '../../shared/validate.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { describeSaveError } from '../files/fileErrors.ts';
+import { SAVE_KINDS, saveKindOf, withExtension } from './saveKinds.ts';
+import type { SaveKind } from './saveKinds.ts';
 
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 
@@ -14,72 +18,68 @@ export const saveFileRequest = v.object({
   bytes: v.bytes(MAX_SAVE_BYTES),
 });
 
-const FALLBACK_NAME = 'Plan de mejora.xlsx';
+const FALLBACK_STEM = 'Plan de mejora';
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /** Appends .xlsx unless the name already ends with it (Linux dialogs do not add it). */
 export function withXlsxExtension(fileName: string): string {
-  return path.extname(fileName).toLowerCase() === '.xlsx' ? fileName : `${fileName}.xlsx`;
+  return withExtension(fileName, 'xlsx');
 }
 
 /** A name the dialog can propose on any system: no folders, no characters Windows forbids. */
-export function safeFileName(suggested: string): string {
+export function safeFileName(suggested: string, kind: SaveKind = saveKindOf(suggested)): string {
+  const FALLBACK_NAME = `${FALLBACK_STEM}.${kind}`;
   const base = suggested.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .replace(/[\u0000-\u001f<>:"|?*]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '');
-  const stem = cleaned.replace(/\.xlsx$/i, '');
+  const stem = cleaned.replace(new RegExp(`\\.${kind}$`, 'i'), '');
   if (!stem || WINDOWS_RESERVED.test(stem) || /^\.+$/.test(stem)) return FALLBACK_NAME;
-  return withXlsxExtension(cleaned);
+  return withExtension(cleaned, kind);
 }
 
 export function saveDialogOptions(suggestedName: string, documentsDir: string): SaveDialogOptions {
+  const kind = saveKindOf(suggestedName);
   return {
-    title: 'Exportar a Excel',
-    defaultPath: path.join(documentsDir, safeFileName(suggestedName)),
+    title: SAVE_KINDS[kind].title,
+    defaultPath: path.join(documentsDir, safeFileName(suggestedName, kind)),
     buttonLabel: 'Guardar',
-    filters: [{ name: 'Libro de Excel (.xlsx)', extensions: ['xlsx'] }],
+    filters: [SAVE_KINDS[kind].filter],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
 }
 
 /** What went wrong, in words the user can act on. */
 export function saveErrorMessage(err: unknown, target: string): string {
-  const name = path.basename(target);
-  switch ((err as NodeJS.ErrnoException | null)?.code) {
-    case 'EBUSY':
-    case 'EPERM':
-    case 'EACCES':
-      return `No se pudo guardar «${name}»: el archivo está abierto en otro programa (por ejemplo, Excel) o la carpeta no permite escribir. Cierre el archivo o elija otra carpeta e intente de nuevo.`;
-    case 'ENOSPC':
-      return `No se pudo guardar «${name}»: el disco está lleno. Libere espacio o elija otra unidad e intente de nuevo.`;
-    case 'ENOENT':
-      return `No se pudo guardar «${name}»: la carpeta ya no existe. Elija otra carpeta e intente de nuevo.`;
-    case 'EROFS':
-      return `No se pudo guardar «${name}»: la unidad es de solo lectura. Elija otra carpeta e intente de nuevo.`;
-    default:
-      return `No se pudo guardar «${name}». Elija otra carpeta o cierre el archivo si está abierto, e intente de nuevo.`;
-  }
+  return describeSaveError(err, target);
 }
 
-/** Writes beside the target and renames over it: the old file stays whole if anything fails. */
-export function writeFileReplacing(target: string, bytes: Uint8Array): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
-  }
+/**
+ * The dialog asked about the name the user typed; when Mejora adds ".xlsx" to it, the file
+ * actually written is another one, and replacing it is a question of its own.
+ */
+export function needsOwnOverwriteQuestion(chosen: string, target: string, targetExists: boolean): boolean {
+  return chosen !== target && targetExists;
 }
+
+export const OVERWRITE_QUESTION = (target: string) => ({
+  type: 'question' as const,
+  buttons: ['Reemplazar', 'Cancelar'],
+  defaultId: 1,
+  cancelId: 1,
+  title: 'El archivo ya existe',
+  message: `Ya existe «${path.basename(target)}» en esa carpeta.`,
+  detail: '¿Desea reemplazarlo? El archivo anterior se perderá.',
+});
 
 export interface SaveFileDeps {
   documentsDir: string;
   showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>;
   showError(message: string): Promise<void> | void;
+  /** Asked only when the added extension names an existing file the dialog did not ask about. */
+  confirmOverwrite(target: string): Promise<boolean> | boolean;
   log?(err: unknown): void;
 }
 
@@ -95,9 +95,12 @@ export async function saveFile(request: unknown, deps: SaveFileDeps): Promise<Sa
   }
   const choice = await deps.showSaveDialog(saveDialogOptions(parsed.suggestedName, deps.documentsDir));
   if (choice.canceled || !choice.filePath) return { saved: false };
-  const target = withXlsxExtension(choice.filePath);
+  const target = withExtension(choice.filePath, saveKindOf(parsed.suggestedName));
+  if (needsOwnOverwriteQuestion(choice.filePath, target, fs.existsSync(target)) && !(await deps.confirmOverwrite(target))) {
+    return { saved: false };
+  }
   try {
-    writeFileReplacing(target, parsed.bytes);
+    await writeFileAtomic(target, parsed.bytes);
   } catch (err) {
     deps.log?.(err);
     await deps.showError(saveErrorMessage(err, target));

@@ -2,20 +2,15 @@
 // really is (never trusting the name) and, for .xlsx, whether its zip directory is sane.
 // A zip bomb declares its inflated sizes in the central directory; we refuse it there.
 import { AppError } from '../../shared/errors.ts';
+import { readZipDirectory } from '../xlsx/zipDirectory.ts';
+import type { ZipEntry } from '../xlsx/zipDirectory.ts';
+
+export { readZipDirectory };
+export type { ZipEntry };
 
 export type FileKind = 'empty' | 'xlsx' | 'xls' | 'docx' | 'pptx' | 'ods' | 'zip' | 'pdf' | 'text' | 'binary';
 
 export const MB = 1024 * 1024;
-
-export interface ZipEntry {
-  name: string;
-  /** 0 = stored, 8 = deflate. */
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  /** Where the entry's local header starts. */
-  localOffset: number;
-}
 
 export interface XlsxLimits {
   /** Largest file accepted, in bytes. */
@@ -35,75 +30,6 @@ const mb = (n: number) => (n / MB).toLocaleString('es-DO', { maximumFractionDigi
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
-}
-
-/** Reads the zip central directory; null when the bytes are not a complete zip. */
-export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: 22 bytes + up to 64 KiB of comment, at the very end.
-  const min = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  let count = view.getUint16(eocd + 10, true);
-  let dirSize = view.getUint32(eocd + 12, true);
-  let dirOffset = view.getUint32(eocd + 16, true);
-  // Zip64: the real values live in the zip64 end record, found through its locator.
-  if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
-    const rec = Number(view.getBigUint64(eocd - 20 + 8, true));
-    if (rec + 56 > bytes.length || view.getUint32(rec, true) !== 0x06064b50) return null;
-    count = Number(view.getBigUint64(rec + 32, true));
-    dirSize = Number(view.getBigUint64(rec + 40, true));
-    dirOffset = Number(view.getBigUint64(rec + 48, true));
-  }
-  if (dirOffset + dirSize > bytes.length) return null;
-  const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder();
-  let p = dirOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    const method = view.getUint16(p + 10, true);
-    let compressedSize = view.getUint32(p + 20, true);
-    let uncompressedSize = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    let localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLen + extraLen > bytes.length) return null;
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    // Zip64 extended information: 8-byte values, present only for the fields that overflowed,
-    // in this order: uncompressed size, compressed size, local header offset.
-    let e = p + 46 + nameLen;
-    const end = e + extraLen;
-    while (e + 4 <= end) {
-      const id = view.getUint16(e, true);
-      const size = view.getUint16(e + 2, true);
-      if (id === 0x0001) {
-        let q = e + 4;
-        const take = () => {
-          const value = q + 8 <= e + 4 + size ? Number(view.getBigUint64(q, true)) : -1;
-          q += 8;
-          return value;
-        };
-        if (uncompressedSize === 0xffffffff) uncompressedSize = take();
-        if (compressedSize === 0xffffffff) compressedSize = take();
-        if (localOffset === 0xffffffff) localOffset = take();
-        break;
-      }
-      e += 4 + size;
-    }
-    // A zip64 field too short for the values it should hold: a damaged (or crafted) file
-    // whose -1 would lower the total that the zip-bomb check adds up.
-    if (uncompressedSize < 0 || compressedSize < 0 || localOffset < 0) return null;
-    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
 }
 
 export function detectFileKind(bytes: Uint8Array): FileKind {

@@ -2,6 +2,7 @@
 // 127.0.0.1 only, a random port, a random token on every call, the Host header checked.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMethodName, isRemoteMethod } from '../../shared/api/index.ts';
 import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
 import { MAX_SURVEY_FILE_BYTES } from '../../shared/api/surveys.ts';
 import { decodeWire, encodeWire } from '../../shared/api/wire.ts';
@@ -11,7 +12,7 @@ import { resolveStatic } from './static.ts';
 
 // Files travel base64-encoded inside JSON (4 bytes for every 3), so the largest body is the
 // largest file any method accepts, encoded, plus room for the other arguments.
-const MAX_BODY = Math.ceil((Math.max(MAX_PLAN_FILE_BYTES, MAX_SURVEY_FILE_BYTES) * 4) / 3) + 1024 * 1024;
+export const MAX_BODY = Math.ceil((Math.max(MAX_PLAN_FILE_BYTES, MAX_SURVEY_FILE_BYTES) * 4) / 3) + 1024 * 1024;
 
 export interface ApiServer {
   url: string;
@@ -52,12 +53,20 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = declared > MAX_BODY;
+    // A chunked body declares no length: count as it arrives and stop reading at the cap
+    // (the 413 goes out with Connection: close), instead of draining an endless stream.
+    const stop = () => {
+      chunks.length = 0;
+      req.removeAllListeners('data');
+      req.pause();
+      resolve(null);
+    };
+    if (tooLarge) return stop();
     req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
       size += chunk.length;
       if (size > MAX_BODY) {
         tooLarge = true;
-        chunks.length = 0;
+        stop();
         return;
       }
       chunks.push(chunk);
@@ -85,6 +94,7 @@ export function startServer(opts: ServerOptions): Promise<ApiServer> {
       const body = await readBody(req).catch(() => null);
       if (body === null) {
         res.setHeader('Connection', 'close');
+        res.once('finish', () => req.socket.destroy());
         return sendError(res, 413, 'invalid_file', 'El archivo es demasiado grande para Mejora: elija uno más pequeño (hasta 60 MB).');
       }
       let args: unknown;
@@ -94,7 +104,10 @@ export function startServer(opts: ServerOptions): Promise<ApiServer> {
         return sendError(res, 400, 'invalid_argument', 'La solicitud no es válida.');
       }
       const method = url.slice('/api/'.length).split('?')[0]!;
-      const response = await opts.dispatch(method, args);
+      // Methods that take a path on this computer are for the CLI and the desktop's dialogs only.
+      const response = isMethodName(method) && !isRemoteMethod(method)
+        ? { ok: false as const, error: { code: 'unknown_method' as const, message: `Mejora no conoce la operación «${method}».` } }
+        : await opts.dispatch(method, args);
       return send(res, 200, encodeWire(response), 'application/json; charset=utf-8');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method', 'Use GET.');

@@ -2,8 +2,8 @@
 // planificación` or the name alone; `4.5`, `4.5.`, `Subcriterio 4.5`, `4,5`.
 import { CAF_CRITERIA, CAF_SUBCRITERIA, findCriterion, findSubcriterion } from '../../shared/caf.ts';
 import { foldText } from '../../shared/text.ts';
-import type { CellValue } from './workbookReader.ts';
-import { cellText } from './workbookReader.ts';
+import type { CellValue } from '../xlsx/cellValue.ts';
+import { cellText } from '../xlsx/cellValue.ts';
 
 export interface CriterionReading {
   criterion: number | null;

@@ -6,8 +6,8 @@ import type { IsoDay } from '../../shared/dates.ts';
 import { foldText } from '../../shared/text.ts';
 import type { TaskStatus } from '../../shared/types.ts';
 import { headerKeyText } from './headers.ts';
-import type { CellValue } from './workbookReader.ts';
-import { cellText } from './workbookReader.ts';
+import type { CellValue } from '../xlsx/cellValue.ts';
+import { cellText } from '../xlsx/cellValue.ts';
 
 export type FollowUpKey = 'status' | 'percent' | 'reason' | 'doneOn' | 'note' | 'evidence' | 'evidenceFiles' | 'semaforo' | 'taskNo';
 

@@ -1,12 +1,12 @@
 // Finds the plan's header in the first 30 rows of a sheet and decides what each column holds:
 // one of the plan's fields, a time range in one column, or an extra column kept as it is.
-import type { PlanColumnKey } from './columns.ts';
+import type { PlanColumnKey } from '../../shared/planLayout.ts';
 import { isNoteHeader, matchFollowUpHeader } from './followUpColumns.ts';
 import type { FollowUpKey } from './followUpColumns.ts';
 import { matchHeader } from './headers.ts';
 import type { HeaderKey } from './headers.ts';
 import type { SheetGrid } from './sheetGrid.ts';
-import { columnLetter } from './workbookReader.ts';
+import { columnLetter } from '../xlsx/cellValue.ts';
 
 export const HEADER_SEARCH_ROWS = 30;
 

@@ -1,8 +1,8 @@
 // Recognises plan column headers however an office wrote them: accents, case, spacing,
-// "(s)" plurals and the synonyms of domain doc §2 ("Actividades" for Tareas,
-// "Observaciones" for Comentarios…).
+// "(s)" plurals and the synonyms offices use for the official headers of
+// shared/planLayout.ts ("Actividades" for Tareas, "Observaciones" for Comentarios…).
 import { foldText } from '../../shared/text.ts';
-import type { PlanColumnKey } from './columns.ts';
+import type { PlanColumnKey } from '../../shared/planLayout.ts';
 
 export type HeaderKey = PlanColumnKey | 'time';
 

@@ -2,8 +2,8 @@
 // a trailing `-` or "en adelante" means "from then on" (ActionFields.endOpen).
 import { MONTHS_ES, formatYearMonth, formatYearMonthCapital, toYearMonth } from '../../shared/months.ts';
 import type { YearMonth } from '../../shared/months.ts';
-import type { CellValue } from './workbookReader.ts';
-import { cellText } from './workbookReader.ts';
+import type { CellValue } from '../xlsx/cellValue.ts';
+import { cellText } from '../xlsx/cellValue.ts';
 
 export interface MonthReading {
   month: YearMonth | null;

@@ -3,7 +3,7 @@
 // file's Spanish column headers.
 import type { FieldChange, PlanDiff } from '../../shared/api/planFiles.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
-import { PLAN_COLUMNS } from './columns.ts';
+import { PLAN_COLUMNS } from '../../shared/planLayout.ts';
 import { matchActions } from './matchActions.ts';
 import { actionCellText } from './writePlanFile.ts';
 

@@ -54,9 +54,9 @@ function incoming(reading: PlanFileReading): IncomingPlan | null {
   };
 }
 
-export function previewPlanImport(db: Database, fileName: string, bytes: Uint8Array, targetPlanId?: number): PlanImportPreview {
+export async function previewPlanImport(db: Database, fileName: string, bytes: Uint8Array, targetPlanId?: number): Promise<PlanImportPreview> {
   const target = targetPlanId !== undefined ? store.getPlan(db, targetPlanId) : null;
-  const reading = readPlanFile(bytes, fileName);
+  const reading = await readPlanFile(bytes, fileName);
   const existing = target ?? findSamePlan(db, reading.plan.institution, reading.plan.periodFrom, reading.plan.periodTo);
   let diff = null;
   if (existing) {
@@ -112,12 +112,12 @@ function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (numbe
   return { actions: kept, keepIds };
 }
 
-export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
+export async function importPlan(db: Database, req: ImportRequest): Promise<PlanImportResult> {
   if (req.mode === 'update' && req.planId === undefined) {
     throw new AppError('invalid_argument', 'Para actualizar un plan desde un archivo, indique qué plan se actualiza.');
   }
   const target = req.mode === 'update' ? store.getPlan(db, req.planId!) : null;
-  const reading = readPlanFile(req.bytes, req.fileName, {
+  const reading = await readPlanFile(req.bytes, req.fileName, {
     institution: req.institution,
     periodFrom: req.periodFrom,
     periodTo: req.periodTo,
@@ -156,7 +156,7 @@ export function importPlan(db: Database, req: ImportRequest): PlanImportResult {
     store.replaceActions(db, id, p.actions);
     applyFollowUp(db, id, p.followUp);
     return id;
-  })();
+  }).immediate();
   const actions = p.actions;
   return {
     planId,

@@ -3,15 +3,18 @@ import type { ImportWarning, ParsedPlan } from '../../shared/api/planFiles.ts';
 import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
+import { MAX_PLAN_ROWS } from '../../shared/limits.ts';
 import { DEFAULT_XLSX_LIMITS, assertSafeXlsx } from '../files/inspect.ts';
 import { foldText } from '../../shared/text.ts';
+import { Workbook } from '../xlsx/workbook.ts';
+import type { WorkbookLimits } from '../xlsx/workbook.ts';
 import { SEGUIMIENTO_SHEET } from './followUpColumns.ts';
 import { readSeguimientoSheet, resolveFollowUp } from './followUpRead.ts';
-import { findHeaderRow, readHeaderLayout } from './headerLayout.ts';
+import { HEADER_SEARCH_ROWS, findHeaderRow, readHeaderLayout } from './headerLayout.ts';
 import { readPlanMeta } from './planMeta.ts';
 import { readPlanRows } from './readPlanRows.ts';
+import { readSheetData } from './sheetData.ts';
 import { SheetGrid } from './sheetGrid.ts';
-import { MAX_ROWS, WorkbookFile } from './workbookReader.ts';
 
 export interface PlanFileReading {
   sheet: string;
@@ -27,23 +30,25 @@ export interface PlanFileOverrides {
 
 /** A plan workbook is small: refuse anything that inflates past this. */
 const PLAN_XLSX_LIMITS = { ...DEFAULT_XLSX_LIMITS, maxFileBytes: MAX_PLAN_FILE_BYTES, maxUncompressedBytes: 256 * 1024 * 1024 };
+/** What the reader may inflate for a plan: one sheet or the shared strings at most 48 MB. */
+const PLAN_WORKBOOK_LIMITS: WorkbookLimits = {
+  what: 'un plan de mejora',
+  maxTotalBytes: PLAN_XLSX_LIMITS.maxUncompressedBytes,
+  maxSheetBytes: 48 * 1024 * 1024,
+  maxSharedStringsBytes: 48 * 1024 * 1024,
+};
 
-export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: PlanFileOverrides = {}): PlanFileReading {
+export async function readPlanFile(bytes: Uint8Array, fileName: string, overrides: PlanFileOverrides = {}): Promise<PlanFileReading> {
   assertSafeXlsx(bytes, fileName, PLAN_XLSX_LIMITS);
-  const workbook = new WorkbookFile(bytes, fileName);
+  const workbook = await Workbook.open(bytes, fileName, PLAN_WORKBOOK_LIMITS);
   const name = fileName ? `«${fileName}»` : 'El archivo';
 
-  // The sheet whose first rows carry the most plan headers; ties go to the first sheet.
+  // The sheet whose first rows carry the most plan headers; ties go to the first sheet. Only
+  // the top of each sheet is inflated here; the chosen one is read in full afterwards.
   let best: { index: number; row: number; score: number } | null = null;
-  // The reader keeps each sheet's XML for the full read; only the best so far is worth keeping.
   for (const [index, sheetRef] of workbook.sheets.entries()) {
-    const found = findHeaderRow(new SheetGrid(workbook.readSheet(sheetRef, 31)));
-    if (found && (!best || found.score > best.score)) {
-      if (best) workbook.forget(workbook.sheets[best.index]!);
-      best = { index, row: found.row, score: found.score };
-    } else {
-      workbook.forget(sheetRef);
-    }
+    const found = findHeaderRow(new SheetGrid(await readSheetData(workbook, sheetRef, HEADER_SEARCH_ROWS + 1)));
+    if (found && (!best || found.score > best.score)) best = { index, row: found.row, score: found.score };
   }
   if (!best) {
     throw new AppError(
@@ -56,15 +61,18 @@ export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: Pla
   const warnings: ImportWarning[] = [];
   // A "Seguimiento" sheet is read after the plan (it is keyed by the plan's No.).
   const followSheet = workbook.sheets.find((other, i) => i !== chosen.index && foldText(other.name) === foldText(SEGUIMIENTO_SHEET));
-  workbook.sheets.forEach((other, i) => {
-    if (i !== chosen.index && other !== followSheet) {
-      warnings.push({ sheet: other.name, row: null, column: null, message: `Se ignoró la hoja «${other.name}»: el plan se leyó de la hoja «${ref.name}».` });
-    }
-  });
+  const others = [...workbook.sheets.filter((other, i) => i !== chosen.index && other !== followSheet).map((s) => s.name), ...workbook.otherSheets];
+  for (const other of others.slice(0, 20)) {
+    warnings.push({ sheet: other, row: null, column: null, message: `Se ignoró la hoja «${other}»: el plan se leyó de la hoja «${ref.name}».` });
+  }
+  if (others.length > 20) {
+    warnings.push({ sheet: ref.name, row: null, column: null, message: `Se ignoraron otras ${others.length - 20} hojas: el plan se leyó de la hoja «${ref.name}».` });
+  }
 
-  const grid = new SheetGrid(workbook.readSheet(ref));
+  const grid = new SheetGrid(await readSheetData(workbook, ref));
   if (grid.sheet.truncated) {
-    warnings.push({ sheet: ref.name, row: null, column: null, message: `La hoja tiene más de ${MAX_ROWS} filas con datos: solo se leyeron las primeras ${MAX_ROWS}.` });
+    const max = MAX_PLAN_ROWS.toLocaleString('es-DO');
+    warnings.push({ sheet: ref.name, row: null, column: null, message: `La hoja tiene más de ${max} filas con datos: solo se leyeron las primeras ${max}.` });
   }
   const layout = readHeaderLayout(grid, chosen.row);
 
@@ -93,8 +101,7 @@ export function readPlanFile(bytes: Uint8Array, fileName: string, overrides: Pla
   const rows = readPlanRows(grid, layout, periodFrom, warnings);
   const read = [...rows.followUpColumns];
   if (followSheet) {
-    const sheetRead = readSeguimientoSheet(new SheetGrid(workbook.readSheet(followSheet)), rows.fileNumbers, rows.followUp, periodFrom, (w) => warnings.push(w));
-    workbook.forget(followSheet);
+    const sheetRead = readSeguimientoSheet(new SheetGrid(await readSheetData(workbook, followSheet)), rows.fileNumbers, rows.followUp, periodFrom, (w) => warnings.push(w));
     if (sheetRead) read.push(...sheetRead.map((h) => `${h} (hoja «${followSheet.name}»)`));
     else warnings.push({ sheet: followSheet.name, row: null, column: null, message: `Se ignoró la hoja «${followSheet.name}»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).` });
   }

@@ -8,8 +8,8 @@ import { tidyText } from '../../shared/text.ts';
 import type { ActionFields } from '../../shared/types.ts';
 import { emptyActionFields } from '../../shared/types.ts';
 import { readCriterion, readSubcriterion } from './cafCells.ts';
-import type { PlanColumnKey } from './columns.ts';
-import { columnHeader } from './columns.ts';
+import type { PlanColumnKey } from '../../shared/planLayout.ts';
+import { columnHeader } from '../../shared/planLayout.ts';
 import type { HeaderLayout } from './headerLayout.ts';
 import { readMonthCell, readMonthText } from './monthText.ts';
 import type { MonthReading } from './monthText.ts';
@@ -19,7 +19,7 @@ import { emptyRaw } from './followUpRead.ts';
 import type { RawCells, RawFollowUp } from './followUpRead.ts';
 import type { SheetGrid } from './sheetGrid.ts';
 import { splitTasks } from './taskText.ts';
-import { cellText, columnLetter } from './workbookReader.ts';
+import { cellText, columnLetter } from '../xlsx/cellValue.ts';
 
 export const MISSING_ACTION_TEXT = '(Sin acción de mejora)';
 

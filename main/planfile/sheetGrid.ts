@@ -1,7 +1,8 @@
 // A read sheet seen as a grid: cell text and the merged range covering a cell.
 import { tidyText } from '../../shared/text.ts';
-import type { CellValue, MergeRange, SheetData } from './workbookReader.ts';
-import { cellText } from './workbookReader.ts';
+import type { CellValue } from '../xlsx/cellValue.ts';
+import { cellText } from '../xlsx/cellValue.ts';
+import type { MergeRange, SheetData } from './sheetData.ts';
 
 /** Covered cells recorded at most (a real plan has a few thousand). */
 const MAX_COVERED_CELLS = 400_000;

@@ -11,7 +11,7 @@ export const MAX_ROW_HEIGHT_PT = 409;
 function charWidth(ch: string, bold: boolean): number {
   let w: number;
   if (ch === ' ') w = 0.55;
-  else if (/[iljtfrI.,;:'!|()\[\]]/.test(ch)) w = 0.6;
+  else if (/[iljtfrI.,;:'!|()[\]]/.test(ch)) w = 0.6;
   else if (/[mwMWÑ@%]/.test(ch)) w = 1.5;
   else if (/[A-ZÁÉÍÓÚÜ]/.test(ch)) w = 1.2;
   else w = 1.0;

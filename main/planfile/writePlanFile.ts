@@ -6,13 +6,13 @@ import ExcelJS from 'exceljs';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
 import type { Action, Plan } from '../../shared/types.ts';
-import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from './columns.ts';
-import type { PlanColumnKey } from './columns.ts';
+import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from '../../shared/planLayout.ts';
+import type { PlanColumnKey } from '../../shared/planLayout.ts';
 import { monthCellText } from './monthText.ts';
 import { readPeriod } from './planMeta.ts';
 import { formatTasks } from './taskText.ts';
 import { LINE_HEIGHT_PT, MAX_ROW_HEIGHT_PT, fittingFontSize, rowHeightFor, wrappedLines } from './textFit.ts';
-import { columnLetter } from './workbookReader.ts';
+import { columnLetter } from '../xlsx/cellValue.ts';
 
 export const SHEET_NAME = 'Plan de Mejora';
 export const HEADER_FIRST_ROW = 4;

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { MAX_SURVEY_FILE_BYTES } from '../../shared/api/surveys.ts';
 import { DEFAULT_XLSX_LIMITS, assertSafeXlsx, detectFileKind, MB, notXlsxMessage } from '../files/inspect.ts';
 import type { WantedFile, XlsxLimits } from '../files/inspect.ts';
-import { MAX_SURVEY_INFLATED_BYTES } from './xlsxInflateCheck.ts';
+import { MAX_SURVEY_INFLATED_BYTES } from './xlsxRows.ts';
 
 export type SurveyFileKind = 'xlsx' | 'csv';
 
@@ -18,7 +18,7 @@ const WANTED_SURVEY: WantedFile = {
   damaged: 'Puede estar dañado: vuelva a descargar las respuestas como .xlsx o .csv. No se ha importado nada.',
 };
 
-/** The directory may not declare more than the real inflate check (xlsxRows) will allow. */
+/** The directory may not declare more than the reader (xlsxRows.ts) will inflate. */
 const SURVEY_XLSX_LIMITS: XlsxLimits = { ...DEFAULT_XLSX_LIMITS, maxUncompressedBytes: MAX_SURVEY_INFLATED_BYTES };
 
 export function surveyFileKind(bytes: Uint8Array, fileName: string): SurveyFileKind {

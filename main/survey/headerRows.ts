@@ -2,7 +2,8 @@
 // second header row below it (merged group headers, SurveyMonkey's "Response" row) is
 // combined into "Grupo [Sub]" headers, and a KoboToolbox `#hxl` tag row is skipped.
 import { foldText } from '../../shared/text.ts';
-import type { RawCell } from './xlsxRows.ts';
+import { isEmptyCell as isEmpty, surveyCellText, textOf } from './surveyCell.ts';
+import type { SurveyCell } from './surveyCell.ts';
 
 export interface HeaderLayout {
   /** Index (in the rows given) of the first row that is data. */
@@ -14,9 +15,8 @@ export interface HeaderLayout {
   notes: string[];
 }
 
-const isEmpty = (c: RawCell | undefined) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
-const text = (c: RawCell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c)).replace(/\s+/g, ' ').trim();
-const nonEmptyCount = (row: RawCell[]) => row.reduce<number>((n, c) => n + (isEmpty(c) ? 0 : 1), 0);
+const text = (c: SurveyCell) => surveyCellText(c).replace(/\s+/g, ' ').trim();
+const nonEmptyCount = (row: SurveyCell[]) => row.reduce<number>((n, c) => n + (isEmpty(c) ? 0 : 1), 0);
 
 /** Sub-header labels that add nothing to the question above them (SurveyMonkey). */
 const EMPTY_SUBLABELS = new Set(['response', 'open-ended response', 'respuesta', 'respuesta abierta', 'open ended response']);
@@ -29,7 +29,7 @@ export const MAX_COLUMNS = 16_384;
  * it. Trailing empty cells do not count (a CSV line of 100,000 commas is not 100,000
  * columns); a value beyond the header does (a column whose header was left blank).
  */
-function tableWidth(rows: RawCell[][]): number {
+function tableWidth(rows: SurveyCell[][]): number {
   let width = 0;
   for (const r of rows) {
     for (let i = r.length - 1; i >= width; i--) {
@@ -42,13 +42,16 @@ function tableWidth(rows: RawCell[][]): number {
   return width;
 }
 
-export function locateHeader(rows: RawCell[][]): HeaderLayout {
+export function locateHeader(rows: SurveyCell[][]): HeaderLayout {
   const notes: string[] = [];
   const maxCount = Math.max(0, ...rows.map(nonEmptyCount));
   let h = rows.findIndex((r) => {
     const n = nonEmptyCount(r);
     if (n < Math.max(2, Math.ceil(maxCount * 0.5))) return false;
-    const texts = r.filter((c) => !isEmpty(c) && typeof c === 'string' && !/^[\d.,\s%-]+$/.test(c)).length;
+    const texts = r.filter((c) => {
+      const t = textOf(c);
+      return t !== null && t.trim() !== '' && !/^[\d.,\s%-]+$/.test(t);
+    }).length;
     return texts >= n * 0.7;
   });
   if (h < 0) h = 0;
@@ -65,7 +68,7 @@ export function locateHeader(rows: RawCell[][]): HeaderLayout {
   }
   // KoboToolbox: an optional row of #hxl tags under the header.
   const maybeTags = rows[dataStart];
-  if (maybeTags && nonEmptyCount(maybeTags) > 0 && maybeTags.every((c) => isEmpty(c) || (typeof c === 'string' && c.trim().startsWith('#')))) {
+  if (maybeTags && nonEmptyCount(maybeTags) > 0 && maybeTags.every((c) => isEmpty(c) || (textOf(c) ?? '').trim().startsWith('#'))) {
     dataStart++;
     notes.push('Se omitió la fila de etiquetas #hxl.');
   }
@@ -76,13 +79,13 @@ export function locateHeader(rows: RawCell[][]): HeaderLayout {
  * A second header row: it fills gaps of the header (merged cells across), and its labels
  * do not repeat in the rows below (data repeats; labels do not).
  */
-function isSubHeader(header: RawCell[], next: RawCell[], below: RawCell[][]): boolean {
+function isSubHeader(header: SurveyCell[], next: SurveyCell[], below: SurveyCell[][]): boolean {
   const width = Math.max(header.length, next.length);
   const gaps: number[] = [];
   for (let i = 0; i < width; i++) if (isEmpty(header[i]) && !isEmpty(next[i])) gaps.push(i);
   const nextTexts = next.filter((c) => !isEmpty(c));
-  if (nextTexts.length === 0 || nextTexts.some((c) => typeof c !== 'string')) return false;
-  if (nextTexts.some((c) => EMPTY_SUBLABELS.has(foldText(String(c))))) return true;
+  if (nextTexts.length === 0 || nextTexts.some((c) => textOf(c) === null)) return false;
+  if (nextTexts.some((c) => EMPTY_SUBLABELS.has(foldText(textOf(c) ?? '')))) return true;
   if (gaps.length === 0) return false;
   const sample = below.slice(0, 30);
   let repeated = 0;
@@ -93,7 +96,7 @@ function isSubHeader(header: RawCell[], next: RawCell[], below: RawCell[][]): bo
   return repeated <= gaps.length * 0.2;
 }
 
-function combine(headers: string[], sub: RawCell[]): string[] {
+function combine(headers: string[], sub: SurveyCell[]): string[] {
   // Forward-fill a group label across the blanks of a merged cell, but only over columns
   // that have a sub-label (a blank under a label is a vertical merge: that column is alone).
   const out: string[] = [];

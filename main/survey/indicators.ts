@@ -77,7 +77,7 @@ class RequestMeasures {
     const view = this.view(surveyId);
     if (type === 'question') {
       const col = view.columns.find((c) => c.key === ref);
-      if (!col || col.config.kind !== 'scale') return { value: null, n: 0, label: col?.header ?? null };
+      if (col?.config.kind !== 'scale') return { value: null, n: 0, label: col?.header ?? null };
       const memoKey = `${surveyId}\u0000${ref}`;
       let q = this.questions.get(memoKey);
       if (q === undefined) {

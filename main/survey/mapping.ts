@@ -51,7 +51,7 @@ export function toSaved(input: ColumnMappingInput, current: ColumnConfig, header
   let scaleId: string | null = null;
   let levels: string[] | null = null;
   if (input.kind === 'scale') {
-    if (input.levels && input.levels.length) {
+    if (input.levels?.length) {
       levels = input.levels.map((l) => l.trim()).filter(Boolean);
       if (levels.length < 2) throw new AppError('invalid_argument', `La escala de «${header}» necesita al menos dos niveles.`);
     } else if (input.scaleId) {

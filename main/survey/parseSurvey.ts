@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { guessScale } from '../../shared/survey/scales.ts';
 import { foldText, tidyText } from '../../shared/text.ts';
 import { MAX_CELL_TEXT, clipCellText } from '../files/cellText.ts';
-import { columnLetter } from '../planfile/workbookReader.ts';
+import { columnLetter } from '../xlsx/cellValue.ts';
 import { ColumnBuilder } from './columnBuilder.ts';
 import { emptyConfig, typeColumn } from './columnTyping.ts';
 import { decodeCsvBytes, garbageRatio, hasMojibake, repairMojibake } from './csvDecode.ts';
@@ -17,9 +17,10 @@ import { distinctWithCounts } from './model.ts';
 import { findOptionGroups } from './optionColumns.ts';
 import { detectSource, metadataColumn } from './source.ts';
 import type { MetaColumn } from './source.ts';
-import { dateCellText, dateOrder, parseTimestamp } from './timestamps.ts';
+import { surveyCellText as cellText } from './surveyCell.ts';
+import type { SurveyCell } from './surveyCell.ts';
+import { dateOrder, parseTimestamp } from './timestamps.ts';
 import { readXlsxRows } from './xlsxRows.ts';
-import type { RawCell } from './xlsxRows.ts';
 
 export interface ParseOptions {
   repairMojibake?: boolean;
@@ -28,18 +29,10 @@ export interface ParseOptions {
 const HEADER_SCAN_ROWS = 40;
 const TOTAL_WORDS = new Set(['total', 'totales', 'total general', 'promedio', 'promedios', 'media', 'suma', 'subtotal', 'porcentaje', 'porcentajes', '%']);
 
-function cellText(c: RawCell | undefined): string {
-  if (c === null || c === undefined) return '';
-  if (typeof c === 'string') return c.trim();
-  if (typeof c === 'number') return Number.isInteger(c) ? String(c) : String(Math.round(c * 1e9) / 1e9);
-  if (typeof c === 'boolean') return c ? 'Sí' : 'No';
-  return dateCellText(c);
-}
-
 /** Receives rows as they stream in, finds the header in the first ones, collects the rest. */
 class RowCollector {
   private readonly name: string;
-  private buffer: { cells: RawCell[]; rowNo: number }[] = [];
+  private buffer: { cells: SurveyCell[]; rowNo: number }[] = [];
   layout: HeaderLayout | null = null;
   builders: ColumnBuilder[] = [];
   rowNumbers: number[] = [];
@@ -55,12 +48,12 @@ class RowCollector {
     this.name = name;
   }
 
-  add(cells: RawCell[], rowNo: number): void {
+  add(cells: SurveyCell[], rowNo: number): void {
     // Defence in depth: no cell longer than Excel allows reaches the text functions.
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
-      if (typeof v === 'string' && v.length > MAX_CELL_TEXT) {
-        cells[c] = clipCellText(v);
+      if (typeof v === 'string' ? v.length > MAX_CELL_TEXT : v?.kind === 'text' && v.text.length > MAX_CELL_TEXT) {
+        cells[c] = clipCellText(typeof v === 'string' ? v : (v as { text: string }).text);
         this.clippedCells++;
       }
     }
@@ -96,7 +89,7 @@ class RowCollector {
     for (const b of buffered) this.addData(b.cells, b.rowNo);
   }
 
-  private addData(cells: RawCell[], rowNo: number): void {
+  private addData(cells: SurveyCell[], rowNo: number): void {
     let first = '';
     let any = false;
     for (const c of cells) {

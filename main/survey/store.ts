@@ -138,7 +138,7 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
     });
     return { surveyId, formId };
   });
-  return run();
+  return run.immediate();
 }
 
 interface SurveyRow {
@@ -258,7 +258,7 @@ export function deleteSurvey(db: Database, surveyId: number): void {
     if (!r) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
     db.prepare('DELETE FROM survey WHERE id = ?').run(surveyId);
     if (formWaveCount(db, r.form_id) === 0) db.prepare('DELETE FROM survey_form WHERE id = ?').run(r.form_id);
-  })();
+  }).immediate();
 }
 
 export function setSurveyPlan(db: Database, surveyId: number, planId: number | null): void {

@@ -55,6 +55,11 @@ export class AnswerCache {
     return a;
   }
 
+  /** Everything loaded is stale (the data file was restored from a copy). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   forget(surveyId: number): void {
     this.entries.delete(surveyId);
   }

@@ -43,11 +43,12 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
 
-function offsetOf(sign: string | undefined, hh: string | undefined, mm: string | undefined): number | null {
-  if (sign === undefined) return null;
-  const h = Number(sign);
+/** An offset in minutes from its signed hours and optional minutes ("-04", "-04:30" → -270). */
+function offsetOf(signedHours: string | undefined, mm: string | undefined): number | null {
+  if (signedHours === undefined) return null;
+  const h = Number(signedHours);
   const m = Number(mm ?? 0);
-  return h * 60 + (h < 0 || sign.startsWith('-') ? -m : m);
+  return h * 60 + (h < 0 || signedHours.startsWith('-') ? -m : m);
 }
 
 export interface TimestampOptions {
@@ -79,7 +80,7 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
   m = YMD_SLASH.exec(t);
   if (m) {
     const h = m[4] === undefined ? null : hour12(+m[4], m[7]);
-    const off = offsetOf(m[8], m[8], m[9]);
+    const off = offsetOf(m[8], m[9]);
     return build(+m[1]!, +m[2]!, +m[3]!, h, +(m[5] ?? 0), +(m[6] ?? 0), off ?? utc);
   }
   m = DMY.exec(t);
@@ -88,7 +89,7 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
     const b = +m[2]!;
     const [d, mo] = opts.dayFirst === false ? [b, a] : [a, b];
     const h = m[4] === undefined ? null : hour12(+m[4], m[7]);
-    const off = offsetOf(m[8], m[8], m[9]);
+    const off = offsetOf(m[8], m[9]);
     return build(+m[3]!, mo, d, h, +(m[5] ?? 0), +(m[6] ?? 0), off ?? utc);
   }
   return null;

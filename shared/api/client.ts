@@ -2,7 +2,7 @@
 // The caller never knows whether IPC, HTTP or a direct call carries it.
 import type { ApiErrorPayload } from '../errors.ts';
 import { AppError } from '../errors.ts';
-import { METHOD_NAMES } from './index.ts';
+import { ALL_METHOD_NAMES } from './index.ts';
 import type { Api } from './index.ts';
 import type { WireResponse } from './wire.ts';
 
@@ -11,7 +11,7 @@ export type Transport = (method: string, args: unknown) => Promise<WireResponse>
 
 export function createClient(transport: Transport): Api {
   const api: Record<string, (args: unknown) => Promise<unknown>> = {};
-  for (const name of METHOD_NAMES) {
+  for (const name of ALL_METHOD_NAMES) {
     api[name] = async (args: unknown) => {
       const response = await transport(name, args ?? {});
       if (response.ok) return response.result;

@@ -14,11 +14,11 @@ export function method<R>() {
   return <A>(args: Validator<A>): MethodSpec<A, R> => ({ args });
 }
 
-export type AnySpec = MethodSpec<any, any>;
+export type AnySpec = MethodSpec<unknown, unknown>;
 export type Contract = Record<string, AnySpec>;
 
-export type ArgsOf<S> = S extends MethodSpec<infer A, any> ? A : never;
-export type ResultOf<S> = S extends MethodSpec<any, infer R> ? R : never;
+export type ArgsOf<S> = S extends MethodSpec<infer A, unknown> ? A : never;
+export type ResultOf<S> = S extends MethodSpec<unknown, infer R> ? R : never;
 
 /** What the renderer and the CLI call: every method returns a promise. */
 export type ClientOf<C extends Contract> = {

@@ -1,5 +1,6 @@
 // API methods for the official plan spreadsheet: import (with a preview and, for a plan
 // that already exists, what changed), update from a file, export.
+import { MAX_YEAR, MIN_YEAR } from '../rules.ts';
 import type { ActionFields } from '../types.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
@@ -88,7 +89,7 @@ export interface PlanImportResult {
 }
 
 const id = () => v.int({ min: 1 });
-const year = () => v.int({ min: 1900, max: 2200 });
+const year = () => v.int({ min: MIN_YEAR, max: MAX_YEAR });
 const fileName = () => v.string({ max: 260 });
 const bytes = () => v.bytes(MAX_PLAN_FILE_BYTES);
 

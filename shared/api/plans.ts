@@ -1,6 +1,7 @@
 // API methods for plans and their actions.
 import { CAF_VERSIONS } from '../caf.ts';
 import { YEAR_MONTH_RE } from '../months.ts';
+import { MAX_YEAR, MIN_YEAR } from '../rules.ts';
 import { TASK_STATUSES } from '../types.ts';
 import type { Action, Plan, PlanSummary } from '../types.ts';
 import { v } from '../validate.ts';
@@ -42,8 +43,8 @@ export const actionFieldsValidator = v.object({
 const planFields = {
   institution: v.string({ max: 300 }),
   title: v.string({ max: 300 }),
-  periodFrom: v.int({ min: 1900, max: 2200 }),
-  periodTo: v.int({ min: 1900, max: 2200 }),
+  periodFrom: v.int({ min: MIN_YEAR, max: MAX_YEAR }),
+  periodTo: v.int({ min: MIN_YEAR, max: MAX_YEAR }),
   cafVersion: v.literal(...CAF_VERSIONS),
 };
 

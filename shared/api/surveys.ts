@@ -266,7 +266,9 @@ export interface IndicatorPoint {
   n: number;
 }
 
-export type IndicatorMetric = 'top2box_pct' | 'index_0_100' | 'mean' | 'nps';
+/** What an indicator measures; the contract's validator and the survey_indicator CHECK (migration 002) use this list. */
+export const INDICATOR_METRICS = ['top2box_pct', 'index_0_100', 'mean', 'nps'] as const;
+export type IndicatorMetric = (typeof INDICATOR_METRICS)[number];
 export const INDICATOR_METRIC_LABELS: Record<IndicatorMetric, string> = {
   top2box_pct: '% satisfechos',
   index_0_100: 'Índice 0–100',
@@ -371,8 +373,23 @@ export const surveysContract = {
   surveyCrosstab: method<SurveyCrosstab>()(
     v.object({ surveyId: id(), rowQuestionId: v.int({ min: 0 }), colQuestionId: v.int({ min: 0 }), filters: v.optional(filtersValidator) }),
   ),
-  /** The report as an .xlsx (values only, never formulas). */
+  /**
+   * The report as an .xlsx (values only, never formulas), printable (landscape, one page wide).
+   * `crosstabs`: pairs of questions to add as cross-tab sheets (counts and row %).
+   */
   exportSurveyReport: method<{ fileName: string; bytes: Uint8Array }>()(
+    v.object({
+      surveyId: id(),
+      filters: v.optional(filtersValidator),
+      crosstabs: v.optional(v.array(v.object({ rowQuestionId: v.int({ min: 0 }), colQuestionId: v.int({ min: 0 }) }), { max: 20 })),
+    }),
+  ),
+  /**
+   * The report as a PDF for the council: per service and per question the diverging bars,
+   * n and the filters on every page, the figures explained once, small bases flagged, and the
+   * trend by service over the waves of the same form.
+   */
+  exportSurveyReportPdf: method<{ fileName: string; bytes: Uint8Array }>()(
     v.object({ surveyId: id(), filters: v.optional(filtersValidator) }),
   ),
   /**
@@ -386,7 +403,7 @@ export const surveysContract = {
       surveyFormId: v.optional(id()),
       surveyId: v.optional(id()),
       measure: v.object({ type: v.literal('service', 'question'), ref: v.string({ min: 1, max: 1000 }) }),
-      metric: v.literal('top2box_pct', 'index_0_100', 'mean', 'nps'),
+      metric: v.literal(...INDICATOR_METRICS),
       target: v.object({ op: v.literal('>=', '<='), value: v.number() }),
     }),
   ),

@@ -2,7 +2,7 @@
 // semáforo, evidence, cut-offs, plan settings and what needs attention. Domain doc §5, issue 7.
 import type { IsoDay } from '../dates.ts';
 import type { YearMonth } from '../months.ts';
-import type { Action, PlanSummary, Task, TaskStatus } from '../types.ts';
+import type { Action, CarriedFrom, PlanSummary, Task, TaskStatus } from '../types.ts';
 
 /** The action's state, always derived (from its tasks, a manual %, or a cancel/complete order). */
 export type ActionState = 'no_iniciada' | 'en_proceso' | 'completada' | 'cancelada';
@@ -197,6 +197,8 @@ export interface SuggestedCutoff {
 /** A plan with every action's follow-up as of a day, or as frozen by a cut-off. */
 export interface PlanProgress extends PlanSummary {
   extraColumns: string[];
+  /** Carried-over actions by id: where each comes from (issue 13; absent in cut-offs frozen before it). */
+  carriedFrom?: Record<number, CarriedFrom>;
   actions: ActionWithProgress[];
   asOf: IsoDay;
   /** The cut-off whose frozen state this is, or null for the live plan. */

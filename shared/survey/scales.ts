@@ -128,7 +128,7 @@ export function levelLookup(scale: ScaleDef): LevelLookup {
     const fem = feminine(f);
     if (!map.has(fem)) map.set(fem, i);
   };
-  scale.levels.forEach((l, i) => add(l, i));
+  for (const [i, l] of scale.levels.entries()) add(l, i);
   const entry = SCALE_DICTIONARY.find((d) => d.id === scale.id);
   for (const [alias, i] of Object.entries(entry?.aliases ?? {})) add(alias, i);
   return (value) => map.get(foldLabel(value)) ?? null;

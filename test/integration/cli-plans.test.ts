@@ -62,6 +62,7 @@ describe('mejora CLI', () => {
           // 5 January is day 5 of 59 (January and February): 8.47 % expected.
           progress: { percent: 0, source: 'tareas', expected: 8.47, semaforo: 'verde', state: 'no_iniciada', evidence: 0, done_on: null },
           tasks: [{ text: 'Convocar reuniones periódicas.', status: 'pendiente', done_on: null, start: null, end: null, evidence: 0 }],
+          carried_from: null,
         },
       ],
     });
@@ -70,7 +71,7 @@ describe('mejora CLI', () => {
   it('list-plans reads the file named by MEJORA_DB', async () => {
     const res = await mejora(['list-plans', '--json'], { MEJORA_DB: db });
     expect(JSON.parse(res.stdout)).toEqual([
-      { id: planId, institution: 'Ayuntamiento Municipal de Vallejuelo', title: 'Plan de Mejora Institucional 2025-2026', period: { from: 2025, to: 2026 }, actions: 1 },
+      { id: planId, institution: 'Ayuntamiento Municipal de Vallejuelo', title: 'Plan de Mejora Institucional 2025-2026', period: { from: 2025, to: 2026 }, actions: 1, archived: false },
     ]);
   });
 

@@ -66,11 +66,14 @@ describe('the SQLite data file', () => {
       'Este archivo de datos fue creado por una versión más reciente de Mejora. Actualice Mejora para abrirlo; el archivo no se ha modificado.',
     );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // Not even SQLite's companions were created beside it.
+    expect(fs.readdirSync(tmp.dir)).toEqual(['newer.sqlite']);
   });
 
   it('refuses a file that is not a database', () => {
     const file = path.join(tmp.dir, 'notes.sqlite');
     fs.writeFileSync(file, 'esto no es una base de datos'.repeat(100));
-    expect(() => openDatabase(file)).toThrow(/no es una base de datos de Mejora o está dañado/);
+    expect(() => openDatabase(file)).toThrow(/no es una base de datos de Mejora\. No se ha modificado/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('esto no es una base de datos'.repeat(100));
   });
 });

@@ -32,6 +32,24 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
     // …and would reject a mistyped option, so the check above means something.
     await expect(validateConfiguration({ ...structuredClone(config), nsis: { oneClik: false } }, new DebugLogger(false))).rejects.toThrow();
+  }, 30_000); // loading app-builder-lib alone takes seconds on a busy machine
+
+  it('flips the Electron fuses in the packaged app: no run-as-node, NODE_OPTIONS or --inspect; asar integrity; cookie encryption', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar).toBe(true); // integrity validation needs the app inside app.asar
+    // The desktop never forks a Node process (runAsNode off would break it): the backend is a worker thread.
+    for (const file of ['main/electron/main.ts', 'main/app/workerBackend.ts']) {
+      const src = fs.readFileSync(path.join(root, file), 'utf8');
+      expect(src, file).not.toMatch(/child_process|ELECTRON_RUN_AS_NODE/);
+    }
   });
 
   it('names the app as package.json and the data folder do', () => {

@@ -88,14 +88,14 @@ describe('backend worker bundle', () => {
   it('requires only Node built-ins and the packaged runtime modules (never electron)', async () => {
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
     const names = requires(await bundle('main/app/backendWorker.ts'));
-    expect(names.filter((n) => !builtins.has(n))).toEqual(['better-sqlite3', 'exceljs', 'iconv-lite']);
+    expect(names.filter((n) => !builtins.has(n)).sort()).toEqual(['better-sqlite3', 'exceljs', 'iconv-lite', 'pdfkit']);
     expect(names).toContain('node:worker_threads');
   });
 
   it('is the only shell bundle that carries the backend: main just forwards calls to it', async () => {
     const main = requires(await bundle('main/electron/main.ts'));
     expect(main).toContain('node:worker_threads');
-    expect(main.filter((n) => ['better-sqlite3', 'exceljs', 'iconv-lite'].includes(n))).toEqual([]);
+    expect(main.filter((n) => ['better-sqlite3', 'exceljs', 'iconv-lite', 'pdfkit'].includes(n))).toEqual([]);
   });
 });
 

@@ -51,9 +51,10 @@ describe('saving an export', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
-  function deps(dir: string, choose: (opts: SaveDialogOptions) => string | null) {
+  function deps(dir: string, choose: (opts: SaveDialogOptions) => string | null, replace = true) {
     const errors: string[] = [];
     const shown: SaveDialogOptions[] = [];
+    const asked: string[] = [];
     const d: SaveFileDeps = {
       documentsDir: dir,
       async showSaveDialog(opts) {
@@ -62,8 +63,12 @@ describe('saving an export', () => {
         return p === null ? { canceled: true } : { canceled: false, filePath: p };
       },
       showError: (m) => void errors.push(m),
+      confirmOverwrite: (t) => {
+        asked.push(t);
+        return replace;
+      },
     };
-    return { d, errors, shown };
+    return { d, errors, shown, asked };
   }
 
   it('writes the exact bytes where the user chose, and says where', async () => {
@@ -79,15 +84,35 @@ describe('saving an export', () => {
     expect(fs.readdirSync(tmp.dir)).toEqual(['Plan 2026.xlsx']); // no temporary file left behind
   });
 
-  it('replaces an existing file and appends .xlsx to a bare name', async () => {
+  it('asks before replacing the file the added .xlsx names, and replaces it when told to', async () => {
     const tmp = tempDir('mejora-save-');
     cleanup = tmp.cleanup;
     fs.writeFileSync(path.join(tmp.dir, 'informe.xlsx'), 'viejo');
-    const { d } = deps(tmp.dir, () => path.join(tmp.dir, 'informe'));
+    const { d, asked } = deps(tmp.dir, () => path.join(tmp.dir, 'informe'));
     const result = await saveFile({ suggestedName: 'Plan.xlsx', bytes: XLSX }, d);
+    expect(asked).toEqual([path.join(tmp.dir, 'informe.xlsx')]);
     expect(result).toEqual({ saved: true, path: path.join(tmp.dir, 'informe.xlsx') });
     expect(new Uint8Array(fs.readFileSync(path.join(tmp.dir, 'informe.xlsx')))).toEqual(XLSX);
     expect(fs.readdirSync(tmp.dir)).toEqual(['informe.xlsx']);
+  });
+
+  it('leaves the file the added .xlsx names untouched when the user declines', async () => {
+    const tmp = tempDir('mejora-save-');
+    cleanup = tmp.cleanup;
+    fs.writeFileSync(path.join(tmp.dir, 'informe.xlsx'), 'viejo');
+    const { d, asked } = deps(tmp.dir, () => path.join(tmp.dir, 'informe'), false);
+    expect(await saveFile({ suggestedName: 'Plan.xlsx', bytes: XLSX }, d)).toEqual({ saved: false });
+    expect(asked).toHaveLength(1);
+    expect(fs.readFileSync(path.join(tmp.dir, 'informe.xlsx'), 'utf8')).toBe('viejo');
+  });
+
+  it('does not ask twice when the dialog already asked about the exact name', async () => {
+    const tmp = tempDir('mejora-save-');
+    cleanup = tmp.cleanup;
+    fs.writeFileSync(path.join(tmp.dir, 'informe.xlsx'), 'viejo');
+    const { d, asked } = deps(tmp.dir, () => path.join(tmp.dir, 'informe.xlsx'), false);
+    expect(await saveFile({ suggestedName: 'Plan.xlsx', bytes: XLSX }, d)).toEqual({ saved: true, path: path.join(tmp.dir, 'informe.xlsx') });
+    expect(asked).toEqual([]);
   });
 
   it('writes nothing when the user cancels', async () => {

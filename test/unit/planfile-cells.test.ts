@@ -43,7 +43,7 @@ describe('month text', () => {
   });
 
   it('date cells and serial numbers', () => {
-    expect(readMonthCell({ kind: 'date', year: 2026, month: 2, day: 1 }, null).month).toBe('2026-02');
+    expect(readMonthCell({ kind: 'date', year: 2026, month: 2, day: 1, hour: 0, minute: 0, second: 0 }, null).month).toBe('2026-02');
     // 46023 is 1 January 2026 in Excel's 1900 system.
     expect(readMonthCell({ kind: 'number', value: 46023 }, null).month).toBe('2026-01');
     expect(readMonthCell({ kind: 'number', value: 46022 }, null).month).toBe('2025-12');

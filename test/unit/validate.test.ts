@@ -14,6 +14,22 @@ describe('runtime validation of API arguments', () => {
     expect(() => v.object({ a: v.string() }).parse({ a: 'x', b: 1 })).toThrow(ValidationError);
   });
 
+  it('refuses inherited names (__proto__, constructor, toString…) as unknown fields', () => {
+    const schema = v.object({ a: v.string() });
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__']) {
+      const input = JSON.parse(`{"a": "x", "${name}": {"polluted": true}}`);
+      expect(() => schema.parse(input), name).toThrow(/ningún campo con ese nombre/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps a record key named __proto__ a plain key, never the prototype', () => {
+    const parsed = v.record(v.string()).parse(JSON.parse('{"__proto__": "Meta", "constructor": "x"}'));
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__', 'constructor']);
+    expect(JSON.stringify(parsed)).toBe('{"__proto__":"Meta","constructor":"x"}');
+  });
+
   it('optional fields may be absent; nullable ones may be null', () => {
     const schema = v.object({ a: v.optional(v.int()), b: v.nullable(v.string()) });
     expect(schema.parse({ b: null })).toEqual({ b: null });

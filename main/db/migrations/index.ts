@@ -2,6 +2,8 @@
 import * as m001 from './001_initial.ts';
 import * as m002 from './002_surveys.ts';
 import * as m003 from './003_seguimiento.ts';
+import * as m004 from './004_trust.ts';
+import * as m006 from './006_next_year.ts';
 
 export interface Migration {
   id: number;
@@ -13,4 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'initial', sql: m001.sql },
   { id: 2, name: 'surveys', sql: m002.sql },
   { id: 3, name: 'seguimiento', sql: m003.sql },
+  { id: 4, name: 'trust', sql: m004.sql },
+  { id: 6, name: 'next_year', sql: m006.sql },
 ];

@@ -63,11 +63,13 @@ export function guardLeaving(guard: () => boolean): () => void {
   };
 }
 
-export function navigate(route: Route): void {
-  if (leaveGuard && !leaveGuard()) return;
+/** Shows `route`; false when an open editor refused to be left. */
+export function navigate(route: Route): boolean {
+  if (leaveGuard && !leaveGuard()) return false;
   router.route = route;
   const hash = toHash(route);
   if (location.hash !== hash) history.pushState(null, '', hash);
+  return true;
 }
 
 window.addEventListener('popstate', () => {

@@ -28,7 +28,7 @@ function changed(column: SurveyColumn, edit: ColumnEdit): boolean {
 
 /** Scale columns without a chosen scale: the import or save cannot go on until they have one. */
 export function missingScales(columns: SurveyColumn[], edits: ColumnEdit[]): SurveyColumn[] {
-  return columns.filter((c, i) => edits[i]?.kind === 'scale' && !edits[i]?.scaleId);
+  return columns.filter((_, i) => edits[i]?.kind === 'scale' && !edits[i]?.scaleId);
 }
 
 /** Only the columns the user changed, as `ColumnMappingInput`s (options are kept as they are). */

@@ -57,20 +57,3 @@ export function opSymbol(op: '>=' | '<='): string {
 export function hasFilters(filters: SurveyFilters): boolean {
   return !!(filters.from || filters.to || filters.choices?.some((c) => c.values.length));
 }
-
-/** Colours for a diverging scale of `k` levels, worst → best: reds, a grey centre, blues. */
-export function divergingColors(k: number): string[] {
-  const neg = ['#9f2f24', '#c8553d', '#e0836b', '#eeaa94', '#f5c8b8'];
-  const pos = ['#1b5ea3', '#3f7fbf', '#6c9fd2', '#98bde2', '#bdd5ee'];
-  const half = Math.floor(k / 2);
-  const pick = (palette: string[], i: number) => {
-    // Spread the strongest-to-lightest palette over `half` levels.
-    if (half <= 1) return palette[0]!;
-    return palette[Math.round((i * (palette.length - 1)) / (half - 1))]!;
-  };
-  const colors: string[] = [];
-  for (let i = 0; i < half; i++) colors.push(pick(neg, i));
-  if (k % 2 === 1) colors.push('#c3c9d1');
-  for (let i = half - 1; i >= 0; i--) colors.push(pick(pos, i));
-  return colors;
-}

@@ -1,5 +1,6 @@
-// The official plan columns (domain doc §2): the field each one holds, its Spanish header
-// in the file MAP receives, and its width in that layout.
+// The official plan layout, the one fact shared by the reader (main/planfile/headerLayout.ts),
+// the writer (main/planfile/writePlanFile.ts) and the UI: the columns of the file MAP
+// receives, in order, the field each one holds, its Spanish header and its width.
 
 export type PlanColumnKey =
   | 'no'

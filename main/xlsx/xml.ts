@@ -1,4 +1,5 @@
-// Just enough XML for SpreadsheetML parts: attributes, text with entities, Excel's
+// Just enough XML for the small SpreadsheetML parts (workbook, relationships, styles) and
+// for one shared string or cell at a time: attributes, text with entities, Excel's
 // `_xHHHH_` escapes. Element names may carry a namespace prefix (`x:c`), which some
 // generators write.
 
@@ -55,7 +56,7 @@ export function parseAttributes(text: string): Record<string, string> {
 }
 
 /** `[\w:.-]` */
-function isNameChar(c: number): boolean {
+export function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45;
 }
 
@@ -96,7 +97,7 @@ function* elementSpans(xml: string, name: string): Generator<ElementSpan> {
     const colon = qname.lastIndexOf(':');
     const local = colon >= 0 ? qname.slice(colon + 1) : qname;
     if (local !== name || (q < xml.length && !isSpace(xml.charCodeAt(q)) && xml[q] !== '>' && xml[q] !== '/')) {
-      pos = q > lt + 1 ? q : lt + 1;
+      pos = Math.max(q, lt + 1);
       continue;
     }
     const gt = xml.indexOf('>', q);

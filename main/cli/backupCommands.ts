@@ -1,0 +1,158 @@
+// backup list|create|restore|export|import, delete-plan, trash list|restore (issue 9).
+import path from 'node:path';
+import type { BackupPreview, BackupSummary } from '../../shared/api/backups.ts';
+import { AppError } from '../../shared/errors.ts';
+import { formatDateTimeEs } from '../../shared/months.ts';
+import { requireInt } from './args.ts';
+import { printJson } from './command.ts';
+import type { CliIO, Command, CommandContext } from './command.ts';
+import { confirmOrExit } from './confirm.ts';
+
+function sizeText(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toLocaleString('es-DO', { maximumFractionDigits: 1 })} GB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toLocaleString('es-DO', { maximumFractionDigits: 1 })} MB`;
+  return `${Math.max(1, Math.round(n / 1024)).toLocaleString('es-DO')} KB`;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('es-DO')} ${n === 1 ? one : many}`;
+
+function backupLine(b: BackupSummary): string {
+  return `  ${b.id}  ${formatDateTimeEs(b.created_at)}  ${b.reason.padEnd(28)} ${sizeText(b.size).padStart(8)}  ${plural(b.plans, 'plan', 'planes')}, ${plural(b.actions, 'acción', 'acciones')}`;
+}
+
+function printPreview(io: CliIO, p: BackupPreview): void {
+  io.out(`La copia ${p.backup.id} (${formatDateTimeEs(p.backup.created_at)}, ${p.backup.reason}) contiene:`);
+  if (p.inCopy.length === 0) io.out('  (ningún plan)');
+  for (const c of p.inCopy) io.out(`  - ${c.institution}, ${c.title} (${c.periodFrom}-${c.periodTo}): ${plural(c.actions, 'acción', 'acciones')}`);
+  io.out('Ahora tiene:');
+  if (p.now.length === 0) io.out('  (ningún plan)');
+  for (const c of p.now) io.out(`  - ${c.institution}, ${c.title} (${c.periodFrom}-${c.periodTo}): ${plural(c.actions, 'acción', 'acciones')}`);
+}
+
+function undoHint(io: CliIO, undoId: string | null): void {
+  if (undoId) io.out(`Antes de restaurar se guardó una copia de lo que había (${undoId}). Para deshacer: mejora backup restore ${undoId}`);
+}
+
+async function backup(ctx: CommandContext): Promise<number | void> {
+  const { args, io } = ctx;
+  const [sub, arg] = args.positionals;
+  const json = Boolean(args.flags.json);
+  switch (sub) {
+    case 'list': {
+      const { backups } = await ctx.openApi().listBackups({});
+      if (json) return void printJson(io, { backups });
+      if (backups.length === 0) return void io.out('Todavía no hay copias de seguridad de este archivo de datos.');
+      io.out(`Copias de seguridad (${backups.length}), la más reciente primero:`);
+      for (const b of backups) io.out(backupLine(b));
+      io.out('\nPara restaurar una: mejora backup restore ID');
+      return;
+    }
+    case 'create': {
+      const { id } = await ctx.openApi().createBackup({});
+      if (json) return void printJson(io, { id });
+      io.out(`Copia de seguridad ${id} guardada y comprobada.`);
+      return;
+    }
+    case 'restore': {
+      if (!arg) throw new AppError('invalid_argument', 'Falta el número de la copia: mejora backup restore ID (véalos con «mejora backup list»).');
+      const api = ctx.openApi();
+      const preview = await api.previewBackup({ id: arg });
+      if (!json) printPreview(io, preview);
+      const ok = await confirmOrExit(ctx, '¿Reemplazar sus datos actuales por los de esta copia?', `Restaurar la copia ${arg} reemplaza sus datos actuales.`);
+      if (ok !== true) return ok;
+      const r = await api.restoreBackup({ id: arg });
+      if (json) return void printJson(io, r);
+      io.out(`Copia ${r.restoredId} restaurada.`);
+      undoHint(io, r.undoId);
+      return;
+    }
+    case 'export': {
+      if (!arg) throw new AppError('invalid_argument', 'Falta el archivo: mejora backup export ARCHIVO (por ejemplo, E:\\mejora-copia.sqlite).');
+      const r = await ctx.openApi().exportBackupTo({ path: path.resolve(arg) });
+      if (json) return void printJson(io, r);
+      io.out(`Copia de todos sus datos guardada en «${r.path}» (${sizeText(r.size)}). Para abrirla en otra computadora: mejora backup import ARCHIVO`);
+      return;
+    }
+    case 'import': {
+      if (!arg) throw new AppError('invalid_argument', 'Falta el archivo: mejora backup import ARCHIVO');
+      const ok = await confirmOrExit(ctx, `¿Reemplazar sus datos actuales por los de «${path.basename(arg)}»?`, `Abrir la copia «${path.basename(arg)}» reemplaza sus datos actuales.`);
+      if (ok !== true) return ok;
+      const r = await ctx.openApi().importBackupFrom({ path: path.resolve(arg) });
+      if (json) return void printJson(io, r);
+      io.out(`Copia «${path.basename(arg)}» abierta: sus datos son ahora los de esa copia${r.evidence ? ` (${plural(r.evidence, 'archivo de evidencia', 'archivos de evidencia')})` : ''}.`);
+      undoHint(io, r.undoId);
+      return;
+    }
+    default:
+      io.err(sub ? `«${sub}» no es una orden de backup.` : 'Falta la orden.');
+      io.err('Uso: mejora backup list|create|restore ID|export ARCHIVO|import ARCHIVO [--json]');
+      return 2;
+  }
+}
+
+async function deletePlan(ctx: CommandContext): Promise<number | void> {
+  const { args, io } = ctx;
+  const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
+  const api = ctx.openApi();
+  const plan = await api.getPlan({ planId });
+  const what = `el plan ${planId} (${plan.institution}, ${plan.title}, ${plural(plan.actions.length, 'acción', 'acciones')})`;
+  const ok = await confirmOrExit(ctx, `¿Mover ${what} a la Papelera?`, `Borrar ${what} lo mueve a la Papelera.`);
+  if (ok !== true) return ok;
+  await api.deletePlan({ planId });
+  if (args.flags.json) return void printJson(io, { id: planId, trash: true });
+  io.out(`El plan ${planId} está en la Papelera durante 30 días. Para recuperarlo: mejora trash restore ${planId}`);
+}
+
+async function trash(ctx: CommandContext): Promise<number | void> {
+  const { args, io } = ctx;
+  const [sub, arg] = args.positionals;
+  const json = Boolean(args.flags.json);
+  if (sub === 'list') {
+    const { plans } = await ctx.openApi().listTrash({});
+    if (json) {
+      return void printJson(io, {
+        trash: plans.map((p) => ({ id: p.id, institution: p.institution, title: p.title, period: { from: p.periodFrom, to: p.periodTo }, actions: p.actions, deleted_at: p.deletedAt, expires_at: p.expiresAt })),
+      });
+    }
+    if (plans.length === 0) return void io.out('La Papelera está vacía.');
+    io.out('En la Papelera (se borran para siempre a los 30 días):');
+    for (const p of plans) io.out(`  ${p.id}  ${p.institution}, ${p.title} (${plural(p.actions, 'acción', 'acciones')}) — borrado el ${formatDateTimeEs(p.deletedAt)}, se quita el ${formatDateTimeEs(p.expiresAt).slice(0, 10)}`);
+    io.out('\nPara recuperar uno: mejora trash restore ID');
+    return;
+  }
+  if (sub === 'restore') {
+    const planId = requireInt(arg, 'el número del plan (ID)');
+    const plan = await ctx.openApi().restoreFromTrash({ planId });
+    if (json) return void printJson(io, { id: plan.id });
+    io.out(`Plan ${plan.id} (${plan.institution}, ${plan.title}) recuperado de la Papelera.`);
+    return;
+  }
+  io.err(sub ? `«${sub}» no es una orden de trash.` : 'Falta la orden.');
+  io.err('Uso: mejora trash list|restore ID [--json]');
+  return 2;
+}
+
+export const backupCommands: Command[] = [
+  {
+    name: 'backup',
+    usage: 'mejora backup list|create|restore ID|export ARCHIVO|import ARCHIVO [--yes] [--db ARCHIVO] [--json]',
+    summary:
+      'Copias de seguridad: ver la lista, hacer una ahora, restaurar una (antes se guarda lo actual, así se puede deshacer), guardar todos sus datos en un solo archivo o abrir uno.',
+    booleans: ['json', 'yes'],
+    run: backup,
+  },
+  {
+    name: 'delete-plan',
+    usage: 'mejora delete-plan ID [--yes] [--db ARCHIVO] [--json]',
+    summary: 'Mueve un plan a la Papelera (se puede recuperar durante 30 días). Pregunta antes; --yes confirma sin preguntar.',
+    booleans: ['json', 'yes'],
+    run: deletePlan,
+  },
+  {
+    name: 'trash',
+    usage: 'mejora trash list|restore ID [--db ARCHIVO] [--json]',
+    summary: 'La Papelera: los planes borrados en los últimos 30 días, y recuperarlos.',
+    booleans: ['json'],
+    run: trash,
+  },
+];

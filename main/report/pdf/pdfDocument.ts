@@ -1,0 +1,308 @@
+// A thin layer over pdfkit for Mejora's reports: pages with margins we manage ourselves,
+// text wrapped by our own line breaker (measured once, drawn line by line, so a long cell
+// can continue on the next page), and running header/footer lines stamped on every page
+// at the end, when the page count is known ("Página 3 de 12").
+import PDFDocument from 'pdfkit';
+import { fontFiles } from './fonts.ts';
+import type { FontName } from './fonts.ts';
+import { pdfText } from './pdfText.ts';
+
+export const COLORS = {
+  text: '#1e2630',
+  muted: '#5d6875',
+  accent: '#1b5ea3',
+  accentWeak: '#e9f1fa',
+  border: '#c5cbd3',
+  borderLight: '#dde1e6',
+  zebra: '#f7f8fa',
+  ok: '#1e7a4c',
+  warn: '#8a5a00',
+  danger: '#b42318',
+} as const;
+
+export type PaperSize = 'LETTER' | 'LEGAL';
+
+const PAPER: Record<PaperSize, [number, number]> = { LETTER: [612, 792], LEGAL: [612, 1008] };
+
+export interface TextStyle {
+  font?: FontName;
+  size?: number;
+  color?: string;
+  /** Line height as a multiple of the font size. */
+  leading?: number;
+}
+
+export interface RunningLines {
+  /** Top of every page (after the first when `skipFirst`), small and muted. */
+  header?: string;
+  headerSkipFirst?: boolean;
+  /** Bottom left of every page. */
+  footerLeft: string;
+  /** Bottom centre (e.g. the cut-off). */
+  footerCentre?: string;
+}
+
+export interface PdfOptions {
+  size: PaperSize;
+  landscape: boolean;
+  /** Points: top, right, bottom, left (the running lines sit inside the top and bottom margins). */
+  margins?: [number, number, number, number];
+  title: string;
+  subject?: string;
+  running: RunningLines;
+}
+
+export class PdfBuilder {
+  readonly doc: PDFKit.PDFDocument;
+  readonly pageWidth: number;
+  readonly pageHeight: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  /** Where the next thing is drawn on the current page. */
+  y = 0;
+  private readonly running: RunningLines;
+  private readonly chunks: Buffer[] = [];
+  private readonly ended: Promise<void>;
+  private readonly widths = new Map<string, Map<string, number>>();
+
+  constructor(opts: PdfOptions) {
+    const [short, long] = PAPER[opts.size];
+    this.pageWidth = opts.landscape ? long : short;
+    this.pageHeight = opts.landscape ? short : long;
+    const [mt, mr, mb, ml] = opts.margins ?? [40, 36, 40, 36];
+    this.top = mt;
+    this.bottom = this.pageHeight - mb;
+    this.left = ml;
+    this.right = this.pageWidth - mr;
+    this.running = opts.running;
+    this.doc = new PDFDocument({
+      size: [this.pageWidth, this.pageHeight],
+      margin: 0,
+      autoFirstPage: false,
+      bufferPages: true,
+      compress: true,
+      lang: 'es-DO',
+      displayTitle: true,
+      info: { Title: pdfText(opts.title), Subject: pdfText(opts.subject ?? ''), Author: 'Mejora', Creator: 'Mejora', Producer: 'Mejora' },
+    });
+    for (const [name, bytes] of Object.entries(fontFiles())) this.doc.registerFont(name, bytes);
+    this.doc.on('data', (c: Buffer) => this.chunks.push(c));
+    this.ended = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve());
+      this.doc.on('error', reject);
+    });
+    this.addPage();
+  }
+
+  get width(): number {
+    return this.right - this.left;
+  }
+
+  /** Room left on the current page. */
+  get room(): number {
+    return this.bottom - this.y;
+  }
+
+  addPage(): void {
+    this.doc.addPage({ size: [this.pageWidth, this.pageHeight], margin: 0 });
+    this.fill = null;
+    this.y = this.top;
+  }
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  ensure(height: number): boolean {
+    if (this.y + height <= this.bottom) return false;
+    this.addPage();
+    return true;
+  }
+
+  // The fill colour last set in the page's content: every colour change is an operator in
+  // the file, and a 400-action table draws tens of thousands of lines.
+  private fill: string | null = null;
+
+  private setFill(color: string): void {
+    if (this.fill === color) return;
+    this.doc.fillColor(color);
+    this.fill = color;
+  }
+
+  private setStyle(style: TextStyle): { size: number; lineHeight: number } {
+    const size = style.size ?? 9;
+    this.doc.font(style.font ?? 'regular').fontSize(size);
+    this.setFill(style.color ?? COLORS.text);
+    return { size, lineHeight: size * (style.leading ?? 1.3) };
+  }
+
+  /** Width of `text` in a font and size (words are measured once per font and size). */
+  widthOf(text: string, font: FontName, size: number): number {
+    const key = font;
+    let perFont = this.widths.get(key);
+    if (!perFont) this.widths.set(key, (perFont = new Map()));
+    let w = perFont.get(text);
+    if (w === undefined) {
+      // The font object's own measure: changes neither the current size nor the colour.
+      this.doc.font(font);
+      w = (this.doc as unknown as { _font: { widthOfString(t: string, size: number): number } })._font.widthOfString(text, 1000) / 1000;
+      if (text.length < 40) perFont.set(text, w);
+    }
+    return w * size;
+  }
+
+  /**
+   * `text` broken into lines that fit `width`: at spaces and line breaks, and inside a word
+   * that is wider than the line by itself (a URL, a run of underscores), so nothing is cut.
+   */
+  lines(text: string, width: number, style: TextStyle = {}): string[] {
+    const font = style.font ?? 'regular';
+    const size = style.size ?? 9;
+    const space = this.widthOf(' ', font, size);
+    const out: string[] = [];
+    for (const paragraph of pdfText(text).split('\n')) {
+      const words = paragraph.split(/ +/).filter(Boolean);
+      if (!words.length) {
+        out.push('');
+        continue;
+      }
+      let line = '';
+      let used = 0;
+      for (const word of words) {
+        const w = this.widthOf(word, font, size);
+        if (line && used + space + w <= width) {
+          line += ' ' + word;
+          used += space + w;
+          continue;
+        }
+        if (line) out.push(line);
+        if (w <= width) {
+          line = word;
+          used = w;
+          continue;
+        }
+        // A word wider than the line: cut it where it fills the line.
+        let rest = word;
+        while (this.widthOf(rest, font, size) > width) {
+          let n = Math.max(1, Math.floor((rest.length * width) / this.widthOf(rest, font, size)));
+          while (n > 1 && this.widthOf(rest.slice(0, n), font, size) > width) n--;
+          while (n < rest.length && this.widthOf(rest.slice(0, n + 1), font, size) <= width) n++;
+          out.push(rest.slice(0, n));
+          rest = rest.slice(n);
+        }
+        line = rest;
+        used = this.widthOf(rest, font, size);
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Width of the longest word of `text` (what a column must hold to keep words whole). */
+  longestWord(text: string, style: TextStyle = {}): number {
+    const font = style.font ?? 'regular';
+    const size = style.size ?? 9;
+    return Math.max(0, ...pdfText(text).split(/\s+/).filter(Boolean).map((w) => this.widthOf(w, font, size)));
+  }
+
+  lineHeight(style: TextStyle = {}): number {
+    return (style.size ?? 9) * (style.leading ?? 1.3);
+  }
+
+  /** Draws lines already broken, from (x, y); returns the height used. */
+  drawLines(lines: string[], x: number, y: number, width: number, style: TextStyle = {}, align: 'left' | 'center' | 'right' = 'left'): number {
+    const font = style.font ?? 'regular';
+    const offsets = lines.map((line) => {
+      if (align === 'left' || !line) return 0;
+      const w = this.widthOf(line, font, style.size ?? 9);
+      return align === 'center' ? (width - w) / 2 : width - w;
+    });
+    const { size, lineHeight } = this.setStyle(style);
+    let cy = y;
+    for (const [i, line] of lines.entries()) {
+      if (line) {
+        const lx = x + offsets[i]!;
+        this.doc.text(line, lx, cy + (lineHeight - size) / 2, { lineBreak: false });
+      }
+      cy += lineHeight;
+    }
+    return cy - y;
+  }
+
+  /**
+   * A paragraph at the cursor, wrapped to `width` (the body by default), continuing on new
+   * pages when needed. Moves the cursor below it.
+   */
+  paragraph(text: string, style: TextStyle = {}, opts: { x?: number; width?: number; align?: 'left' | 'center' | 'right'; after?: number } = {}): void {
+    const x = opts.x ?? this.left;
+    const width = opts.width ?? this.right - x;
+    const lh = this.lineHeight(style);
+    const lines = this.lines(text, width, style);
+    let i = 0;
+    while (i < lines.length) {
+      if (this.room < lh) this.addPage();
+      const fit = Math.max(1, Math.floor(this.room / lh));
+      const chunk = lines.slice(i, i + fit);
+      this.y += this.drawLines(chunk, x, this.y, width, style, opts.align);
+      i += chunk.length;
+    }
+    this.y += opts.after ?? 0;
+  }
+
+  /** Height a paragraph would take. */
+  paragraphHeight(text: string, width: number, style: TextStyle = {}): number {
+    return this.lines(text, width, style).length * this.lineHeight(style);
+  }
+
+  rect(x: number, y: number, w: number, h: number, fill: string): void {
+    if (w <= 0 || h <= 0) return;
+    this.setFill(fill);
+    this.doc.rect(x, y, w, h).fill();
+  }
+
+  /** Many straight segments in one stroke ([x1, y1, x2, y2] each). */
+  segments(lines: [number, number, number, number][], color: string = COLORS.border, width = 0.5): void {
+    if (!lines.length) return;
+    for (const [x1, y1, x2, y2] of lines) this.doc.moveTo(x1, y1).lineTo(x2, y2);
+    this.doc.lineWidth(width).strokeColor(color).stroke();
+  }
+
+  hline(x1: number, x2: number, y: number, color: string = COLORS.border, width = 0.5): void {
+    this.doc.moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke();
+  }
+
+  vline(x: number, y1: number, y2: number, color: string = COLORS.border, width = 0.5): void {
+    this.doc.moveTo(x, y1).lineTo(x, y2).lineWidth(width).strokeColor(color).stroke();
+  }
+
+  /** Stamps the running lines on every page and returns the file's bytes. */
+  async finish(): Promise<Uint8Array> {
+    const { start, count } = this.doc.bufferedPageRange();
+    const style: TextStyle = { size: 7.5, color: COLORS.muted };
+    const lh = this.lineHeight(style);
+    for (let i = start; i < start + count; i++) {
+      this.doc.switchToPage(i);
+      this.fill = null;
+      const footY = this.bottom + 14;
+      this.hline(this.left, this.right, footY - 5, COLORS.borderLight);
+      const pageText = `Página ${i - start + 1} de ${count}`;
+      const pageW = this.widthOf(pageText, 'regular', 7.5) + 4;
+      const leftW = (this.width - pageW) * (this.running.footerCentre ? 0.55 : 1) - 8;
+      this.drawLines(this.lines(this.running.footerLeft, leftW, { ...style, font: 'semibold' }).slice(0, 1), this.left, footY, leftW, { ...style, font: 'semibold' });
+      if (this.running.footerCentre) {
+        const cx = this.left + leftW + 8;
+        const cw = this.right - pageW - 8 - cx;
+        this.drawLines(this.lines(this.running.footerCentre, cw, style).slice(0, 1), cx, footY, cw, style);
+      }
+      this.drawLines([pageText], this.right - pageW, footY, pageW, style, 'right');
+      if (this.running.header && !(this.running.headerSkipFirst && i === start)) {
+        const headLines = this.lines(this.running.header, this.width, style).slice(0, 2);
+        const hy = this.top - 12 - headLines.length * lh;
+        this.drawLines(headLines, this.left, hy, this.width, style);
+        this.hline(this.left, this.right, this.top - 8, COLORS.borderLight);
+      }
+    }
+    this.doc.end();
+    await this.ended;
+    return new Uint8Array(Buffer.concat(this.chunks));
+  }
+}
