@@ -53,7 +53,7 @@ describe('editing a plan in the browser', () => {
     await page.getByLabel('Inicio').selectOption({ label: 'enero 2026' });
     await page.getByLabel('Fin', { exact: true }).selectOption({ label: 'marzo 2026' });
     await expect(page.getByText('Cambios sin guardar').isVisible()).resolves.toBe(true);
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
 
     const row = page.locator('tr[data-action-no="1"]');
     await row.waitFor();
@@ -68,7 +68,7 @@ describe('editing a plan in the browser', () => {
     const actionField = page.getByLabel('Acción de mejora');
     await actionField.fill('Realizar encuestas de satisfacción en redes sociales');
     await page.getByRole('button', { name: 'Subir tarea 2' }).click();
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect(row.innerText()).resolves.toContain('Realizar encuestas de satisfacción');
 

@@ -105,7 +105,7 @@ describe('seguimiento in the browser', () => {
     await page.locator('.stage').getByRole('button', { name: 'Cancelar' }).click();
     await expect(page.locator('.evidence .items li').count()).resolves.toBe(2);
 
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const row = page.locator('tr[data-action-no="1"]');
     await expect(row.locator('td.prog').innerText()).resolves.toContain('1 de 3 tareas');
@@ -133,10 +133,10 @@ describe('seguimiento in the browser', () => {
     await page.getByRole('tab', { name: /Seguimiento y evidencias/ }).click();
     await page.getByLabel('Porcentaje manual').check();
     await page.getByLabel('Porcentaje', { exact: true }).fill('40');
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByText('Escriba el motivo del porcentaje manual').waitFor();
     await page.getByLabel('Motivo (obligatorio)').fill('Informe del área de Planificación');
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect(row.locator('td.prog').innerText()).resolves.toContain('Manual');
     const a2 = cli(dbPath, 'show-plan', String(planId)).actions[1];

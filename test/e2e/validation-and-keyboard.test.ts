@@ -50,7 +50,7 @@ describe('validation and keyboard use', () => {
     await page.getByLabel('Criterio CAF').selectOption({ label: '3. Personas' });
     await expect(page.getByText('El subcriterio 5.2 no pertenece al criterio 3.').isVisible()).resolves.toBe(true);
 
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await expect(page.getByText('Escriba la acción de mejora: es lo que se va a hacer.').isVisible()).resolves.toBe(true);
 
     // Closing with pending changes asks first; cancelling keeps the form as it was.
@@ -91,7 +91,7 @@ describe('validation and keyboard use', () => {
     await expect(page.getByLabel('Acción de mejora').inputValue()).resolves.toBe('Cambio pendiente');
     await expect(page.locator('tr[data-action-no="1"]').count()).resolves.toBe(1);
     // Saving is still possible, and then leaving is allowed.
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.locator('tr[data-action-no="1"]', { hasText: 'Cambio pendiente' }).waitFor();
     // Back to where the session started: Inicio, the first screen when there is a plan.
     await page.goBack();
