@@ -18,6 +18,7 @@ export interface BackupCopyResult {
   /** Why not, in Spanish (absent when the user cancelled). */
   message?: string;
 }
+export const OPEN_EVIDENCE_CHANNEL = 'mejora:open-evidence';
 
 /** Menu items the renderer acts on (the shell only forwards them). */
 export type MenuCommand = 'new-plan' | 'import-plan' | 'export-plan' | 'import-survey' | 'show-plans';
@@ -37,6 +38,11 @@ export interface DesktopBridge {
   saveBackupCopy(): Promise<BackupCopyResult>;
   /** Open dialog, then the chosen copy is checked and restored (the present is backed up first). */
   openBackupCopy(): Promise<BackupCopyResult>;
+  /**
+   * Opens an evidence file with the system's program (main asks the backend for its verified
+   * copy, then the shell opens it). Only ever called from a user's click.
+   */
+  openEvidence(evidenceId: number): Promise<WireResponse>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }

@@ -2,7 +2,7 @@
 // Pure (no `electron` import) so the unit tests check it with a recording `invoke`.
 import { METHOD_NAMES } from '../../shared/api/index.ts';
 import type { WireResponse } from '../../shared/api/wire.ts';
-import { apiChannel, MENU_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import { apiChannel, MENU_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, OPEN_EVIDENCE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
 import type { BackupCopyResult, DesktopBridge, MenuCommand, SaveFileResult } from '../../shared/desktop.ts';
 import { isMenuCommand } from './menuCommands.ts';
 
@@ -31,6 +31,7 @@ export function createBridge(ipc: BridgeIpc): DesktopBridge {
       ipc.invoke(SAVE_FILE_CHANNEL, { suggestedName, bytes } satisfies SaveFileRequest) as Promise<SaveFileResult>,
     saveBackupCopy: () => ipc.invoke(SAVE_BACKUP_COPY_CHANNEL) as Promise<BackupCopyResult>,
     openBackupCopy: () => ipc.invoke(OPEN_BACKUP_COPY_CHANNEL) as Promise<BackupCopyResult>,
+    openEvidence: (evidenceId: number) => ipc.invoke(OPEN_EVIDENCE_CHANNEL, { evidenceId }) as Promise<WireResponse>,
     onMenu(listener: (command: MenuCommand) => void) {
       // The IPC event (which exposes the sender) never reaches the page: only a known command does.
       const handler = (_event: unknown, command: unknown) => {

@@ -2,17 +2,18 @@
 // decision lives in a pure module next to this one (security, menu, ipc, protocol, saveFile).
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { MessageBoxOptions, WebContents } from 'electron';
-import { MENU_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import { MENU_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, OPEN_EVIDENCE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
 import type { MenuCommand } from '../../shared/desktop.ts';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import { startWorkerBackend } from '../app/workerBackend.ts';
 import type { WorkerBackend } from '../app/workerBackend.ts';
 import { desktopDataDir, isDefaultLocation, resolveDbPath } from '../paths.ts';
 import { dbFlag } from './args.ts';
-import { handleTrusted, registerApiHandlers } from './ipc.ts';
+import { handleTrusted, REFUSED, registerApiHandlers } from './ipc.ts';
 import { aboutText, menuTemplate } from './menu.ts';
+import { openEvidence } from './openEvidence.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { OVERWRITE_QUESTION, saveFile } from './saveFile.ts';
 import { openBackupCopy, saveBackupCopy } from './backupCopy.ts';
@@ -110,6 +111,12 @@ async function start(): Promise<void> {
   };
   handleTrusted(ipcMain, SAVE_BACKUP_COPY_CHANNEL, (event) => saveBackupCopy(copyDeps(event)), { done: false });
   handleTrusted(ipcMain, OPEN_BACKUP_COPY_CHANNEL, (event) => openBackupCopy(copyDeps(event)), { done: false });
+  handleTrusted(
+    ipcMain,
+    OPEN_EVIDENCE_CHANNEL,
+    (_event, request) => openEvidence(request, { dispatch: data.dispatch, openPath: (file) => shell.openPath(file), log: (err) => console.error(err) }),
+    REFUSED,
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, about: () => void showAbout(), devTools: !app.isPackaged })));
   // Generated from assets/icon.svg by the build (scripts/icons.ts), next to the shell's bundles.
   const iconPath = path.join(appRoot, 'dist', 'electron', 'icon.png');

@@ -74,6 +74,8 @@ describe('next year plan and paste from Excel in the browser', () => {
 
   it('adds rows pasted from Excel, with the header, only after the preview is confirmed', async () => {
     await page.goto(app.appUrl);
+    // The app opens on Inicio when there is a plan; the plans are one click away.
+    await page.getByRole('button', { name: 'Planes', exact: true }).click();
     await page.locator('.plan .open').first().click();
     await page.locator('tr[data-action-no="1"]').waitFor();
 

@@ -96,7 +96,8 @@ describe('validation and keyboard use', () => {
     // Saving is still possible, and then leaving is allowed.
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.locator('tr[data-action-no="1"]', { hasText: 'Cambio pendiente' }).waitFor();
+    // Back to where the session started: Inicio, the first screen when there is a plan.
     await page.goBack();
-    await page.getByRole('heading', { name: 'Planes de mejora' }).waitFor();
+    await page.getByRole('heading', { name: 'Inicio', exact: true }).waitFor();
   });
 });

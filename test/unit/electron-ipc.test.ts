@@ -120,7 +120,7 @@ describe('preload bridge (window.mejora)', () => {
       await expect(bridge.api[name]!(args)).resolves.toEqual({ ok: true, result: { echoed: name } });
       expect(renderer.invoked.at(-1)).toEqual([apiChannel(name), [args]]);
     }
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onMenu', 'openBackupCopy', 'saveBackupCopy', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'onMenu', 'openBackupCopy', 'openEvidence', 'saveBackupCopy', 'saveFile']);
   });
 
   it('sends saveFile as one request object on the save channel', async () => {

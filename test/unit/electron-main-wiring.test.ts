@@ -11,7 +11,7 @@ import * as esbuild from 'esbuild';
 import { electronBundleOptions } from '../../scripts/bundleOptions.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/index.ts';
-import { apiChannel, OPEN_BACKUP_COPY_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import { apiChannel, OPEN_BACKUP_COPY_CHANNEL, OPEN_EVIDENCE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
 import { REFUSED } from '../../main/electron/ipc.ts';
 import { APP_ENTRY_URL } from '../../main/electron/security.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -88,6 +88,7 @@ function fakeElectron(appRoot: string, userData: string, opts: { lock?: boolean 
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
     BrowserWindow,
     dialog: { showErrorBox: (title: string, message: string) => errors.push([title, message]) },
+    shell: { openPath: (file: string) => (log.push(`open ${file}`), Promise.resolve('')) },
   };
   return { electron, log, appEvents, ipc, windows, errors, state, exitCode: () => exitCode, ready: readyResolve };
 }
@@ -165,7 +166,7 @@ describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
     // The data file: <userData>/mejora.sqlite, as the CLI computes.
     expect(fs.existsSync(path.join(app.userData, 'mejora.sqlite'))).toBe(true);
     expect(fake.state.handled).toEqual(['app']);
-    expect([...fake.ipc.keys()].sort()).toEqual([...METHOD_NAMES.map(apiChannel), SAVE_FILE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, OPEN_BACKUP_COPY_CHANNEL].sort());
+    expect([...fake.ipc.keys()].sort()).toEqual([...METHOD_NAMES.map(apiChannel), SAVE_FILE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, OPEN_EVIDENCE_CHANNEL].sort());
     expect(fake.windows).toHaveLength(1);
     expect(fake.windows[0]!.url).toBe(APP_ENTRY_URL);
     expect(fake.windows[0]!.options.webPreferences).toMatchObject({

@@ -1,5 +1,5 @@
 // How values are shown: Dominican Spanish, dd/mm/aaaa, "enero 2026".
-import { cafLabel, findSubcriterion } from '../../../shared/caf.ts';
+import { cafLabel, findCriterion, findSubcriterion } from '../../../shared/caf.ts';
 import type { CafVersion } from '../../../shared/caf.ts';
 import { DOMINICAN_OFFSET_MS } from '../../../shared/dates.ts';
 import { formatDateEs, formatYearMonth } from '../../../shared/months.ts';
@@ -13,6 +13,13 @@ export function formatDate(iso: string): string {
 export function formatEnd(end: string | null, endOpen: boolean): string {
   const text = formatYearMonth(end);
   return text && endOpen ? `${text} en adelante` : text;
+}
+
+/** "2. Estrategia y planificación", with the label of the plan's CAF version. */
+export function criterionText(criterion: number | null, version: CafVersion): string {
+  if (criterion === null) return '';
+  const entry = findCriterion(criterion);
+  return entry ? `${criterion}. ${cafLabel(entry, version)}` : String(criterion);
 }
 
 export function subcriterionTitle(code: string | null, version: CafVersion): string {

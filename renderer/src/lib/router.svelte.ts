@@ -1,25 +1,48 @@
 // The current view, kept in the address fragment (#/plan/3) so a reload returns to it.
+export type PlanTab = 'acciones' | 'cortes' | 'ajustes';
 export type Route =
+  | { name: 'home' }
   | { name: 'plans' }
-  | { name: 'plan'; planId: number }
+  | { name: 'plan'; planId: number; tab?: PlanTab; actionNo?: number }
+  | { name: 'cutoff'; planId: number; cutoffId: number }
+  | { name: 'pending'; planId: number; responsable: string }
   | { name: 'surveys' }
   | { name: 'survey'; surveyId: number }
   | { name: 'backups' };
 
 function parse(hash: string): Route {
-  let m = /^#\/plan\/(\d+)/.exec(hash);
-  if (m) return { name: 'plan', planId: Number(m[1]) };
+  let m = /^#\/plan\/(\d+)\/corte\/(\d+)/.exec(hash);
+  if (m) return { name: 'cutoff', planId: Number(m[1]), cutoffId: Number(m[2]) };
+  m = /^#\/plan\/(\d+)\/pendientes\/([^?]*)/.exec(hash);
+  if (m) return { name: 'pending', planId: Number(m[1]), responsable: safeDecode(m[2]!) };
+  m = /^#\/plan\/(\d+)(?:\/(cortes|ajustes))?/.exec(hash);
+  if (m) return { name: 'plan', planId: Number(m[1]), ...(m[2] ? { tab: m[2] as PlanTab } : {}) };
   m = /^#\/encuesta\/(\d+)/.exec(hash);
   if (m) return { name: 'survey', surveyId: Number(m[1]) };
   if (hash.startsWith('#/encuestas')) return { name: 'surveys' };
   if (hash.startsWith('#/copias')) return { name: 'backups' };
-  return { name: 'plans' };
+  if (hash.startsWith('#/planes')) return { name: 'plans' };
+  return { name: 'home' };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }
 
 function toHash(route: Route): string {
   switch (route.name) {
     case 'plan':
-      return `#/plan/${route.planId}`;
+      return `#/plan/${route.planId}${route.tab && route.tab !== 'acciones' ? `/${route.tab}` : ''}`;
+    case 'cutoff':
+      return `#/plan/${route.planId}/corte/${route.cutoffId}`;
+    case 'pending':
+      return `#/plan/${route.planId}/pendientes/${encodeURIComponent(route.responsable)}`;
+    case 'plans':
+      return '#/planes';
     case 'surveys':
       return '#/encuestas';
     case 'survey':
@@ -61,3 +84,9 @@ window.addEventListener('popstate', () => {
   }
   router.route = parse(location.hash);
 });
+
+/** Goes to `route` in place of the current entry (a redirect: Back does not return to it). */
+export function replaceRoute(route: Route): void {
+  router.route = route;
+  history.replaceState(null, '', toHash(route));
+}

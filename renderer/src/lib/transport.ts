@@ -17,6 +17,8 @@ export interface Host {
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult>;
   saveBackupCopy(): Promise<BackupCopyResult>;
   openBackupCopy(): Promise<BackupCopyResult>;
+  /** Desktop only: opens an evidence file with the system's program (browser mode downloads it). */
+  openEvidence?: (evidenceId: number) => Promise<void>;
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
@@ -100,6 +102,10 @@ function desktopHost(bridge: DesktopBridge): Host {
     saveFile: (name, bytes) => bridge.saveFile(name, bytes),
     saveBackupCopy: () => bridge.saveBackupCopy(),
     openBackupCopy: () => bridge.openBackupCopy(),
+    openEvidence: async (evidenceId) => {
+      const res = await bridge.openEvidence(evidenceId);
+      if (!res.ok) throw res.error;
+    },
     onMenu: (listener) => bridge.onMenu(listener),
   };
 }
