@@ -7,6 +7,7 @@ import { reportsContract } from '../../shared/api/reports.ts';
 import { surveysContract } from '../../shared/api/surveys.ts';
 import type { ApiContext } from './context.ts';
 import { backupHandlers } from './backups.ts';
+import { historyHandlers } from './history.ts';
 import { planHandlers } from './plans.ts';
 import { seguimientoHandlers } from './seguimiento.ts';
 import { settingsHandlers } from './settings.ts';
@@ -33,6 +34,7 @@ export function createHandlers(ctx: ApiContext): ApiHandlers {
     ...seguimientoHandlers(ctx),
     ...trashHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...historyHandlers(ctx),
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
     ...lazyHandlers(reportsContract, () => import('./reports.ts').then((m) => m.reportHandlers), ctx),

@@ -11,6 +11,7 @@ import { createBackupSync, hasUserData } from '../backup/backupStore.ts';
 import { recoveryAdvice } from '../backup/recovery.ts';
 import { createBackupService } from '../backup/service.ts';
 import { closeDatabase, DamagedFileError, openDatabase } from '../db/open.ts';
+import type { Door } from '../db/changeLog.ts';
 import { describeDataFileError } from '../files/fileErrors.ts';
 
 export interface Backend {
@@ -34,12 +35,15 @@ export function appVersion(): string {
 export interface BackendOptions {
   /** The app doors (desktop, browser mode): a backup at start when the newest is old, and every 15 minutes while changes happen. */
   automaticBackups?: boolean;
+  /** How changes are recorded in the history: `cli` for the command line, `app` otherwise. */
+  door?: Door;
 }
 
 export function openBackend(dbPath: string, version = appVersion(), opts: BackendOptions = {}): Backend {
   let opened: ReturnType<typeof openDatabase>;
   try {
     opened = openDatabase(dbPath, {
+      door: opts.door ?? 'app',
       beforeMigration: (readOnly, file) => {
         if (hasUserData(readOnly)) createBackupSync(readOnly, file, 'antes de actualizar Mejora');
       },

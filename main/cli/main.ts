@@ -10,6 +10,7 @@ import { appCommands } from './appCommands.ts';
 import { backupCommands } from './backupCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { historyCommands } from './historyCommands.ts';
 import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
 import { planFileCommands } from './planFileCommands.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   ...nextYearCommands,
   ...planFileCommands,
   ...seguimientoCommands,
+  ...historyCommands,
   ...surveyCommands,
   ...reportCommands,
   ...backupCommands,
@@ -83,7 +85,7 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
     }
     const flag = stringFlag(args.flags, 'db');
     const dbPath = isDefaultLocation({ flag }) ? prepareDefaultDataFile() : resolveDbPath({ flag });
-    const openApi = (): Api => (backend ??= openBackend(dbPath)).api;
+    const openApi = (): Api => (backend ??= openBackend(dbPath, undefined, { door: 'cli' })).api;
     const code = await command.run({ args, io, openApi, dbPath });
     return code ?? 0;
   } catch (err) {

@@ -12,6 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { dataFileProblemMessage, fileFacts, fileProblem } from '../files/fileErrors.ts';
+import { installChangeLog } from './changeLog.ts';
+import type { Door } from './changeLog.ts';
 import { migrate, pendingMigrations, unknownMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Migration } from './migrations/index.ts';
@@ -33,6 +35,8 @@ export interface OpenOptions {
    * (the backup room takes a copy "antes de actualizar"). Throwing stops the open.
    */
   beforeMigration?(readOnly: Db, file: string): void;
+  /** Which door changes made through this connection are recorded as (history of changes). */
+  door?: Door;
 }
 
 export class DamagedFileError extends AppError {
@@ -144,6 +148,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenDatabase
   }
   try {
     const schemaVersion = migrate(db, migrations);
+    const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get();
+    if (hasLog) installChangeLog(db, opts.door ?? 'app');
     return { db, path: resolved, schemaVersion };
   } catch (err) {
     db.close();

@@ -1,6 +1,7 @@
 // The one API contract: every method the renderer, the CLI and the transports know.
 import { backupsContract, LOCAL_ONLY_METHODS } from './backups.ts';
 import type { ClientOf, HandlersOf } from './contract.ts';
+import { historyContract } from './history.ts';
 import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
 import { plansContract } from './plans.ts';
@@ -20,6 +21,7 @@ export const contract = {
   ...trashContract,
   ...settingsContract,
   ...nextYearContract,
+  ...historyContract,
 };
 
 export type ApiContract = typeof contract;

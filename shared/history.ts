@@ -1,0 +1,114 @@
+// How a recorded change reads in Spanish: field names, doors and values (issue 9 item 5).
+import type { ChangeDoor, PlanChange } from './api/history.ts';
+
+const FIELD_LABELS: Record<string, string> = {
+  institution: 'Institución',
+  title: 'Título del plan',
+  period_from: 'Periodo (desde)',
+  period_to: 'Periodo (hasta)',
+  caf_version: 'Versión CAF',
+  deleted_at: 'Papelera',
+  plan_created: 'Plan creado',
+  plan_archived: 'Plan archivado',
+  plan_reopened: 'Plan reabierto',
+  plan_copied_from: 'Plan copiado de otro',
+  plan_next_year_from: 'Plan del año siguiente creado',
+  cutoff_reopened: 'Corte reabierto',
+  cutoff_closed: 'Corte cerrado',
+  criterion: 'Criterio',
+  subcriterion: 'Subcriterio',
+  area: 'Área de mejora',
+  action: 'Acción de mejora',
+  objective: 'Objetivo',
+  start_month: 'Inicio',
+  end_month: 'Fin',
+  end_open: 'Fin abierto',
+  resources: 'Recursos',
+  indicator: 'Indicador',
+  responsible: 'Responsable',
+  comments: 'Comentarios',
+  manual_percent: '% de avance manual',
+  manual_reason: 'Motivo del % manual',
+  status_override: 'Estatus',
+  started_on: 'Inicio real',
+  done_on: 'Fecha de término',
+  progress_note: 'Nota de seguimiento',
+  action_added: 'Acción agregada',
+  action_deleted: 'Acción eliminada',
+  text: 'Tarea',
+  status: 'Estatus de la tarea',
+  note: 'Nota de la tarea',
+  task_added: 'Tarea agregada',
+  task_deleted: 'Tarea eliminada',
+  evidence_added: 'Evidencia agregada',
+  evidence_removed: 'Evidencia quitada',
+};
+
+const DOOR_WORDS: Record<ChangeDoor, string> = {
+  app: 'en la aplicación',
+  cli: 'por la línea de comandos',
+  archivo: 'desde un archivo',
+  formulario: 'desde un formulario',
+};
+
+const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const STATUS_WORDS: Record<string, string> = {
+  pendiente: 'Pendiente',
+  en_curso: 'En curso',
+  completada: 'Completada',
+  cancelada: 'Cancelada',
+  cerrado: 'Cerrado',
+  reabierto: 'Reabierto',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+export function doorWords(door: ChangeDoor): string {
+  return DOOR_WORDS[door] ?? door;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** ISO timestamp → `dd/mm/aaaa hh:mm` in the computer's local time. */
+export function changeTime(at: string): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A stored value as the officer reads it: months, days, statuses, yes/no; "(vacío)" for nothing. */
+export function changeValue(field: string, value: string | null): string {
+  if (value === null || value === '') return '(vacío)';
+  if (field === 'end_open') return value === '1' ? 'Sí' : 'No';
+  if (field === 'manual_percent') return `${value.replace(/\.0$/, '')} %`;
+  if (field === 'status_override' && value) return STATUS_WORDS[value] ?? value;
+  if (STATUS_WORDS[value] && (field === 'status')) return STATUS_WORDS[value]!;
+  let m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return changeTime(value);
+  return value;
+}
+
+/** Events (added, deleted, archived…) read as one phrase, not "from → to". */
+export function isEvent(field: string): boolean {
+  return /_(added|deleted|created|archived|reopened|closed|removed|from)$/.test(field);
+}
+
+/** Where in the plan: "Acción 3, tarea 2", "Acción 3" or "Plan". */
+export function changePlace(c: Pick<PlanChange, 'no' | 'task'>): string {
+  if (c.no === null) return 'Plan';
+  return c.task === null ? `Acción ${c.no}` : `Acción ${c.no}, tarea ${c.task}`;
+}
+
+/** One change as a sentence part: "«a» → «b»" or the event's subject. */
+export function changeSummary(c: Pick<PlanChange, 'field' | 'from' | 'to'>): string {
+  if (isEvent(c.field)) {
+    const subject = c.to ?? c.from;
+    return subject ? `«${changeValue(c.field, subject)}»` : '';
+  }
+  return `«${changeValue(c.field, c.from)}» → «${changeValue(c.field, c.to)}»`;
+}
