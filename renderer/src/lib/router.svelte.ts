@@ -1,5 +1,5 @@
 // The current view, kept in the address fragment (#/plan/3) so a reload returns to it.
-export type PlanTab = 'acciones' | 'cortes' | 'ajustes';
+export type PlanTab = 'acciones' | 'cortes' | 'ajustes' | 'historial';
 export type Route =
   | { name: 'home' }
   | { name: 'plans' }
@@ -15,7 +15,7 @@ function parse(hash: string): Route {
   if (m) return { name: 'cutoff', planId: Number(m[1]), cutoffId: Number(m[2]) };
   m = /^#\/plan\/(\d+)\/pendientes\/([^?]*)/.exec(hash);
   if (m) return { name: 'pending', planId: Number(m[1]), responsable: safeDecode(m[2]!) };
-  m = /^#\/plan\/(\d+)(?:\/(cortes|ajustes))?/.exec(hash);
+  m = /^#\/plan\/(\d+)(?:\/(cortes|ajustes|historial))?/.exec(hash);
   if (m) return { name: 'plan', planId: Number(m[1]), ...(m[2] ? { tab: m[2] as PlanTab } : {}) };
   m = /^#\/encuesta\/(\d+)/.exec(hash);
   if (m) return { name: 'survey', surveyId: Number(m[1]) };
