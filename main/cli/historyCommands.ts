@@ -17,6 +17,10 @@ export function changeLine(c: PlanChange): string {
 }
 
 async function history(ctx: CommandContext): Promise<number> {
+  if (ctx.args.positionals[0] === undefined) {
+    ctx.io.err('Falta el número del plan. Uso: mejora history PLAN [--action N] [--json] (vea los números con «mejora list-plans»).');
+    return 2;
+  }
   const planId = requireInt(ctx.args.positionals[0], 'el número del plan (PLAN)');
   const actionNo = intFlag(ctx.args.flags, 'action');
   const { changes } = await ctx.openApi().planHistory({ planId, ...(actionNo !== undefined ? { actionNo } : {}) });

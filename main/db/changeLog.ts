@@ -32,32 +32,40 @@ const taskActionNo = (t: string) => `(SELECT a.position + 1 FROM main.action a W
 const actionExists = (t: string) => `EXISTS (SELECT 1 FROM main.action a WHERE a.id = ${t}.action_id)`;
 const planExists = (t: string) => `EXISTS (SELECT 1 FROM main.plan p WHERE p.id = ${t}.plan_id)`;
 
-/** Guards each field's insert by "did it change": one INSERT … SELECT … WHERE per field. */
-function perField(fields: string[], insert: (f: string) => string): string {
-  return fields.map((f) => insert(f).replace(/ VALUES \((.*)\);$/, ` SELECT $1 WHERE OLD.${f} IS NOT NEW.${f};`)).join('\n  ');
+/**
+ * One INSERT per updated row, whatever the number of fields: the changed fields come out of a
+ * small inline table (field, before, after). The trigger's WHEN skips rows where no tracked
+ * field changed, the common case when a whole plan is saved again.
+ */
+function changedFields(fields: string[], plan: string, action: string, actionNo: string, taskNo: string): string {
+  const pairs = fields.map((f) => `SELECT '${f}' AS f, OLD.${f} AS b, NEW.${f} AS a`).join(' UNION ALL ');
+  return `INSERT INTO main.change_log (${COLS}) SELECT ${plan}, ${action}, ${actionNo}, ${taskNo}, ${NOW}, mejora_door(), ${USER}, f, b, a FROM (${pairs}) WHERE b IS NOT a;`;
 }
+
+const anyChanged = (fields: string[]) => `(${fields.map((f) => `OLD.${f} IS NOT NEW.${f}`).join(' OR ')})`;
 
 const TRIGGERS = `
 CREATE TEMP TRIGGER IF NOT EXISTS history_plan_insert AFTER INSERT ON main.plan BEGIN
   ${row('NEW.id', 'NULL', 'NULL', 'NULL', 'plan_created', 'NULL', 'NEW.title')}
 END;
-CREATE TEMP TRIGGER IF NOT EXISTS history_plan_update AFTER UPDATE ON main.plan BEGIN
-  ${perField(PLAN_FIELDS, (f) => row('NEW.id', 'NULL', 'NULL', 'NULL', f, `OLD.${f}`, `NEW.${f}`))}
+CREATE TEMP TRIGGER IF NOT EXISTS history_plan_update AFTER UPDATE ON main.plan WHEN ${anyChanged(PLAN_FIELDS)} BEGIN
+  ${changedFields(PLAN_FIELDS, 'NEW.id', 'NULL', 'NULL', 'NULL')}
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS history_action_insert AFTER INSERT ON main.action BEGIN
   ${row('NEW.plan_id', 'NEW.id', 'NEW.position + 1', 'NULL', 'action_added', 'NULL', 'NEW.action')}
 END;
-CREATE TEMP TRIGGER IF NOT EXISTS history_action_update AFTER UPDATE ON main.action BEGIN
-  ${perField(ACTION_FIELDS, (f) => row('NEW.plan_id', 'NEW.id', 'NEW.position + 1', 'NULL', f, `OLD.${f}`, `NEW.${f}`))}
+CREATE TEMP TRIGGER IF NOT EXISTS history_action_update AFTER UPDATE ON main.action WHEN ${anyChanged(ACTION_FIELDS)} BEGIN
+  ${changedFields(ACTION_FIELDS, 'NEW.plan_id', 'NEW.id', 'NEW.position + 1', 'NULL')}
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS history_action_delete AFTER DELETE ON main.action WHEN ${planExists('OLD')} BEGIN
   ${row('OLD.plan_id', 'OLD.id', 'OLD.position + 1', 'NULL', 'action_deleted', 'OLD.action', 'NULL')}
 END;
-CREATE TEMP TRIGGER IF NOT EXISTS history_task_insert AFTER INSERT ON main.task WHEN ${actionExists('NEW')} BEGIN
-  ${row(taskAction('NEW'), 'NEW.action_id', taskActionNo('NEW'), 'NEW.position + 1', 'task_added', 'NULL', 'NEW.text')}
+CREATE TEMP TRIGGER IF NOT EXISTS history_task_insert AFTER INSERT ON main.task BEGIN
+  INSERT INTO main.change_log (${COLS}) SELECT a.plan_id, a.id, a.position + 1, NEW.position + 1, ${NOW}, mejora_door(), ${USER}, 'task_added', NULL, NEW.text
+    FROM main.action a WHERE a.id = NEW.action_id;
 END;
-CREATE TEMP TRIGGER IF NOT EXISTS history_task_update AFTER UPDATE ON main.task WHEN ${actionExists('NEW')} BEGIN
-  ${perField(TASK_FIELDS, (f) => row(taskAction('NEW'), 'NEW.action_id', taskActionNo('NEW'), 'NEW.position + 1', f, `OLD.${f}`, `NEW.${f}`))}
+CREATE TEMP TRIGGER IF NOT EXISTS history_task_update AFTER UPDATE ON main.task WHEN ${anyChanged(TASK_FIELDS)} AND ${actionExists('NEW')} BEGIN
+  ${changedFields(TASK_FIELDS, taskAction('NEW'), 'NEW.action_id', taskActionNo('NEW'), 'NEW.position + 1')}
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS history_task_delete AFTER DELETE ON main.task WHEN ${actionExists('OLD')} BEGIN
   ${row(taskAction('OLD'), 'OLD.action_id', taskActionNo('OLD'), 'OLD.position + 1', 'task_deleted', 'OLD.text', 'NULL')}
