@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const scripts = ['startup.ts', 'seguimientoPages.ts', 'planFiles.ts', 'surveys.ts', 'seguimiento.ts', 'reports.ts', 'history.ts'].filter((f) => fs.existsSync(path.join(dir, f)));
+const scripts = ['startup.ts', 'seguimientoPages.ts', 'planFiles.ts', 'surveys.ts', 'seguimiento.ts', 'reports.ts', 'history.ts'].filter(
+  (f) => fs.existsSync(path.join(dir, f)),
+);
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n== ${script}`);
