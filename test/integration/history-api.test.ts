@@ -76,6 +76,24 @@ describe('planHistory API', () => {
     expect(all.at(-1)).toMatchObject({ field: 'plan_created', door: 'app' });
   });
 
+  it('records evidence added and removed, and a cut-off closed and reopened', async () => {
+    const { api } = backend;
+    const { id } = await api.createPlan({ institution: 'X', periodFrom: 2025, periodTo: 2026 });
+    const a = await api.addAction({ planId: id, fields: action('Una', { tasks: [{ text: 'T', status: 'pendiente' }] }) });
+    const taskId = (await api.getPlan({ planId: id })).actions[0]!.tasks[0]!.id!;
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+    const { evidence } = await api.addEvidence({ actionId: a.id, taskId, files: [{ fileName: 'acta.pdf', bytes: pdf }] });
+    await api.removeEvidence({ evidenceId: evidence[0]!.id });
+    const cut = await api.createCutoff({ planId: id, date: '2025-03-31' });
+    await api.reopenCutoff({ cutoffId: cut.id, reason: 'Faltaba una evidencia' });
+    const changes = (await api.planHistory({ planId: id })).changes;
+    expect(changes.slice(0, 3).map((c) => [c.field, c.no, c.task, c.from, c.to])).toEqual([
+      ['cutoff_reopened', null, null, null, expect.any(String)],
+      ['evidence_removed', 1, 1, 'acta.pdf', null],
+      ['evidence_added', 1, 1, null, 'acta.pdf'],
+    ]);
+  });
+
   it('saving an unchanged action records nothing', async () => {
     const { api } = backend;
     const { id } = await api.createPlan({ institution: 'X', periodFrom: 2025, periodTo: 2025 });
