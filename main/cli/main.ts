@@ -16,6 +16,7 @@ import { planFileCommands } from './planFileCommands.ts';
 import { seguimientoCommands } from './seguimientoCommands.ts';
 import { reportCommands } from './reportCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
+import { indicatorCommands } from './indicatorCommands.ts';
 
 export const COMMANDS: Command[] = [
   ...planCommands,
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   ...planFileCommands,
   ...seguimientoCommands,
   ...surveyCommands,
+  ...indicatorCommands,
   ...reportCommands,
   ...backupCommands,
   ...appCommands,

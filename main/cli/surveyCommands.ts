@@ -47,7 +47,7 @@ function parseChoiceFilters(specs: string[], columns: SurveyDetail['columns']): 
   });
 }
 
-function questionIdOf(question: string, columns: SurveyDetail['columns']): number {
+export function questionIdOf(question: string, columns: SurveyDetail['columns']): number {
   if (/^\d+$/.test(question)) return Number(question);
   const wanted = foldText(question);
   const exact = columns.filter((c) => foldText(c.header) === wanted);
