@@ -1,6 +1,7 @@
 // Reading and writing plans, actions and tasks in SQLite. Every write that touches
 // several rows runs in one transaction.
 import type { Database } from 'better-sqlite3';
+import type { TrashedPlan } from '../../shared/api/trash.ts';
 import { AppError } from '../../shared/errors.ts';
 import { hasErrors, validateActionFields, validatePlanFields } from '../../shared/rules.ts';
 import type { Action, ActionFields, CarriedFrom, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
@@ -228,17 +229,6 @@ export function deletePlan(db: Database, planId: number): void {
   purgeTrash(db);
 }
 
-export interface TrashedPlan {
-  id: number;
-  institution: string;
-  title: string;
-  periodFrom: number;
-  periodTo: number;
-  actions: number;
-  deletedAt: string;
-  /** When it leaves the Papelera for good (ISO). */
-  expiresAt: string;
-}
 
 const expiry = (deletedAt: string) => new Date(Date.parse(deletedAt) + TRASH_DAYS * 86_400_000).toISOString();
 

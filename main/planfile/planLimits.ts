@@ -3,6 +3,7 @@
 // warning for each kind of cut, so an imported plan can always be saved again.
 import { MAX_EXTRA_COLUMNS, MAX_EXTRA_HEADER, MAX_FIELD_TEXT, MAX_PLAN_ACTIONS, MAX_PLAN_NAME, MAX_TASKS_PER_ACTION } from '../../shared/limits.ts';
 import type { ActionFields } from '../../shared/types.ts';
+import { plural } from '../../shared/format.ts';
 import { clipCellText } from '../files/cellText.ts';
 
 type TextKey = 'area' | 'action' | 'objective' | 'resources' | 'indicator' | 'responsible' | 'comments';
@@ -57,7 +58,7 @@ export function applyPlanLimits(plan: LimitedPlan, warn: (row: number | null, me
         }
       }
     }
-    warn(null, `${n(longHeaders.length)} encabezado(s) de columnas adicionales tenían más de ${n(MAX_EXTRA_HEADER)} caracteres: se recortaron.`);
+    warn(null, `${plural(longHeaders.length, 'encabezado', 'encabezados')} de columnas adicionales ${longHeaders.length === 1 ? 'tenía' : 'tenían'} más de ${n(MAX_EXTRA_HEADER)} caracteres: ${longHeaders.length === 1 ? 'se recortó' : 'se recortaron'}.`);
   }
   let cutTexts = 0;
   let cutTasks = 0;
@@ -75,6 +76,6 @@ export function applyPlanLimits(plan: LimitedPlan, warn: (row: number | null, me
     }
     for (const t of a.tasks) t.text = clip(t.text);
   }
-  if (cutTexts) warn(null, `${n(cutTexts)} texto(s) tenían más de ${n(MAX_FIELD_TEXT)} caracteres (lo que admite un campo del plan): se recortaron.`);
-  if (cutTasks) warn(null, `Una acción admite hasta ${n(MAX_TASKS_PER_ACTION)} tareas: se ignoraron ${n(cutTasks)} tareas de más.`);
+  if (cutTexts) warn(null, `${plural(cutTexts, 'texto', 'textos')} ${cutTexts === 1 ? 'tenía' : 'tenían'} más de ${n(MAX_FIELD_TEXT)} caracteres (lo que admite un campo del plan): ${cutTexts === 1 ? 'se recortó' : 'se recortaron'}.`);
+  if (cutTasks) warn(null, `Una acción admite hasta ${n(MAX_TASKS_PER_ACTION)} tareas: se ignoraron ${plural(cutTasks, 'tarea', 'tareas')} de más.`);
 }

@@ -8,6 +8,7 @@ import { openBackend } from '../../main/app/backend.ts';
 import type { Backend } from '../../main/app/backend.ts';
 import { main } from '../../main/cli/main.ts';
 import type { Plan } from '../../shared/types.ts';
+import { MAX_FIELD_TEXT, MAX_TASKS_PER_ACTION } from '../../shared/limits.ts';
 import { buildZip, inlineRow, noHeaderWorkbook, rawEntry, rawSheetWorkbook, zipBomb } from '../fixtures/plan-workbooks.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
@@ -197,11 +198,15 @@ describe('hostile XML is read in linear time', () => {
     const preview = outcome as Awaited<ReturnType<typeof backend.api.previewPlanImport>>;
     expect(preview.plan.actions).toHaveLength(1);
     const [action] = preview.plan.actions;
-    expect(action!.tasks).toHaveLength(ROWS + 1);
+    // What an import accepts the app can edit: the action keeps as many tasks and as much note
+    // text as the plan's limits allow, and the preview says what was left out.
+    expect(action!.tasks).toHaveLength(MAX_TASKS_PER_ACTION);
+    expect(action!.tasks[MAX_TASKS_PER_ACTION - 1]!.text).toBe(`Tarea ${MAX_TASKS_PER_ACTION}`);
     expect(action!.end).toBe('2026-03');
-    const notes = action!.comments.split('\n');
-    expect(notes).toHaveLength(ROWS);
-    expect(notes[0]).toBe('Fin: cosa 0');
-    expect(notes[ROWS - 1]).toBe(`Fin: cosa ${ROWS - 1}`);
+    expect(action!.comments.length).toBeLessThanOrEqual(MAX_FIELD_TEXT);
+    expect(action!.comments.split('\n')[0]).toBe('Fin: cosa 0');
+    const messages = preview.warnings.map((w) => w.message).join('\n');
+    expect(messages).toContain(`se ignoraron ${(ROWS + 1 - MAX_TASKS_PER_ACTION).toLocaleString('es-DO')} tareas de más`);
+    expect(messages).toMatch(/caracteres \(lo que admite un campo del plan\): se recort/);
   });
 });

@@ -87,7 +87,7 @@ describe('plan as PDF', () => {
     for (const h of ['Área de Mejora', 'Acción de Mejora', 'Objetivo', 'Tareas', 'Tiempo', 'Inicio', 'Fin', 'Indicador', 'Comentarios']) expect(text).toContain(h);
     const flat = squeeze(text);
     for (let i = 1; i <= 60; i++) expect(flat, `acción ${i}`).toContain(squeeze(`Acción ${i}: publicar mensualmente`));
-    expect(flat).toContain('Enero2026');
+    expect(flat).toContain('enero2026');
   });
 
   it('repeats the header and numbers the pages on every page; more actions, more pages', async () => {
