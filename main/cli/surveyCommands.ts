@@ -1,7 +1,7 @@
 // import-survey, survey-report, list-surveys (issue 4): the same API the UI calls.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SurveyDetail, SurveyFilters, SurveyReport } from '../../shared/api/surveys.ts';
+import type { SurveyDetail, SurveyFilters, SurveyImportResult, SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, MAX_SURVEY_FILE_BYTES, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
@@ -96,7 +96,7 @@ export const surveyCommands: Command[] = [
       const bytes = readSurveyFile(file);
       const planFlag = stringFlag(args.flags, 'plan');
       const planId = planFlag?.trim().toLowerCase() === 'none' || planFlag?.trim().toLowerCase() === 'ninguno' ? null : intFlag(args.flags, 'plan');
-      let result;
+      let result: SurveyImportResult;
       try {
         result = await openApi().importSurvey({
           fileName: path.basename(file!),
