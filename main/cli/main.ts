@@ -17,6 +17,7 @@ import { planFileCommands } from './planFileCommands.ts';
 import { seguimientoCommands } from './seguimientoCommands.ts';
 import { reportCommands } from './reportCommands.ts';
 import { surveyCommands } from './surveyCommands.ts';
+import { indicatorCommands } from './indicatorCommands.ts';
 
 export const COMMANDS: Command[] = [
   ...planCommands,
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   ...seguimientoCommands,
   ...historyCommands,
   ...surveyCommands,
+  ...indicatorCommands,
   ...reportCommands,
   ...backupCommands,
   ...appCommands,

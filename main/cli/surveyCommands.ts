@@ -1,7 +1,7 @@
 // import-survey, survey-report, list-surveys (issue 4): the same API the UI calls.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SurveyDetail, SurveyFilters, SurveyReport } from '../../shared/api/surveys.ts';
+import type { SurveyDetail, SurveyFilters, SurveyImportResult, SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, MAX_SURVEY_FILE_BYTES, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
@@ -47,7 +47,7 @@ function parseChoiceFilters(specs: string[], columns: SurveyDetail['columns']): 
   });
 }
 
-function questionIdOf(question: string, columns: SurveyDetail['columns']): number {
+export function questionIdOf(question: string, columns: SurveyDetail['columns']): number {
   if (/^\d+$/.test(question)) return Number(question);
   const wanted = foldText(question);
   const exact = columns.filter((c) => foldText(c.header) === wanted);
@@ -87,24 +87,39 @@ function printReport(io: CliIO, r: SurveyReport): void {
 export const surveyCommands: Command[] = [
   {
     name: 'import-survey',
-    usage: 'mejora import-survey ARCHIVO [--plan ID] [--repair-mojibake] [--db ARCHIVO] [--json]',
-    summary: 'Importa las respuestas de una encuesta (.xlsx o .csv de Google Forms, KoboToolbox, Microsoft Forms…).',
-    booleans: ['json', 'repair-mojibake'],
+    usage: 'mejora import-survey ARCHIVO [--plan ID|none] [--allow-duplicate] [--repair-mojibake] [--db ARCHIVO] [--json]',
+    summary:
+      'Importa las respuestas de una encuesta (.xlsx o .csv de Google Forms, KoboToolbox, Microsoft Forms…). Una ola nueva se une al plan de su formulario (--plan none la deja aparte); las filas que ya estaban en olas anteriores se omiten; el mismo archivo otra vez se rechaza salvo con --allow-duplicate.',
+    booleans: ['json', 'repair-mojibake', 'allow-duplicate'],
     async run({ args, io, openApi }) {
       const file = args.positionals[0];
       const bytes = readSurveyFile(file);
-      const planId = intFlag(args.flags, 'plan');
-      const result = await openApi().importSurvey({
-        fileName: path.basename(file!),
-        bytes,
-        ...(planId !== undefined ? { planId } : {}),
-        ...(args.flags['repair-mojibake'] ? { repairMojibake: true } : {}),
-      });
+      const planFlag = stringFlag(args.flags, 'plan');
+      const planId = planFlag?.trim().toLowerCase() === 'none' || planFlag?.trim().toLowerCase() === 'ninguno' ? null : intFlag(args.flags, 'plan');
+      let result: SurveyImportResult;
+      try {
+        result = await openApi().importSurvey({
+          fileName: path.basename(file!),
+          bytes,
+          ...(planId !== undefined ? { planId } : {}),
+          ...(args.flags['repair-mojibake'] ? { repairMojibake: true } : {}),
+          ...(args.flags['allow-duplicate'] ? { allowDuplicate: true } : {}),
+        });
+      } catch (e) {
+        // A file imported before: nothing written until the user insists (exit 3, per the CLI conventions).
+        if (e instanceof AppError && e.code === 'conflict' && e.fields?.allowDuplicate) {
+          io.err(`${e.message} Para importarlo de todas formas, añada --allow-duplicate.`);
+          return 3;
+        }
+        throw e;
+      }
       if (args.flags.json) {
         printJson(io, result);
         return;
       }
       io.out(`Encuesta importada con el número ${result.surveyId} (${SURVEY_SOURCE_LABELS[result.source]}): ${result.respondents} personas, ${result.questions.length} preguntas.`);
+      if (result.leftOut) io.out(`Se omitieron ${result.leftOut} ${result.leftOut === 1 ? 'fila que ya estaba' : 'filas que ya estaban'} en olas anteriores de esta encuesta (el archivo las acumula).`);
+      io.out(result.planId !== null ? `Unida al plan ${result.planId}.` : 'Sin plan.');
       for (const q of result.questions) io.out(`  [${q.id}] ${q.header} — ${COLUMN_KIND_LABELS[q.kind]}${q.service ? ` · ${q.service}` : ''}`);
       if (result.warnings.length) {
         io.out(`\nAvisos (${result.warnings.length}):`);

@@ -1,6 +1,8 @@
 // Plan indicators measured by surveys: an action's indicator tied to a service or a
-// question of a survey form, a metric and a target. Every wave of the form is a point of
-// the trend: the first is the baseline, the latest the current value.
+// question of a survey form, a metric and a target. The baseline is pinned to the wave
+// chosen when the indicator was linked (changed only on purpose, never by an import). Only
+// the form's waves attached to the action's plan are the trend; the one with the latest
+// responses is the current value.
 import type { Database } from 'better-sqlite3';
 import type { IndicatorMetric, IndicatorPoint, PlanIndicator, QuestionResult, ServiceResult, SurveySummary } from '../../shared/api/surveys.ts';
 import { INDICATOR_METRIC_LABELS } from '../../shared/api/surveys.ts';
@@ -19,6 +21,7 @@ interface LinkRow {
   metric: IndicatorMetric;
   target_op: '>=' | '<=';
   target_value: number;
+  baseline_survey_id: number | null;
 }
 
 export interface LinkInput {
@@ -28,6 +31,8 @@ export interface LinkInput {
   measure: { type: 'service' | 'question'; ref: string };
   metric: IndicatorMetric;
   target: { op: '>=' | '<='; value: number };
+  /** The baseline wave; default: surveyId, else the form's first wave attached to the plan. */
+  baselineSurveyId?: number;
 }
 
 /**
@@ -101,16 +106,22 @@ class RequestMeasures {
 }
 
 function indicatorOf(db: Database, measures: RequestMeasures, link: LinkRow): PlanIndicator {
-  const action = db.prepare('SELECT position, action FROM action WHERE id = ?').get(link.action_id) as { position: number; action: string };
+  const action = db.prepare('SELECT position, action, plan_id FROM action WHERE id = ?').get(link.action_id) as { position: number; action: string; plan_id: number };
   const form = getForm(db, link.form_id);
-  const trend: IndicatorPoint[] = [];
   let measureLabel = link.measure_ref;
-  for (const s of measures.wavesOf(link.form_id)) {
+  const point = (s: SurveySummary): IndicatorPoint => {
     const m = measures.measure(s.id, link.measure_type, link.measure_ref, link.metric);
     if (m.label) measureLabel = m.label;
-    trend.push({ surveyId: s.id, wave: s.wave, dateRange: s.dateRange, importedAt: s.importedAt, value: m.value, n: m.n });
-  }
-  const current = trend.length ? trend[trend.length - 1]! : null;
+    return { surveyId: s.id, wave: s.wave, dateRange: s.dateRange, importedAt: s.importedAt, value: m.value, n: m.n };
+  };
+  const waves = measures.wavesOf(link.form_id);
+  const linked = waves.filter((s) => s.planId === action.plan_id);
+  const trend = linked.map(point);
+  // The current value: the linked wave with the latest responses (not the latest imported).
+  const latest = [...linked].sort((a, b) => (a.dateRange?.to ?? a.importedAt).localeCompare(b.dateRange?.to ?? b.importedAt) || a.id - b.id).pop();
+  const current = latest ? trend[linked.indexOf(latest)]! : null;
+  const pinned = waves.find((s) => s.id === link.baseline_survey_id);
+  const baseline = pinned ? (trend[linked.indexOf(pinned)] ?? point(pinned)) : null;
   const target = { op: link.target_op, value: link.target_value };
   const unit = link.metric === 'top2box_pct' ? ' %' : '';
   const met = current?.value == null ? null : target.op === '>=' ? current.value >= target.value : current.value <= target.value;
@@ -124,7 +135,7 @@ function indicatorOf(db: Database, measures: RequestMeasures, link: LinkRow): Pl
     metric: link.metric,
     target,
     label: `${INDICATOR_METRIC_LABELS[link.metric]} — ${measureLabel} ${target.op === '>=' ? '≥' : '≤'} ${target.value.toLocaleString('es-DO')}${unit}`,
-    baseline: trend[0] ?? null,
+    baseline,
     current,
     met,
     trend,
@@ -144,6 +155,11 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
   if (a.measure.type === 'service' && (a.metric === 'mean' || a.metric === 'nps')) {
     throw new AppError('invalid_argument', 'Para un servicio se puede medir el % de satisfechos o el índice 0–100, no el promedio ni el NPS.');
   }
+  const action = db.prepare('SELECT plan_id FROM action WHERE id = ?').get(a.actionId) as { plan_id: number };
+  const baselineId = a.baselineSurveyId ?? a.surveyId ?? defaultBaseline(db, formId, action.plan_id);
+  if (baselineId !== null && !db.prepare('SELECT 1 FROM survey WHERE id = ? AND form_id = ?').get(baselineId, formId)) {
+    throw new AppError('invalid_argument', `La encuesta número ${baselineId} no es una ola de esa encuesta: elija como línea base una de sus olas.`);
+  }
   const measures = new RequestMeasures(db, cache);
   const fid = formId;
   const measured = measures.wavesOf(fid).some((s) => measures.measure(s.id, a.measure.type, a.measure.ref, a.metric).label !== null);
@@ -159,12 +175,19 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
     if (a.target.value < 0 || a.target.value > 100) throw new AppError('invalid_argument', 'La meta debe estar entre 0 y 100.');
   }
   db.prepare(
-    `INSERT INTO survey_indicator (action_id, form_id, measure_type, measure_ref, metric, target_op, target_value, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO survey_indicator (action_id, form_id, measure_type, measure_ref, metric, target_op, target_value, created_at, baseline_survey_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(action_id) DO UPDATE SET form_id = excluded.form_id, measure_type = excluded.measure_type,
-       measure_ref = excluded.measure_ref, metric = excluded.metric, target_op = excluded.target_op, target_value = excluded.target_value`,
-  ).run(a.actionId, formId, a.measure.type, a.measure.ref, a.metric, a.target.op, a.target.value, new Date().toISOString());
+       measure_ref = excluded.measure_ref, metric = excluded.metric, target_op = excluded.target_op, target_value = excluded.target_value,
+       baseline_survey_id = excluded.baseline_survey_id`,
+  ).run(a.actionId, formId, a.measure.type, a.measure.ref, a.metric, a.target.op, a.target.value, new Date().toISOString(), baselineId);
   return indicatorOf(db, measures, db.prepare('SELECT * FROM survey_indicator WHERE action_id = ?').get(a.actionId) as LinkRow);
+}
+
+/** The form's first wave attached to the plan (else its first wave): the baseline when none is chosen. */
+function defaultBaseline(db: Database, formId: number, planId: number): number | null {
+  const waves = surveysOfForm(db, formId);
+  return (waves.find((s) => s.planId === planId) ?? waves[0])?.id ?? null;
 }
 
 export function unlinkIndicator(db: Database, actionId: number): boolean {

@@ -91,6 +91,8 @@ export interface InsertSurveyInput {
   formId: number | null;
   mapping: SavedMapping;
   serviceColumnId: number | null;
+  /** SHA-256 of the file's bytes: how the same file imported again is recognised. */
+  fileSha256: string | null;
 }
 
 /** Stores a parsed survey in one transaction; returns its id and its form's id. */
@@ -104,6 +106,9 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
     // The matched form may have gone (its last wave deleted) while the file was read.
     if (formId !== null && !db.prepare('SELECT 1 FROM survey_form WHERE id = ?').get(formId)) formId = null;
     const fingerprint = fingerprintOf(parsed.columns);
+    // Another import of the same form may have created it while this file was read: look
+    // again inside the write lock, so two imports at once make one form with two waves.
+    if (formId === null && input.formId === null) formId = findMatchingForm(db, fingerprint)?.id ?? null;
     if (formId === null) {
       formId = Number(
         db.prepare('INSERT INTO survey_form (name, source, fingerprint, mapping, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -115,7 +120,7 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
     const surveyId = Number(
       db.prepare(
         `INSERT INTO survey (form_id, plan_id, file_name, source, respondents, date_from, date_to, warnings, row_numbers,
-           dates_dict, dates_codes, service_column, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           dates_dict, dates_codes, service_column, imported_at, file_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         formId,
         input.planId,
@@ -130,6 +135,7 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
         codesToBlob(parsed.dates.codes),
         input.serviceColumnId,
         stamp,
+        input.fileSha256,
       ).lastInsertRowid,
     );
     const insertColumn = db.prepare('INSERT INTO survey_column (survey_id, id, header, key, detected, dict, codes) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -277,4 +283,20 @@ export function setSurveyPlan(db: Database, surveyId: number, planId: number | n
 
 export function listForms(db: Database): FormRow[] {
   return db.prepare('SELECT id, name, source, fingerprint, mapping FROM survey_form ORDER BY id').all() as FormRow[];
+}
+
+/** The earlier import of a file with these bytes (a wave in the Papelera does not count). */
+export function findImportOfFile(db: Database, sha256: string): SurveySummary | null {
+  const r = db.prepare(`${SUMMARY_SQL} WHERE s.file_sha256 = ? AND s.deleted_at IS NULL ORDER BY s.id LIMIT 1`).get(sha256) as SurveyRow | undefined;
+  return r ? toSummary(r) : null;
+}
+
+/** The plan a new wave of the form joins by default: the plan of its latest wave attached to one. */
+export function planOfForm(db: Database, formId: number): number | null {
+  const r = db.prepare(
+    `SELECT s.plan_id FROM survey s JOIN plan p ON p.id = s.plan_id
+     WHERE s.form_id = ? AND s.deleted_at IS NULL AND p.deleted_at IS NULL
+     ORDER BY COALESCE(s.date_to, s.imported_at) DESC, s.id DESC LIMIT 1`,
+  ).get(formId) as { plan_id: number } | undefined;
+  return r?.plan_id ?? null;
 }

@@ -121,12 +121,19 @@ export interface SurveyPreview {
   /** Text like "SatisfacciÃ³n" was found; import again with repairMojibake: true to fix it. */
   mojibakeDetected: boolean;
   mojibakeRepaired: boolean;
-  /** An already imported form with the same questions (this file is a new wave of it), or null. */
-  matchedForm: { id: number; name: string; waves: number } | null;
+  /**
+   * An already imported form with the same questions (this file is a new wave of it), or null.
+   * planId: the plan a new wave joins by default (its form's latest wave's plan).
+   */
+  matchedForm: { id: number; name: string; waves: number; planId: number | null } | null;
   /** The matched form's saved mapping was applied to the columns above. */
   savedMappingReused: boolean;
   /** First and last response date (Dominican time), or null when the file has no dates. */
   dateRange: DateRange | null;
+  /** The earlier import of this very file, if any: importing it again needs allowDuplicate. */
+  duplicateOf: SurveySummary | null;
+  /** Rows an earlier wave of the matched form already holds: the import leaves them out. */
+  alreadyStoredRows: number;
 }
 
 export interface ImportedQuestion {
@@ -141,7 +148,12 @@ export interface SurveyImportResult {
   surveyId: number;
   formId: number;
   source: SurveySource;
+  /** Respondents stored in this wave (rows an earlier wave already held are left out). */
   respondents: number;
+  /** Rows of the file left out because an earlier wave of the form holds them (cumulative downloads). */
+  leftOut: number;
+  /** The plan the wave joined (a new wave joins its form's plan unless planId was given). */
+  planId: number | null;
   /** Every column that is a question (metadata and option columns left out). */
   questions: ImportedQuestion[];
   warnings: string[];
@@ -287,13 +299,13 @@ export interface PlanIndicator {
   target: { op: '>=' | '<='; value: number };
   /** Spanish, e.g. "% satisfechos — Mercado municipal ≥ 80". */
   label: string;
-  /** First wave. */
+  /** The wave pinned as baseline when the indicator was linked (imports never move it). */
   baseline: IndicatorPoint | null;
-  /** Latest wave. */
+  /** The wave attached to the plan with the latest responses. */
   current: IndicatorPoint | null;
   /** Current value meets the target; null when there is no value yet. */
   met: boolean | null;
-  /** Every wave, oldest first. */
+  /** The form's waves attached to the action's plan, oldest first. */
   trend: IndicatorPoint[];
 }
 
@@ -341,6 +353,8 @@ export const surveysContract = {
       repairMojibake: v.optional(v.boolean()),
       mapping: v.optional(v.array(columnMappingValidator, { max: 2000 })),
       serviceColumnId: v.optional(v.nullable(v.int({ min: 0 }))),
+      /** Import even when the same file was imported before (it is refused otherwise, code 'conflict'). */
+      allowDuplicate: v.optional(v.boolean()),
     }),
   ),
   /** Imported surveys (waves), newest first; only those attached to a plan when planId is given. */
@@ -410,9 +424,11 @@ export const surveysContract = {
       measure: v.object({ type: v.literal('service', 'question'), ref: v.string({ min: 1, max: 1000 }) }),
       metric: v.literal(...INDICATOR_METRICS),
       target: v.object({ op: v.literal('>=', '<='), value: v.number() }),
+      /** The baseline wave (a wave of the form); default: surveyId, else the form's first wave attached to the plan. */
+      baselineSurveyId: v.optional(id()),
     }),
   ),
   unlinkIndicator: method<{ deleted: boolean }>()(v.object({ actionId: id() })),
-  /** Every linked indicator of a plan's actions: baseline (first wave), current (latest), target met, trend. */
+  /** Every linked indicator of a plan's actions: baseline (pinned wave), current (latest responses among the plan's waves), target met, trend. */
   planIndicators: method<PlanIndicator[]>()(v.object({ planId: id() })),
 };

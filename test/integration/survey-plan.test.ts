@@ -79,7 +79,7 @@ describe('waves, mapping and plan indicators', () => {
     expect(q.top2box_pct).toBe(30);
 
     const preview = await api.previewSurveyImport({ fileName: 'ola2.csv', bytes: wave('15/06/2026', W2) });
-    expect(preview.matchedForm).toEqual({ id: r1.formId, name: 'ola1', waves: 1 });
+    expect(preview.matchedForm).toEqual({ id: r1.formId, name: 'ola1', waves: 1, planId });
     expect(preview.savedMappingReused).toBe(true);
     const col = preview.columns.find((c) => c.header === 'El personal fue grosero conmigo')!;
     expect(col).toMatchObject({ reverse: true, service: 'Mercado municipal' });
