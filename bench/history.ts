@@ -29,7 +29,13 @@ const actions = (round: number, responsible: string): ActionFields[] =>
 
 function writes(db: Database, round: number): number {
   const t0 = process.hrtime.bigint();
-  const planId = createPlan(db, { institution: 'Ayuntamiento', title: `Plan ${round}`, periodFrom: 2025, periodTo: 2026, cafVersion: '2020' });
+  const planId = createPlan(db, {
+    institution: 'Ayuntamiento',
+    title: `Plan ${round}`,
+    periodFrom: 2025,
+    periodTo: 2026,
+    cafVersion: '2020',
+  });
   replaceActions(db, planId, actions(round, 'Planificación'));
   replaceActions(db, planId, actions(round, 'Recursos Humanos'));
   return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -50,7 +56,9 @@ try {
     a += writes(withLog, r);
     b += writes(without, r);
   }
-  console.log(`400 acciones, escrituras solas (crear + actualizar): con historial ${(a / ROUNDS).toFixed(0)} ms, sin historial ${(b / ROUNDS).toFixed(0)} ms, ×${(a / b).toFixed(2)}`);
+  console.log(
+    `400 acciones, escrituras solas (crear + actualizar): con historial ${(a / ROUNDS).toFixed(0)} ms, sin historial ${(b / ROUNDS).toFixed(0)} ms, ×${(a / b).toFixed(2)}`,
+  );
 
   const { bytes, fileName } = await exportPlan(withLog, 2);
   const importOnce = async (db: Database) => {
@@ -68,7 +76,9 @@ try {
   }
   const ratio = ia / ib;
   const logged = (withLog.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n;
-  console.log(`importar un plan de 400 acciones: con historial ${(ia / ROUNDS).toFixed(0)} ms, sin historial ${(ib / ROUNDS).toFixed(0)} ms, ×${ratio.toFixed(2)} (${logged} cambios registrados en total)`);
+  console.log(
+    `importar un plan de 400 acciones: con historial ${(ia / ROUNDS).toFixed(0)} ms, sin historial ${(ib / ROUNDS).toFixed(0)} ms, ×${ratio.toFixed(2)} (${logged} cambios registrados en total)`,
+  );
   closeDatabase(withLog);
   closeDatabase(without);
   if (ratio > MAX_RATIO) {

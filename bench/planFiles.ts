@@ -60,7 +60,9 @@ try {
 
   // ---- a 400-action plan ----
   const { id } = await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Prueba', periodFrom: 2025, periodTo: 2026 });
-  const words = 'fortalecer gestión municipal ciudadanos servicios información seguimiento reuniones consejo comunidad transparencia'.split(' ');
+  const words = 'fortalecer gestión municipal ciudadanos servicios información seguimiento reuniones consejo comunidad transparencia'.split(
+    ' ',
+  );
   const text = (n: number, seed: number) => Array.from({ length: n }, (_, i) => words[(seed * 7 + i * 3) % words.length]).join(' ');
   for (let i = 0; i < ACTIONS; i++) {
     const fields: ActionFields = {
@@ -85,7 +87,21 @@ try {
   let t0 = process.hrtime.bigint();
   const ref = new ExcelJS.Workbook();
   const sheet = ref.addWorksheet('ref');
-  for (const a of plan.actions) sheet.addRow([a.no, a.criterion, a.area, a.action, a.objective, a.tasks.map((t) => t.text).join('\n'), a.start, a.end, a.resources, a.indicator, a.responsible, a.comments]);
+  for (const a of plan.actions)
+    sheet.addRow([
+      a.no,
+      a.criterion,
+      a.area,
+      a.action,
+      a.objective,
+      a.tasks.map((t) => t.text).join('\n'),
+      a.start,
+      a.end,
+      a.resources,
+      a.indicator,
+      a.responsible,
+      a.comments,
+    ]);
   await ref.xlsx.writeBuffer();
   const referenceMs = ms(t0);
 
@@ -100,21 +116,52 @@ try {
   const importMs = ms(t0);
 
   console.log(`referencia (exceljs, hoja simple de ${ACTIONS} filas): ${referenceMs.toFixed(0)} ms`);
-  console.log(`exportar ${ACTIONS} acciones: ${exportMs.toFixed(0)} ms (objetivo < ${EXPORT_TARGET_MS} ms; ${(exportMs / referenceMs).toFixed(2)}× la referencia)`);
-  console.log(`importar ${ACTIONS} acciones: ${importMs.toFixed(0)} ms (objetivo < ${IMPORT_TARGET_MS} ms; ${(importMs / referenceMs).toFixed(2)}× la referencia)`);
+  console.log(
+    `exportar ${ACTIONS} acciones: ${exportMs.toFixed(0)} ms (objetivo < ${EXPORT_TARGET_MS} ms; ${(exportMs / referenceMs).toFixed(2)}× la referencia)`,
+  );
+  console.log(
+    `importar ${ACTIONS} acciones: ${importMs.toFixed(0)} ms (objetivo < ${IMPORT_TARGET_MS} ms; ${(importMs / referenceMs).toFixed(2)}× la referencia)`,
+  );
   if (imported.actions !== ACTIONS) failures.push(`se importaron ${imported.actions} acciones, no ${ACTIONS}`);
   if (exportMs >= EXPORT_TARGET_MS) failures.push(`exportar tardó ${exportMs.toFixed(0)} ms`);
   if (importMs >= IMPORT_TARGET_MS) failures.push(`importar tardó ${importMs.toFixed(0)} ms`);
 
   // ---- linear growth: 400 and 20,000 actions, each imported on a fresh data file ----
   const planOf = (n: number): Plan => ({
-    id: 1, institution: 'Ayuntamiento Municipal de Prueba', title: '', periodFrom: 2025, periodTo: 2026, cafVersion: '2020',
-    actionCount: n, createdAt: '', updatedAt: '', archived: false, archivedAt: null, previousPlanId: null, nextPlanId: null, carriedFrom: {}, extraColumns: ['Meta'],
-    actions: Array.from({ length: n }, (_, i): Action => ({
-      ...emptyActionFields(), id: i + 1, planId: 1, no: i + 1, criterion: (i % 9) + 1, area: text(20, i), action: text(10, i + 1), objective: text(12, i + 2),
-      start: '2026-01', end: `2026-${String((i % 12) + 1).padStart(2, '0')}`, indicator: 'Número de tareas realizadas', responsible: 'Planificación',
-      extra: { Meta: `${i % 100} %` }, tasks: Array.from({ length: (i % 3) + 1 }, (_, t) => ({ text: text(6, i + t), status: 'pendiente' as const })),
-    })),
+    id: 1,
+    institution: 'Ayuntamiento Municipal de Prueba',
+    title: '',
+    periodFrom: 2025,
+    periodTo: 2026,
+    cafVersion: '2020',
+    actionCount: n,
+    createdAt: '',
+    updatedAt: '',
+    archived: false,
+    archivedAt: null,
+    previousPlanId: null,
+    nextPlanId: null,
+    carriedFrom: {},
+    extraColumns: ['Meta'],
+    actions: Array.from(
+      { length: n },
+      (_, i): Action => ({
+        ...emptyActionFields(),
+        id: i + 1,
+        planId: 1,
+        no: i + 1,
+        criterion: (i % 9) + 1,
+        area: text(20, i),
+        action: text(10, i + 1),
+        objective: text(12, i + 2),
+        start: '2026-01',
+        end: `2026-${String((i % 12) + 1).padStart(2, '0')}`,
+        indicator: 'Número de tareas realizadas',
+        responsible: 'Planificación',
+        extra: { Meta: `${i % 100} %` },
+        tasks: Array.from({ length: (i % 3) + 1 }, (_, t) => ({ text: text(6, i + t), status: 'pendiente' as const })),
+      }),
+    ),
   });
   const timeImport = async (n: number) => {
     const bytes = await writePlanFile(planOf(n));
@@ -132,8 +179,12 @@ try {
   const small = await timeImport(ACTIONS);
   const large = await timeImport(LARGE_PLAN);
   const growth = large / small / (LARGE_PLAN / ACTIONS);
-  console.log(`importar ${ACTIONS} acciones (datos nuevos): ${small.toFixed(0)} ms; ${LARGE_PLAN.toLocaleString('es-DO')} acciones: ${large.toFixed(0)} ms (objetivo < ${LARGE_TARGET_MS} ms)`);
-  console.log(`crecimiento: ${(large / small).toFixed(1)}× el tiempo para ${LARGE_PLAN / ACTIONS}× las acciones (${growth.toFixed(2)} por acción; objetivo ≤ 1.2: lineal)`);
+  console.log(
+    `importar ${ACTIONS} acciones (datos nuevos): ${small.toFixed(0)} ms; ${LARGE_PLAN.toLocaleString('es-DO')} acciones: ${large.toFixed(0)} ms (objetivo < ${LARGE_TARGET_MS} ms)`,
+  );
+  console.log(
+    `crecimiento: ${(large / small).toFixed(1)}× el tiempo para ${LARGE_PLAN / ACTIONS}× las acciones (${growth.toFixed(2)} por acción; objetivo ≤ 1.2: lineal)`,
+  );
   if (large >= LARGE_TARGET_MS) failures.push(`importar ${LARGE_PLAN} acciones tardó ${large.toFixed(0)} ms`);
   if (growth > 1.2) failures.push(`importar no crece linealmente: ${growth.toFixed(2)} por acción`);
 } finally {

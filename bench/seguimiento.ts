@@ -48,7 +48,10 @@ try {
       end: `2026-${String((i % 6) + 3 + (i % 4)).padStart(2, '0')}`,
       endOpen: i % 25 === 0,
       responsible: ['Planificación', 'Secretaría General', 'Tecnología', 'Recursos Humanos'][i % 4]!,
-      tasks: Array.from({ length: TASKS_PER_ACTION }, (_, t) => ({ text: `Tarea ${t + 1} de la acción ${i + 1}`, status: statuses[(i + t) % statuses.length]! })),
+      tasks: Array.from({ length: TASKS_PER_ACTION }, (_, t) => ({
+        text: `Tarea ${t + 1} de la acción ${i + 1}`,
+        status: statuses[(i + t) % statuses.length]!,
+      })),
     };
     await api.addAction({ planId, fields });
   }
@@ -60,16 +63,34 @@ try {
   for (let e = 0; e < EVIDENCE; e++) {
     const a = plan.actions[e % ACTIONS]!;
     const bytes = new TextEncoder().encode(`%PDF-1.4\n% evidencia ${e}\n%%EOF\n`);
-    await api.addEvidence({ actionId: a.id, ...(e % 2 ? { taskId: a.tasks[e % TASKS_PER_ACTION]!.id } : {}), files: [{ fileName: `evidencia-${e}.pdf`, bytes }], date: '2026-04-01' });
+    await api.addEvidence({
+      actionId: a.id,
+      ...(e % 2 ? { taskId: a.tasks[e % TASKS_PER_ACTION]!.id } : {}),
+      files: [{ fileName: `evidencia-${e}.pdf`, bytes }],
+      date: '2026-04-01',
+    });
   }
 
   // The semáforo of the whole plan: the rules alone, over data already in memory.
   const loaded = await api.planProgress({ planId, asOf: AS_OF });
   const semaforoMs = await best(20, () => {
     for (const a of loaded.actions) {
-      const input = { tasks: a.tasks, manualPercent: a.progress.manualPercent, manualReason: a.progress.manualReason, statusOverride: a.progress.statusOverride };
+      const input = {
+        tasks: a.tasks,
+        manualPercent: a.progress.manualPercent,
+        manualReason: a.progress.manualReason,
+        statusOverride: a.progress.statusOverride,
+      };
       const pct = actionPercent(input);
-      semaforo({ start: a.start, end: a.end, endOpen: a.endOpen, state: actionState(input), actual: pct.fraction, asOf: AS_OF, settings: loaded.settings.semaforo });
+      semaforo({
+        start: a.start,
+        end: a.end,
+        endOpen: a.endOpen,
+        state: actionState(input),
+        actual: pct.fraction,
+        asOf: AS_OF,
+        settings: loaded.settings.semaforo,
+      });
     }
   });
 
@@ -78,11 +99,17 @@ try {
   const attentionMs = await best(5, () => api.attention({ asOf: AS_OF }));
   const counts = (await api.planProgress({ planId, asOf: AS_OF })).counts;
 
-  console.log(`plan de ${ACTIONS} acciones, ${ACTIONS * TASKS_PER_ACTION} tareas, ${EVIDENCE} evidencias; semáforos: ${JSON.stringify(counts)}`);
+  console.log(
+    `plan de ${ACTIONS} acciones, ${ACTIONS * TASKS_PER_ACTION} tareas, ${EVIDENCE} evidencias; semáforos: ${JSON.stringify(counts)}`,
+  );
   console.log(`semáforo de todo el plan: ${semaforoMs.toFixed(2)} ms (objetivo < ${SEMAFORO_TARGET_MS} ms)`);
   console.log(`referencia (cargar el plan sin seguimiento): ${referenceMs.toFixed(1)} ms`);
-  console.log(`plan con su avance: ${progressMs.toFixed(1)} ms (objetivo < ${PROGRESS_TARGET_MS} ms; ${(progressMs / referenceMs).toFixed(2)}× la referencia)`);
-  console.log(`lista de Inicio (atención): ${attentionMs.toFixed(1)} ms (objetivo < ${ATTENTION_TARGET_MS} ms; ${(attentionMs / referenceMs).toFixed(2)}× la referencia)`);
+  console.log(
+    `plan con su avance: ${progressMs.toFixed(1)} ms (objetivo < ${PROGRESS_TARGET_MS} ms; ${(progressMs / referenceMs).toFixed(2)}× la referencia)`,
+  );
+  console.log(
+    `lista de Inicio (atención): ${attentionMs.toFixed(1)} ms (objetivo < ${ATTENTION_TARGET_MS} ms; ${(attentionMs / referenceMs).toFixed(2)}× la referencia)`,
+  );
   if (semaforoMs >= SEMAFORO_TARGET_MS) failures.push(`el semáforo del plan tardó ${semaforoMs.toFixed(1)} ms`);
   if (progressMs >= PROGRESS_TARGET_MS) failures.push(`el plan con su avance tardó ${progressMs.toFixed(0)} ms`);
   if (attentionMs >= ATTENTION_TARGET_MS) failures.push(`la lista de Inicio tardó ${attentionMs.toFixed(0)} ms`);

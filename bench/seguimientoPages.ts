@@ -28,7 +28,11 @@ async function seed(dbPath: string): Promise<number> {
   try {
     const { api } = backend;
     const year = new Date().getFullYear();
-    const { id: planId } = await api.createPlan({ institution: 'Ayuntamiento Municipal de Prueba', periodFrom: year - 1, periodTo: year + 1 });
+    const { id: planId } = await api.createPlan({
+      institution: 'Ayuntamiento Municipal de Prueba',
+      periodFrom: year - 1,
+      periodTo: year + 1,
+    });
     for (let i = 0; i < ACTIONS; i++) {
       const startMonth = (i % 12) + 1;
       await api.addAction({
@@ -41,7 +45,10 @@ async function seed(dbPath: string): Promise<number> {
           start: `${year - (i % 2)}-${String(startMonth).padStart(2, '0')}`,
           end: `${year + (i % 3 === 0 ? 0 : 1)}-${String(startMonth).padStart(2, '0')}`,
           responsible: ['Secretario Municipal', 'Planificación / OAI', 'Encargado de Tecnología', 'Recursos Humanos'][i % 4]!,
-          tasks: Array.from({ length: TASKS_PER_ACTION }, (_, t) => ({ text: `Tarea ${t + 1} de la acción ${i + 1}.`, status: STATUSES[(i + t) % STATUSES.length]! })),
+          tasks: Array.from({ length: TASKS_PER_ACTION }, (_, t) => ({
+            text: `Tarea ${t + 1} de la acción ${i + 1}.`,
+            status: STATUSES[(i + t) % STATUSES.length]!,
+          })),
         },
       });
     }
@@ -73,9 +80,22 @@ async function semaforoOfWholePlan(dbPath: string, planId: number): Promise<numb
     for (let run = 0; run < 20; run++) {
       const t0 = performance.now();
       for (const a of plan.actions) {
-        const input = { tasks: a.tasks, manualPercent: a.progress.manualPercent, manualReason: a.progress.manualReason, statusOverride: a.progress.statusOverride };
+        const input = {
+          tasks: a.tasks,
+          manualPercent: a.progress.manualPercent,
+          manualReason: a.progress.manualReason,
+          statusOverride: a.progress.statusOverride,
+        };
         const pct = actionPercent(input);
-        semaforo({ start: a.start, end: a.end, endOpen: a.endOpen, state: actionState(input), actual: pct.fraction, asOf: plan.asOf, settings: plan.settings.semaforo });
+        semaforo({
+          start: a.start,
+          end: a.end,
+          endOpen: a.endOpen,
+          state: actionState(input),
+          actual: pct.fraction,
+          asOf: plan.asOf,
+          settings: plan.settings.semaforo,
+        });
       }
       times.push(performance.now() - t0);
     }
@@ -91,7 +111,9 @@ export async function benchSeguimientoPages(): Promise<boolean> {
     const dbPath = path.join(tmp.dir, 'mejora.sqlite');
     const s0 = performance.now();
     const planId = await seed(dbPath);
-    console.log(`  seeded ${ACTIONS} actions, ${ACTIONS * TASKS_PER_ACTION} tasks, ${EVIDENCE} evidence files in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+    console.log(
+      `  seeded ${ACTIONS} actions, ${ACTIONS * TASKS_PER_ACTION} tasks, ${EVIDENCE} evidence files in ${((performance.now() - s0) / 1000).toFixed(1)} s`,
+    );
     const semaforoMs = await semaforoOfWholePlan(dbPath, planId);
 
     const app = await startServe(dbPath);
@@ -132,10 +154,18 @@ export async function benchSeguimientoPages(): Promise<boolean> {
     const okHome = median(home) < PAGE_TARGET_MS;
     const okPlan = median(planPage) < PAGE_TARGET_MS;
     const okSem = semaforoMs < SEMAFORO_TARGET_MS;
-    console.log(`  Inicio runs: ${home.map((x) => x.toFixed(0)).join(', ')} ms; plan page runs: ${planPage.map((x) => x.toFixed(0)).join(', ')} ms`);
-    console.log(`${okHome ? 'OK  ' : 'FAIL'} seguimiento: Inicio interactive ${median(home).toFixed(0)} ms after the click (median of ${RUNS}; target < ${PAGE_TARGET_MS} ms; ${ratio(median(home))} bare node start)`);
-    console.log(`${okPlan ? 'OK  ' : 'FAIL'} seguimiento: plan page (${ACTIONS} actions with progress) interactive ${median(planPage).toFixed(0)} ms after the click (median of ${RUNS}; target < ${PAGE_TARGET_MS} ms; ${ratio(median(planPage))} bare node start)`);
-    console.log(`${okSem ? 'OK  ' : 'FAIL'} seguimiento: semáforo of the whole plan ${semaforoMs.toFixed(2)} ms (median of 20; target < ${SEMAFORO_TARGET_MS} ms); bare node start ${reference.toFixed(0)} ms`);
+    console.log(
+      `  Inicio runs: ${home.map((x) => x.toFixed(0)).join(', ')} ms; plan page runs: ${planPage.map((x) => x.toFixed(0)).join(', ')} ms`,
+    );
+    console.log(
+      `${okHome ? 'OK  ' : 'FAIL'} seguimiento: Inicio interactive ${median(home).toFixed(0)} ms after the click (median of ${RUNS}; target < ${PAGE_TARGET_MS} ms; ${ratio(median(home))} bare node start)`,
+    );
+    console.log(
+      `${okPlan ? 'OK  ' : 'FAIL'} seguimiento: plan page (${ACTIONS} actions with progress) interactive ${median(planPage).toFixed(0)} ms after the click (median of ${RUNS}; target < ${PAGE_TARGET_MS} ms; ${ratio(median(planPage))} bare node start)`,
+    );
+    console.log(
+      `${okSem ? 'OK  ' : 'FAIL'} seguimiento: semáforo of the whole plan ${semaforoMs.toFixed(2)} ms (median of 20; target < ${SEMAFORO_TARGET_MS} ms); bare node start ${reference.toFixed(0)} ms`,
+    );
     return okHome && okPlan && okSem;
   } finally {
     tmp.cleanup();

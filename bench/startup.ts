@@ -87,7 +87,9 @@ export async function benchStartup(): Promise<boolean> {
         const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
         interactive.push(server + marks.first!);
         complete.push(server + marks.last!);
-        parts.push(`server ready ${server.toFixed(0)} ms + first rows at ${marks.first!.toFixed(0)} ms, all ${ACTIONS} rows at ${marks.last!.toFixed(0)} ms`);
+        parts.push(
+          `server ready ${server.toFixed(0)} ms + first rows at ${marks.first!.toFixed(0)} ms, all ${ACTIONS} rows at ${marks.last!.toFixed(0)} ms`,
+        );
         await page.close();
         await app.stop();
       }

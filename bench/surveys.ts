@@ -30,7 +30,11 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 async function walkWithExceljs(bytes: Uint8Array): Promise<number> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
   });
   let cells = 0;
   for await (const ws of reader) {
@@ -115,7 +119,9 @@ async function main() {
   writeSurveyCsv(csv60, SMALL);
   const bytes60 = new Uint8Array(fs.readFileSync(xlsx60));
   const bytes240 = new Uint8Array(fs.readFileSync(xlsx240));
-  console.log(`xlsx ${(bytes60.length / 1_048_576).toFixed(1)} MB y ${(bytes240.length / 1_048_576).toFixed(1)} MB · csv ${(fs.statSync(csv60).size / 1_048_576).toFixed(1)} MB`);
+  console.log(
+    `xlsx ${(bytes60.length / 1_048_576).toFixed(1)} MB y ${(bytes240.length / 1_048_576).toFixed(1)} MB · csv ${(fs.statSync(csv60).size / 1_048_576).toFixed(1)} MB`,
+  );
 
   // Warm-up (JIT, module loading) on both paths.
   await walkWithExceljs(bytes60);
@@ -133,25 +139,39 @@ async function main() {
     impMs = Math.min(impMs, (await importFresh('google-forms-60k.xlsx', bytes60, SMALL)).ms);
   }
   const ratioX = impMs / refMs;
-  console.log(`exceljs (solo recorrer ${cells.toLocaleString('es-DO')} celdas): ${refMs.toFixed(0)} ms; importación (leer, clasificar, guardar): ${impMs.toFixed(0)} ms`);
+  console.log(
+    `exceljs (solo recorrer ${cells.toLocaleString('es-DO')} celdas): ${refMs.toFixed(0)} ms; importación (leer, clasificar, guardar): ${impMs.toFixed(0)} ms`,
+  );
   report('xlsx: importación ÷ recorrido de exceljs', `${ratioX.toFixed(2)} (objetivo ≤ 0.6)`, ratioX <= 0.6);
 
   // 2. peak RSS of the CLI on the 60,000-row file.
   const child60 = [0, 1, 2].map(() => importChild(xlsx60, SMALL));
   console.log(`     (RSS máximo de 3 procesos: ${child60.map((c) => c.rssMb.toFixed(0)).join(', ')} MB)`);
   const rss60 = median(child60.map((c) => c.rssMb));
-  report(`xlsx ${SMALL.toLocaleString('es-DO')}: RSS máximo de mejora import-survey`, `${rss60.toFixed(0)} MB (objetivo < 150 MB)`, rss60 < 150);
+  report(
+    `xlsx ${SMALL.toLocaleString('es-DO')}: RSS máximo de mejora import-survey`,
+    `${rss60.toFixed(0)} MB (objetivo < 150 MB)`,
+    rss60 < 150,
+  );
 
   // 3. 240,000 rows: linear time, bounded memory.
   let imp240 = Infinity;
   for (let round = 0; round < 2; round++) imp240 = Math.min(imp240, (await importFresh('google-forms-240k.xlsx', bytes240, LARGE)).ms);
   const ratioL = imp240 / impMs;
   console.log(`importación de ${LARGE.toLocaleString('es-DO')} respuestas: ${imp240.toFixed(0)} ms`);
-  report(`xlsx: ${LARGE.toLocaleString('es-DO')} ÷ ${SMALL.toLocaleString('es-DO')} respuestas (tiempo)`, `${ratioL.toFixed(2)} (objetivo ≤ 4.4)`, ratioL <= 4.4);
+  report(
+    `xlsx: ${LARGE.toLocaleString('es-DO')} ÷ ${SMALL.toLocaleString('es-DO')} respuestas (tiempo)`,
+    `${ratioL.toFixed(2)} (objetivo ≤ 4.4)`,
+    ratioL <= 4.4,
+  );
   const child240 = [0, 1, 2].map(() => importChild(xlsx240, LARGE));
   console.log(`     (RSS máximo de 3 procesos: ${child240.map((c) => c.rssMb.toFixed(0)).join(', ')} MB)`);
   const rss240 = median(child240.map((c) => c.rssMb));
-  report(`xlsx ${LARGE.toLocaleString('es-DO')}: RSS máximo de mejora import-survey`, `${rss240.toFixed(0)} MB (objetivo < 200 MB)`, rss240 < 200);
+  report(
+    `xlsx ${LARGE.toLocaleString('es-DO')}: RSS máximo de mejora import-survey`,
+    `${rss240.toFixed(0)} MB (objetivo < 200 MB)`,
+    rss240 < 200,
+  );
 
   // 4. CSV, each side as a whole process.
   let papaMs = Infinity;
@@ -163,7 +183,9 @@ async function main() {
     csvMs = Math.min(csvMs, importChild(csv60, SMALL).ms);
   }
   const ratioC = csvMs / papaMs;
-  console.log(`proceso que solo analiza el CSV con papaparse: ${papaMs.toFixed(0)} ms; mejora import-survey del CSV: ${csvMs.toFixed(0)} ms`);
+  console.log(
+    `proceso que solo analiza el CSV con papaparse: ${papaMs.toFixed(0)} ms; mejora import-survey del CSV: ${csvMs.toFixed(0)} ms`,
+  );
   report('csv: mejora import-survey ÷ papaparse (procesos completos)', `${ratioC.toFixed(2)} (objetivo ≤ 1.5)`, ratioC <= 1.5);
 
   // 5. report with filters, on a freshly opened database (cold: answers read from SQLite) and again (warm).
@@ -177,7 +199,9 @@ async function main() {
   const filters = { from: '2026-02-10', to: '15/03/2026', choices: [{ questionId: sector, values: ['Centro', 'La Ciénaga'] }] };
   const cold = await time(() => fresh.api.surveyReport({ surveyId, filters }));
   const warm = await time(() => fresh.api.surveyReport({ surveyId, filters }));
-  console.log(`informe: ${cold.value.respondents.toLocaleString('es-DO')} de ${cold.value.respondentsTotal.toLocaleString('es-DO')} respuestas tras los filtros`);
+  console.log(
+    `informe: ${cold.value.respondents.toLocaleString('es-DO')} de ${cold.value.respondentsTotal.toLocaleString('es-DO')} respuestas tras los filtros`,
+  );
   report('informe con filtros, en frío', `${cold.ms.toFixed(0)} ms (objetivo < 300 ms)`, cold.ms < 300);
   report('informe con filtros, en caliente', `${warm.ms.toFixed(0)} ms (objetivo < 300 ms)`, warm.ms < 300);
   fresh.close();

@@ -78,7 +78,12 @@ async function main(): Promise<number> {
     }
 
     const { chromium } = await import('playwright-core');
-    const args = [...(packaged ? [] : [root]), `--db=${dbPath}`, `--user-data-dir=${path.join(dir, 'perfil')}`, '--remote-debugging-port=0'];
+    const args = [
+      ...(packaged ? [] : [root]),
+      `--db=${dbPath}`,
+      `--user-data-dir=${path.join(dir, 'perfil')}`,
+      '--remote-debugging-port=0',
+    ];
     const child = spawn(executable, args, { env: { ...process.env, MEJORA_DB: dbPath }, stdio: ['ignore', 'ignore', 'pipe'] });
     try {
       const endpoint = await devToolsEndpoint(child);
@@ -90,7 +95,10 @@ async function main(): Promise<number> {
         window = browser.contexts().flatMap((c) => c.pages())[0];
       }
       if (!window) throw new Error('no se abrió ninguna ventana.');
-      await window.getByRole('list', { name: 'Planes' }).getByText(INSTITUTION).waitFor({ timeout: Math.max(1000, deadline - Date.now()) });
+      await window
+        .getByRole('list', { name: 'Planes' })
+        .getByText(INSTITUTION)
+        .waitFor({ timeout: Math.max(1000, deadline - Date.now()) });
       const title = await window.title();
       console.log(`Prueba de escritorio superada: la ventana «${title}» muestra la lista de planes (${path.basename(executable)}).`);
       await browser.close().catch(() => {});

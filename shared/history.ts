@@ -51,7 +51,20 @@ const DOOR_WORDS: Record<ChangeDoor, string> = {
   formulario: 'desde un formulario',
 };
 
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
 const STATUS_WORDS: Record<string, string> = {
   pendiente: 'Pendiente',
   en_curso: 'En curso',
@@ -84,7 +97,7 @@ export function changeValue(field: string, value: string | null): string {
   if (field === 'end_open') return value === '1' ? 'Sí' : 'No';
   if (field === 'manual_percent') return `${value.replace(/\.0$/, '')} %`;
   if (field === 'status_override' && value) return STATUS_WORDS[value] ?? value;
-  if (STATUS_WORDS[value] && (field === 'status')) return STATUS_WORDS[value]!;
+  if (STATUS_WORDS[value] && field === 'status') return STATUS_WORDS[value]!;
   let m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -59,7 +59,17 @@ const haystacks = new WeakMap<object, string>();
 function haystack(a: FilterableAction): string {
   let h = haystacks.get(a);
   if (h === undefined) {
-    const parts = [a.area, a.action, a.objective, a.resources, a.indicator, a.responsible, a.comments, a.subcriterion ?? '', a.progress?.note ?? ''];
+    const parts = [
+      a.area,
+      a.action,
+      a.objective,
+      a.resources,
+      a.indicator,
+      a.responsible,
+      a.comments,
+      a.subcriterion ?? '',
+      a.progress?.note ?? '',
+    ];
     for (const t of a.tasks) parts.push(t.text);
     for (const v of Object.values(a.extra)) parts.push(v);
     h = foldText(parts.join('\n'));

@@ -39,5 +39,8 @@ export function foldText(value: string): string {
 
 /** Collapses runs of spaces and trims; keeps accents and case (for display). */
 export function tidyText(value: string): string {
-  return value.replace(/[\u00a0\u2007\u202f \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return value
+    .replace(/[\u00a0\u2007\u202f \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 }

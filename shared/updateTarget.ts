@@ -33,6 +33,7 @@ export function updateMismatch(file: PlanIdentity, target: PlanIdentity): Update
 export function mismatchMessage(m: UpdateMismatch, file: PlanIdentity, target: PlanIdentity): string {
   const parts: string[] = [];
   if (m.institution) parts.push(`es de «${file.institution}», no de «${target.institution}»`);
-  if (m.period) parts.push(`es del período ${file.periodFrom ?? '?'}-${file.periodTo ?? '?'}, no del ${target.periodFrom}-${target.periodTo}`);
+  if (m.period)
+    parts.push(`es del período ${file.periodFrom ?? '?'}-${file.periodTo ?? '?'}, no del ${target.periodFrom}-${target.periodTo}`);
   return `Este archivo ${parts.join(' y ')}. Lo más seguro es importarlo como un plan nuevo.`;
 }

@@ -28,8 +28,7 @@ function make<T>(parse: (value: unknown, path: string) => T): Validator<T> {
   return { parse: (value, path = '') => parse(value, path) };
 }
 
-const join = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+const join = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
 export const v = {
   string(opts: { max?: number; min?: number } = {}): Validator<string> {

@@ -19,7 +19,11 @@ type AnyHandlers = Record<string, (args: unknown) => unknown>;
  * Handlers whose module is loaded on first use. The spreadsheet and survey code pulls in
  * exceljs (~0.5 s to load) and the reports pdfkit, which start-up — opening a plan — does not need.
  */
-function lazyHandlers<C extends Contract>(contract: C, load: () => Promise<(ctx: ApiContext) => HandlersOf<C>>, ctx: ApiContext): HandlersOf<C> {
+function lazyHandlers<C extends Contract>(
+  contract: C,
+  load: () => Promise<(ctx: ApiContext) => HandlersOf<C>>,
+  ctx: ApiContext,
+): HandlersOf<C> {
   let loaded: Promise<AnyHandlers> | undefined;
   const get = () => (loaded ??= load().then((make) => make(ctx) as unknown as AnyHandlers));
   const handlers: AnyHandlers = {};

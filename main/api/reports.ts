@@ -21,9 +21,14 @@ export function reportHandlers(ctx: ApiContext): HandlersOf<typeof reportsContra
   const { db } = ctx;
   const progressOf = ({ planId, cutoffId, asOf }: { planId: number; cutoffId?: number | undefined; asOf?: IsoDay | undefined }) => {
     if (cutoffId !== undefined && asOf !== undefined) {
-      throw new AppError('invalid_argument', 'Indique un corte o una fecha, no ambos: el informe de un corte cerrado es el estado congelado en su fecha.');
+      throw new AppError(
+        'invalid_argument',
+        'Indique un corte o una fecha, no ambos: el informe de un corte cerrado es el estado congelado en su fecha.',
+      );
     }
-    return cutoffId !== undefined ? planProgressAsOf(db, planId, { cutoffId }) : planProgressAsOf(db, planId, { asOf: asOf ?? dominicanToday() });
+    return cutoffId !== undefined
+      ? planProgressAsOf(db, planId, { cutoffId })
+      : planProgressAsOf(db, planId, { asOf: asOf ?? dominicanToday() });
   };
   return {
     exportPlanPdf: async ({ planId }) => {

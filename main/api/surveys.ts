@@ -17,7 +17,12 @@ const hasFilters = (f: SurveyFilters | undefined) => Boolean(f && (f.from || f.t
 
 function detail(db: Database, cache: AnswerCache, surveyId: number): SurveyDetail {
   const view = loadSurveyView(db, cache, surveyId);
-  return { ...view.head.summary, columns: view.columns.map(toApiColumn), serviceColumnId: view.serviceColumnId, warnings: view.head.warnings };
+  return {
+    ...view.head.summary,
+    columns: view.columns.map(toApiColumn),
+    serviceColumnId: view.serviceColumnId,
+    warnings: view.head.warnings,
+  };
 }
 
 function formSummaries(db: Database, cache: AnswerCache): SurveyFormSummary[] {

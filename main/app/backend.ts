@@ -49,7 +49,8 @@ export function openBackend(dbPath: string, version = appVersion(), opts: Backen
       },
     });
   } catch (err) {
-    if (err instanceof DamagedFileError) throw new DamagedFileError(err.dbPath, err.setAsidePath, `${err.message} ${recoveryAdvice(err.dbPath)}`);
+    if (err instanceof DamagedFileError)
+      throw new DamagedFileError(err.dbPath, err.setAsidePath, `${err.message} ${recoveryAdvice(err.dbPath)}`);
     throw err;
   }
   const { db, path: resolved, schemaVersion } = opened;

@@ -17,7 +17,10 @@ export interface BrowserMode {
 export async function startBrowserMode(opts: { dbPath: string; port?: number; staticRoot?: string }): Promise<BrowserMode> {
   const staticRoot = opts.staticRoot ?? rendererDir();
   if (!fs.existsSync(path.join(staticRoot, 'index.html'))) {
-    throw new AppError('not_found', 'La interfaz de Mejora no está construida todavía. Ejecute «npm start» (o «npm run build») en la carpeta del proyecto.');
+    throw new AppError(
+      'not_found',
+      'La interfaz de Mejora no está construida todavía. Ejecute «npm start» (o «npm run build») en la carpeta del proyecto.',
+    );
   }
   const backend = openBackend(opts.dbPath, undefined, { automaticBackups: true });
   try {

@@ -33,7 +33,8 @@ export function locationRisk(dir: string, facts: LocationFacts): LocationRisk {
   const win = facts.platform === 'win32';
   if (facts.driveKind === 'network' || (win && /^(\\\\|\/\/)(?![?.][\\/])/.test(dir))) return 'network';
   const oneDrive = [facts.env.OneDrive, facts.env.OneDriveCommercial, facts.env.OneDriveConsumer];
-  if (oneDrive.some((f) => startsWithFolder(dir, f, win)) || dir.split(/[\\/]/).some((seg) => /^OneDrive( - .+)?$/i.test(seg))) return 'onedrive';
+  if (oneDrive.some((f) => startsWithFolder(dir, f, win)) || dir.split(/[\\/]/).some((seg) => /^OneDrive( - .+)?$/i.test(seg)))
+    return 'onedrive';
   if (facts.driveKind === 'removable' || (!win && /^\/(media|run\/media|Volumes)\//.test(dir))) return 'removable';
   return null;
 }
@@ -77,7 +78,10 @@ export function moveLegacyDataFile(legacy: string, target: string, now = new Dat
   } finally {
     ro.close();
   }
-  for (const [from, to] of [[evidenceDirFor(legacy), evidenceDirFor(target)], [backupDirFor(legacy), backupDirFor(target)]] as const) {
+  for (const [from, to] of [
+    [evidenceDirFor(legacy), evidenceDirFor(target)],
+    [backupDirFor(legacy), backupDirFor(target)],
+  ] as const) {
     if (fs.existsSync(from)) fs.cpSync(from, to, { recursive: true, force: false, errorOnExist: false });
   }
   const ext = path.extname(legacy);

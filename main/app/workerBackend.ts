@@ -39,14 +39,20 @@ export const BACKEND_STOPPED: WireResponse = {
   ok: false,
   error: {
     code: 'internal',
-    message: 'Mejora dejó de poder trabajar con sus datos por un error inesperado. Sus datos guardados no se han perdido; cierre Mejora y vuelva a abrirlo.',
+    message:
+      'Mejora dejó de poder trabajar con sus datos por un error inesperado. Sus datos guardados no se han perdido; cierre Mejora y vuelva a abrirlo.',
   },
 };
 
 /** How long close() lets the worker finish closing the database before ending it anyway. */
 const CLOSE_GRACE_MS = 5000;
 
-export function startWorkerBackend(workerFile: string, dbPath: string, version: string, opts: { moveLegacyData?: boolean } = {}): Promise<WorkerBackend> {
+export function startWorkerBackend(
+  workerFile: string,
+  dbPath: string,
+  version: string,
+  opts: { moveLegacyData?: boolean } = {},
+): Promise<WorkerBackend> {
   const workerData: WorkerBackendData = { dbPath, version, ...(opts.moveLegacyData ? { moveLegacyData: true } : {}) };
   const worker = new Worker(workerFile, { workerData });
   const pending = new Map<number, (response: WireResponse) => void>();

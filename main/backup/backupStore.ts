@@ -107,7 +107,13 @@ function infoFor(id: string, reason: BackupReason, now: Date, file: string, cont
 
 /** A backup of the open database, through SQLite's online backup (others may keep writing). */
 /** `protect`: ids retention must not remove now (the copy a restore is about to read). */
-export async function createBackup(db: Db, dbPath: string, reason: BackupReason, now = new Date(), protect: readonly string[] = []): Promise<BackupInfo> {
+export async function createBackup(
+  db: Db,
+  dbPath: string,
+  reason: BackupReason,
+  now = new Date(),
+  protect: readonly string[] = [],
+): Promise<BackupInfo> {
   const dir = backupDirFor(dbPath);
   fs.mkdirSync(dir, { recursive: true });
   const id = newId(dir, now);
@@ -182,7 +188,10 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 export function pruneBackups(dbPath: string, now = new Date(), protect: readonly string[] = []): string[] {
   const dir = backupDirFor(dbPath);
   const all = listBackups(dbPath);
-  const keep = backupsToKeep(all.map((b) => ({ id: b.id, createdAt: new Date(b.created_at) })), now);
+  const keep = backupsToKeep(
+    all.map((b) => ({ id: b.id, createdAt: new Date(b.created_at) })),
+    now,
+  );
   const removed: string[] = [];
   for (const b of all) {
     if (keep.has(b.id) || protect.includes(b.id)) continue;

@@ -92,7 +92,10 @@ export async function exportCopy(db: Db, dbPath: string, target: string): Promis
   if (refusal) throw new AppError('io_error', refusal);
   for (const e of evidenceFiles(dbPath)) {
     if (e.size > MAX_EVIDENCE_BYTES) {
-      throw new AppError('io_error', `Un archivo de evidencia ocupa ${sizeText(e.size)}, más de lo que cabe en una copia (1 GB por archivo). No se escribió nada.`);
+      throw new AppError(
+        'io_error',
+        `Un archivo de evidencia ocupa ${sizeText(e.size)}, más de lo que cabe en una copia (1 GB por archivo). No se escribió nada.`,
+      );
     }
   }
   try {
@@ -147,7 +150,11 @@ export async function importCopy(
 ): Promise<{ id: string; undoId: string | null; evidence: number }> {
   const st = fs.statSync(file, { throwIfNoEntry: false });
   if (!st?.isFile()) throw new AppError('not_found', `No se encuentra el archivo «${file}».`);
-  if (st.size > MAX_COPY_BYTES) throw new AppError('invalid_file', `«${path.basename(file)}» ocupa ${sizeText(st.size)}: es demasiado grande para ser una copia de Mejora.`);
+  if (st.size > MAX_COPY_BYTES)
+    throw new AppError(
+      'invalid_file',
+      `«${path.basename(file)}» ocupa ${sizeText(st.size)}: es demasiado grande para ser una copia de Mejora.`,
+    );
   checkCopy(file, migrations);
   const dir = backupDirFor(dbPath);
   fs.mkdirSync(dir, { recursive: true });
@@ -169,7 +176,13 @@ export async function importCopy(
     contents = verifyCopy(tmp);
   });
   const stagedId = path.basename(staged, '.sqlite');
-  const info: BackupInfo = { id: stagedId, created_at: now.toISOString(), reason: 'copia abierta desde un archivo', size: fs.statSync(staged).size, ...contents! };
+  const info: BackupInfo = {
+    id: stagedId,
+    created_at: now.toISOString(),
+    reason: 'copia abierta desde un archivo',
+    size: fs.statSync(staged).size,
+    ...contents!,
+  };
   writeFileAtomicSync(path.join(dir, `${stagedId}.json`), JSON.stringify(info, null, 2));
   const undoId = await restoreFromFile(db, dbPath, staged, migrations);
   return { id: stagedId, undoId, evidence };

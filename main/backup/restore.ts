@@ -21,7 +21,10 @@ export function checkCopy(file: string, migrations: readonly Migration[]): numbe
     case 'not_sqlite':
       throw new AppError('invalid_file', `«${file}» no es una copia de Mejora. No se ha cambiado nada.`);
     case 'damaged':
-      throw new AppError('damaged_file', `La copia «${file}» está dañada (no pasa la comprobación de integridad). No se ha cambiado nada; elija otra copia.`);
+      throw new AppError(
+        'damaged_file',
+        `La copia «${file}» está dañada (no pasa la comprobación de integridad). No se ha cambiado nada; elija otra copia.`,
+      );
     case 'ok':
       break;
   }

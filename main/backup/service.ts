@@ -55,7 +55,8 @@ export function createBackupService(db: Db, dbPath: string, migrations: readonly
     queue = next.catch(() => {});
     return next;
   };
-  const changeMark = () => `${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}/${db.pragma('data_version', { simple: true })}`;
+  const changeMark = () =>
+    `${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}/${db.pragma('data_version', { simple: true })}`;
   let markAtLastBackup = '';
   const replacedListeners: (() => void)[] = [];
   const replaced = () => {

@@ -23,10 +23,12 @@ function backupLine(b: BackupSummary): string {
 function printPreview(io: CliIO, p: BackupPreview): void {
   io.out(`La copia ${p.backup.id} (${formatDateTimeEs(p.backup.created_at)}, ${p.backup.reason}) contiene:`);
   if (p.inCopy.length === 0) io.out('  (ningún plan)');
-  for (const c of p.inCopy) io.out(`  - ${c.institution}, ${c.title} (${c.periodFrom}-${c.periodTo}): ${plural(c.actions, 'acción', 'acciones')}`);
+  for (const c of p.inCopy)
+    io.out(`  - ${c.institution}, ${c.title} (${c.periodFrom}-${c.periodTo}): ${plural(c.actions, 'acción', 'acciones')}`);
   io.out('Ahora tiene:');
   if (p.now.length === 0) io.out('  (ningún plan)');
-  for (const c of p.now) io.out(`  - ${c.institution}, ${c.title} (${c.periodFrom}-${c.periodTo}): ${plural(c.actions, 'acción', 'acciones')}`);
+  for (const c of p.now)
+    io.out(`  - ${c.institution}, ${c.title} (${c.periodFrom}-${c.periodTo}): ${plural(c.actions, 'acción', 'acciones')}`);
 }
 
 function undoHint(io: CliIO, undoId: string | null): void {
@@ -54,11 +56,16 @@ async function backup(ctx: CommandContext): Promise<number | void> {
       return;
     }
     case 'restore': {
-      if (!arg) throw new AppError('invalid_argument', 'Falta el número de la copia: mejora backup restore ID (véalos con «mejora backup list»).');
+      if (!arg)
+        throw new AppError('invalid_argument', 'Falta el número de la copia: mejora backup restore ID (véalos con «mejora backup list»).');
       const api = ctx.openApi();
       const preview = await api.previewBackup({ id: arg });
       if (!json) printPreview(io, preview);
-      const ok = await confirmOrExit(ctx, '¿Reemplazar sus datos actuales por los de esta copia?', `Restaurar la copia ${arg} reemplaza sus datos actuales.`);
+      const ok = await confirmOrExit(
+        ctx,
+        '¿Reemplazar sus datos actuales por los de esta copia?',
+        `Restaurar la copia ${arg} reemplaza sus datos actuales.`,
+      );
       if (ok !== true) return ok;
       const r = await api.restoreBackup({ id: arg });
       if (json) return void printJson(io, r);
@@ -67,19 +74,28 @@ async function backup(ctx: CommandContext): Promise<number | void> {
       return;
     }
     case 'export': {
-      if (!arg) throw new AppError('invalid_argument', 'Falta el archivo: mejora backup export ARCHIVO (por ejemplo, E:\\mejora-copia.sqlite).');
+      if (!arg)
+        throw new AppError('invalid_argument', 'Falta el archivo: mejora backup export ARCHIVO (por ejemplo, E:\\mejora-copia.sqlite).');
       const r = await ctx.openApi().exportBackupTo({ path: path.resolve(arg) });
       if (json) return void printJson(io, r);
-      io.out(`Copia de todos sus datos guardada en «${r.path}» (${sizeText(r.size)}). Para abrirla en otra computadora: mejora backup import ARCHIVO`);
+      io.out(
+        `Copia de todos sus datos guardada en «${r.path}» (${sizeText(r.size)}). Para abrirla en otra computadora: mejora backup import ARCHIVO`,
+      );
       return;
     }
     case 'import': {
       if (!arg) throw new AppError('invalid_argument', 'Falta el archivo: mejora backup import ARCHIVO');
-      const ok = await confirmOrExit(ctx, `¿Reemplazar sus datos actuales por los de «${path.basename(arg)}»?`, `Abrir la copia «${path.basename(arg)}» reemplaza sus datos actuales.`);
+      const ok = await confirmOrExit(
+        ctx,
+        `¿Reemplazar sus datos actuales por los de «${path.basename(arg)}»?`,
+        `Abrir la copia «${path.basename(arg)}» reemplaza sus datos actuales.`,
+      );
       if (ok !== true) return ok;
       const r = await ctx.openApi().importBackupFrom({ path: path.resolve(arg) });
       if (json) return void printJson(io, r);
-      io.out(`Copia «${path.basename(arg)}» abierta: sus datos son ahora los de esa copia${r.evidence ? ` (${plural(r.evidence, 'archivo de evidencia', 'archivos de evidencia')})` : ''}.`);
+      io.out(
+        `Copia «${path.basename(arg)}» abierta: sus datos son ahora los de esa copia${r.evidence ? ` (${plural(r.evidence, 'archivo de evidencia', 'archivos de evidencia')})` : ''}.`,
+      );
       undoHint(io, r.undoId);
       return;
     }
@@ -111,12 +127,23 @@ async function trash(ctx: CommandContext): Promise<number | void> {
     const { plans } = await ctx.openApi().listTrash({});
     if (json) {
       return void printJson(io, {
-        trash: plans.map((p) => ({ id: p.id, institution: p.institution, title: p.title, period: { from: p.periodFrom, to: p.periodTo }, actions: p.actions, deleted_at: p.deletedAt, expires_at: p.expiresAt })),
+        trash: plans.map((p) => ({
+          id: p.id,
+          institution: p.institution,
+          title: p.title,
+          period: { from: p.periodFrom, to: p.periodTo },
+          actions: p.actions,
+          deleted_at: p.deletedAt,
+          expires_at: p.expiresAt,
+        })),
       });
     }
     if (plans.length === 0) return void io.out('La Papelera está vacía.');
     io.out('En la Papelera (se borran para siempre a los 30 días):');
-    for (const p of plans) io.out(`  ${p.id}  ${p.institution}, ${p.title} (${plural(p.actions, 'acción', 'acciones')}) — borrado el ${formatDateTimeEs(p.deletedAt)}, se quita el ${formatDateTimeEs(p.expiresAt).slice(0, 10)}`);
+    for (const p of plans)
+      io.out(
+        `  ${p.id}  ${p.institution}, ${p.title} (${plural(p.actions, 'acción', 'acciones')}) — borrado el ${formatDateTimeEs(p.deletedAt)}, se quita el ${formatDateTimeEs(p.expiresAt).slice(0, 10)}`,
+      );
     io.out('\nPara recuperar uno: mejora trash restore ID');
     return;
   }

@@ -32,7 +32,9 @@ async function history(ctx: CommandContext): Promise<number> {
     ctx.io.out(actionNo ? `La acción ${actionNo} no tiene cambios registrados.` : `El plan ${planId} no tiene cambios registrados.`);
     return 0;
   }
-  ctx.io.out(actionNo ? `Historial de la acción ${actionNo} (lo más reciente primero):` : `Historial del plan ${planId} (lo más reciente primero):`);
+  ctx.io.out(
+    actionNo ? `Historial de la acción ${actionNo} (lo más reciente primero):` : `Historial del plan ${planId} (lo más reciente primero):`,
+  );
   for (const c of changes) ctx.io.out(changeLine(c));
   return 0;
 }

@@ -31,7 +31,13 @@ export function indicatorJson(i: PlanIndicator) {
     baseline: point(i.baseline),
     current: point(i.current),
     met: i.met,
-    trend: i.trend.map((p) => ({ surveyId: p.surveyId, wave: p.wave, dateTo: p.dateRange?.to.slice(0, 10) ?? null, value: p.value, n: p.n })),
+    trend: i.trend.map((p) => ({
+      surveyId: p.surveyId,
+      wave: p.wave,
+      dateTo: p.dateRange?.to.slice(0, 10) ?? null,
+      value: p.value,
+      n: p.n,
+    })),
   };
 }
 
@@ -61,8 +67,12 @@ export const indicatorCommands: Command[] = [
         for (const i of list) {
           const state = i.met === null ? 'sin dato' : i.met ? 'meta cumplida' : 'meta no cumplida';
           io.out(`Acción ${i.actionNo}: ${i.label}`);
-          io.out(`  línea base ${num(i.baseline?.value ?? null)}${i.baseline ? ` (encuesta ${i.baseline.surveyId}, n=${i.baseline.n})` : ''} · actual ${num(i.current?.value ?? null)}${i.current ? ` (encuesta ${i.current.surveyId}, n=${i.current.n})` : ''} · ${state}`);
-          io.out(`  evolución: ${i.trend.map((p) => `ola ${p.wave}${p.dateRange ? ` (${formatDateEs(p.dateRange.to)})` : ''} ${num(p.value)}`).join(' → ') || '—'}`);
+          io.out(
+            `  línea base ${num(i.baseline?.value ?? null)}${i.baseline ? ` (encuesta ${i.baseline.surveyId}, n=${i.baseline.n})` : ''} · actual ${num(i.current?.value ?? null)}${i.current ? ` (encuesta ${i.current.surveyId}, n=${i.current.n})` : ''} · ${state}`,
+          );
+          io.out(
+            `  evolución: ${i.trend.map((p) => `ola ${p.wave}${p.dateRange ? ` (${formatDateEs(p.dateRange.to)})` : ''} ${num(p.value)}`).join(' → ') || '—'}`,
+          );
         }
         return;
       }
@@ -72,10 +82,17 @@ export const indicatorCommands: Command[] = [
       const surveyId = requireInt(stringFlag(args.flags, 'survey'), 'la encuesta: --survey ID (vea los números con mejora list-surveys)');
       const measureText = stringFlag(args.flags, 'measure') ?? '';
       const m = /^\s*(servicio|pregunta)\s*:\s*(.+?)\s*$/i.exec(measureText);
-      if (!m) throw new AppError('invalid_argument', 'Indique qué se mide: --measure "servicio:Mercado municipal" o --measure "pregunta:TEXTO DE LA PREGUNTA".');
+      if (!m)
+        throw new AppError(
+          'invalid_argument',
+          'Indique qué se mide: --measure "servicio:Mercado municipal" o --measure "pregunta:TEXTO DE LA PREGUNTA".',
+        );
       const metric = stringFlag(args.flags, 'metric') ?? 'top2box_pct';
       if (!(INDICATOR_METRICS as readonly string[]).includes(metric)) {
-        throw new AppError('invalid_argument', `--metric debe ser ${INDICATOR_METRICS.map((x) => `${x} (${INDICATOR_METRIC_LABELS[x]})`).join(', ')}.`);
+        throw new AppError(
+          'invalid_argument',
+          `--metric debe ser ${INDICATOR_METRICS.map((x) => `${x} (${INDICATOR_METRIC_LABELS[x]})`).join(', ')}.`,
+        );
       }
       const targetText = stringFlag(args.flags, 'target');
       if (!targetText) throw new AppError('invalid_argument', 'Falta la meta: --target ">=80".');
@@ -89,9 +106,18 @@ export const indicatorCommands: Command[] = [
         const columns = (await api.getSurvey({ surveyId })).columns;
         ref = columns[questionIdOf(ref, columns)]!.key;
       }
-      const linked = await api.linkIndicator({ actionId: action.id, surveyId, measure: { type, ref }, metric: metric as IndicatorMetric, target });
+      const linked = await api.linkIndicator({
+        actionId: action.id,
+        surveyId,
+        measure: { type, ref },
+        metric: metric as IndicatorMetric,
+        target,
+      });
       if (args.flags.json) printJson(io, indicatorJson(linked));
-      else io.out(`Acción ${linked.actionNo}: ${linked.label}. Línea base: encuesta ${linked.baseline?.surveyId ?? '—'} (${num(linked.baseline?.value ?? null)}).`);
+      else
+        io.out(
+          `Acción ${linked.actionNo}: ${linked.label}. Línea base: encuesta ${linked.baseline?.surveyId ?? '—'} (${num(linked.baseline?.value ?? null)}).`,
+        );
     },
   },
 ];

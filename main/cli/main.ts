@@ -92,7 +92,13 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
     return code ?? 0;
   } catch (err) {
     if (err instanceof AppError) {
-      io.err(err.fields ? `${err.message}\n${Object.values(err.fields).map((m) => `  - ${m}`).join('\n')}` : err.message);
+      io.err(
+        err.fields
+          ? `${err.message}\n${Object.values(err.fields)
+              .map((m) => `  - ${m}`)
+              .join('\n')}`
+          : err.message,
+      );
       return 1;
     }
     io.err(INTERNAL_ERROR_MESSAGE);

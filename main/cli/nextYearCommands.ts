@@ -23,7 +23,10 @@ function readPasteText(file: string | undefined): string {
     const bytes = file === undefined || file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
     return new TextDecoder('utf-8').decode(bytes);
   } catch {
-    throw new AppError('invalid_argument', `No se pudo leer «${file ?? 'la entrada estándar'}»: compruebe que el archivo existe y que tiene permiso para abrirlo.`);
+    throw new AppError(
+      'invalid_argument',
+      `No se pudo leer «${file ?? 'la entrada estándar'}»: compruebe que el archivo existe y que tiene permiso para abrirlo.`,
+    );
   }
 }
 
@@ -36,7 +39,9 @@ function printPastePreview(io: CliIO, p: PastePreview): void {
   io.out(`${p.actions.length} acciones nuevas, numeradas desde ${p.firstNo}:`);
   p.actions.forEach((a, i) => {
     const when = [formatYearMonth(a.start), formatYearMonth(a.end)].filter(Boolean).join(' – ');
-    io.out(`  ${p.firstNo + i}. [${a.subcriterion ?? a.criterion ?? '—'}] ${oneLine(a.action)}${when ? ` (${when})` : ''} · ${a.tasks.length} tareas`);
+    io.out(
+      `  ${p.firstNo + i}. [${a.subcriterion ?? a.criterion ?? '—'}] ${oneLine(a.action)}${when ? ` (${when})` : ''} · ${a.tasks.length} tareas`,
+    );
   });
   if (p.newExtraColumns.length) io.out(`Columnas adicionales nuevas: ${p.newExtraColumns.join(', ')}.`);
   if (p.warnings.length) {
@@ -104,12 +109,17 @@ export const nextYearCommands: Command[] = [
   {
     name: 'copy-plan',
     usage: 'mejora copy-plan PLAN [--institution NOMBRE] [--from AÑO --to AÑO] [--db ARCHIVO] [--json]',
-    summary: 'Copia un plan como punto de partida (para la misma u otra institución, u otro período): acciones y tareas, sin avance, evidencias ni encuestas.',
+    summary:
+      'Copia un plan como punto de partida (para la misma u otra institución, u otro período): acciones y tareas, sin avance, evidencias ni encuestas.',
     booleans: ['json'],
     async run({ args, io, openApi }) {
       const planId = requireInt(args.positionals[0], 'el número del plan (PLAN)');
       const institution = stringFlag(args.flags, 'institution');
-      const result = await openApi().copyPlan({ planId, ...periodFlags(args.flags), ...(institution !== undefined ? { institution } : {}) });
+      const result = await openApi().copyPlan({
+        planId,
+        ...periodFlags(args.flags),
+        ...(institution !== undefined ? { institution } : {}),
+      });
       if (args.flags.json) printJson(io, { planId: result.planId });
       else io.out(`Copia creada con el número ${result.planId}.`);
     },
@@ -124,7 +134,12 @@ export const nextYearCommands: Command[] = [
       const archived = args.flags.undo !== true;
       const plan = await openApi().archivePlan({ planId, archived });
       if (args.flags.json) printJson(io, { planId: plan.id, archived: plan.archived });
-      else io.out(archived ? `Plan ${plan.id} archivado: es de solo lectura hasta que lo reabra (mejora archive-plan ${plan.id} --undo).` : `Plan ${plan.id} reabierto: se puede editar.`);
+      else
+        io.out(
+          archived
+            ? `Plan ${plan.id} archivado: es de solo lectura hasta que lo reabra (mejora archive-plan ${plan.id} --undo).`
+            : `Plan ${plan.id} reabierto: se puede editar.`,
+        );
     },
   },
   {
@@ -144,12 +159,21 @@ export const nextYearCommands: Command[] = [
             added: 0,
             layout: preview.layout,
             columns: preview.columns,
-            actions: preview.actions.map((a, i) => ({ no: preview.firstNo + i, criterion: a.criterion, subcriterion: a.subcriterion, action: a.action, start: a.start, end: a.end, tasks: a.tasks.map((t) => t.text) })),
+            actions: preview.actions.map((a, i) => ({
+              no: preview.firstNo + i,
+              criterion: a.criterion,
+              subcriterion: a.subcriterion,
+              action: a.action,
+              start: a.start,
+              end: a.end,
+              tasks: a.tasks.map((t) => t.text),
+            })),
             warnings: preview.warnings,
           });
         } else {
           printPastePreview(io, preview);
-          if (!args.flags['dry-run']) io.err('\nNo se ha añadido nada. Revise la vista previa y repita con --yes para añadir estas acciones.');
+          if (!args.flags['dry-run'])
+            io.err('\nNo se ha añadido nada. Revise la vista previa y repita con --yes para añadir estas acciones.');
         }
         return args.flags['dry-run'] ? 0 : EXIT_NEEDS_CONFIRMATION;
       }

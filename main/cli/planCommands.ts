@@ -79,14 +79,22 @@ export const planCommands: Command[] = [
         printJson(io, planToJson(plan));
         return;
       }
-      io.out(`${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones${plan.archived ? ' · archivado (solo lectura)' : ''}`);
-      io.out(plan.cutoff ? `Corte «${plan.cutoff.label}» (congelado al ${formatDay(plan.cutoff.date)})\n` : `Avance al ${formatDay(plan.asOf)}\n`);
+      io.out(
+        `${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones${plan.archived ? ' · archivado (solo lectura)' : ''}`,
+      );
+      io.out(
+        plan.cutoff
+          ? `Corte «${plan.cutoff.label}» (congelado al ${formatDay(plan.cutoff.date)})\n`
+          : `Avance al ${formatDay(plan.asOf)}\n`,
+      );
       for (const a of plan.actions) {
         const when = [formatYearMonth(a.start), formatYearMonth(a.end) + (a.endOpen ? ' en adelante' : '')].filter(Boolean).join(' – ');
         io.out(`${a.no}. [${a.subcriterion ?? a.criterion ?? '—'}] ${a.action}${when ? ` (${when})` : ''}`);
         const from = plan.carriedFrom?.[a.id];
         if (from) io.out(`   ${carriedFromText(from)}`);
-        io.out(`   Avance ${formatPercent(a.progress.percent)} (${a.progress.formula}) · Semáforo: ${SEMAFORO_LABELS[a.progress.semaforo]}`);
+        io.out(
+          `   Avance ${formatPercent(a.progress.percent)} (${a.progress.formula}) · Semáforo: ${SEMAFORO_LABELS[a.progress.semaforo]}`,
+        );
         for (const [i, t] of a.tasks.entries()) io.out(`   ${i + 1}. [${TASK_STATUS_LABELS[t.status]}] ${t.text}`);
       }
     },

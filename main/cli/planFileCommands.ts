@@ -27,7 +27,9 @@ function printWarnings(io: CliIO, warnings: ImportWarning[]): void {
   if (warnings.length === 0) return;
   io.out(`\nAvisos (${warnings.length}):`);
   for (const w of warnings) {
-    const where = [w.sheet && `hoja «${w.sheet}»`, w.row !== null && `fila ${w.row}`, w.column && `columna ${w.column}`].filter(Boolean).join(', ');
+    const where = [w.sheet && `hoja «${w.sheet}»`, w.row !== null && `fila ${w.row}`, w.column && `columna ${w.column}`]
+      .filter(Boolean)
+      .join(', ');
     io.out(`  - ${where ? `${where}: ` : ''}${w.message}`);
   }
 }
@@ -65,10 +67,16 @@ export const planFileCommands: Command[] = [
       const wanted = args.positionals[1];
       const asPdf = wanted !== undefined && /\.pdf$/i.test(wanted);
       if (wanted !== undefined && !asPdf && path.extname(wanted) && !/\.xlsx$/i.test(wanted) && !isDirectory(wanted)) {
-        throw new AppError('invalid_argument', `«${wanted}»: el plan se exporta como .xlsx (Excel) o .pdf. Cambie la extensión del archivo de salida.`);
+        throw new AppError(
+          'invalid_argument',
+          `«${wanted}»: el plan se exporta como .xlsx (Excel) o .pdf. Cambie la extensión del archivo de salida.`,
+        );
       }
       if (asPdf && args.flags.seguimiento) {
-        throw new AppError('invalid_argument', 'El PDF es el plan con el formato oficial; el seguimiento en PDF es el informe de avance: mejora report-avance PLAN --pdf SALIDA.pdf');
+        throw new AppError(
+          'invalid_argument',
+          'El PDF es el plan con el formato oficial; el seguimiento en PDF es el informe de avance: mejora report-avance PLAN --pdf SALIDA.pdf',
+        );
       }
       const asOf = dayFlag(args.flags, 'as-of');
       const api = openApi();
@@ -104,12 +112,22 @@ export const planFileCommands: Command[] = [
       const needsConfirmation = preview.existingPlan !== null && updateId === undefined && !args.flags.new;
       if (args.flags['dry-run'] || needsConfirmation) {
         if (json) {
-          printJson(io, { sheet: preview.sheet, plan: preview.plan, warnings: preview.warnings, existingPlan: preview.existingPlan, diff: preview.diff });
+          printJson(io, {
+            sheet: preview.sheet,
+            plan: preview.plan,
+            warnings: preview.warnings,
+            existingPlan: preview.existingPlan,
+            diff: preview.diff,
+          });
         } else {
           const p = preview.plan;
-          io.out(`«${fileName}», hoja «${preview.sheet}»: ${p.institution || '(sin institución)'}, ${p.periodFrom ?? '?'}-${p.periodTo ?? '?'}, ${p.actions.length} acciones.`);
+          io.out(
+            `«${fileName}», hoja «${preview.sheet}»: ${p.institution || '(sin institución)'}, ${p.periodFrom ?? '?'}-${p.periodTo ?? '?'}, ${p.actions.length} acciones.`,
+          );
           if (preview.existingPlan && preview.diff) {
-            io.out(`\nCambios respecto al plan ${preview.existingPlan.id} («${preview.existingPlan.title}», ${preview.existingPlan.institution}):`);
+            io.out(
+              `\nCambios respecto al plan ${preview.existingPlan.id} («${preview.existingPlan.title}», ${preview.existingPlan.institution}):`,
+            );
             printDiff(io, preview.diff);
           }
           printWarnings(io, preview.warnings);

@@ -10,16 +10,25 @@ import type { CliIO, Command } from './command.ts';
 
 function printSummary(io: CliIO, r: InformeAvance): void {
   io.out(`${r.plan.institution} — ${r.plan.title}`);
-  io.out(r.cutoff ? `Informe de avance: ${r.cutoff.label} (corte del ${formatDay(r.cutoff.date)})` : `Informe de avance al ${formatDay(r.asOf)}`);
-  io.out(`Avance global: ${r.totals.percent === null ? '—' : `${r.totals.percent.toLocaleString('es-DO')} %`} (${r.totals.actions} acciones)`);
+  io.out(
+    r.cutoff ? `Informe de avance: ${r.cutoff.label} (corte del ${formatDay(r.cutoff.date)})` : `Informe de avance al ${formatDay(r.asOf)}`,
+  );
+  io.out(
+    `Avance global: ${r.totals.percent === null ? '—' : `${r.totals.percent.toLocaleString('es-DO')} %`} (${r.totals.actions} acciones)`,
+  );
   io.out(`Por estado: ${ACTION_STATES.map((s) => `${ACTION_STATE_LABELS[s]} ${r.totals.by_state[s]}`).join(' · ')}`);
-  io.out(`Semáforo: ${SEMAFOROS.filter((s) => r.totals.by_semaforo[s]).map((s) => `${SEMAFORO_LABELS[s]} ${r.totals.by_semaforo[s]}`).join(' · ')}`);
+  io.out(
+    `Semáforo: ${SEMAFOROS.filter((s) => r.totals.by_semaforo[s])
+      .map((s) => `${SEMAFORO_LABELS[s]} ${r.totals.by_semaforo[s]}`)
+      .join(' · ')}`,
+  );
 }
 
 export const reportCommands: Command[] = [
   {
     name: 'report-avance',
-    usage: 'mejora report-avance PLAN [--cutoff ID | --as-of FECHA] [--xlsx SALIDA.xlsx] [--pdf SALIDA.pdf] [--zip SALIDA.zip] [--db ARCHIVO] [--json]',
+    usage:
+      'mejora report-avance PLAN [--cutoff ID | --as-of FECHA] [--xlsx SALIDA.xlsx] [--pdf SALIDA.pdf] [--zip SALIDA.zip] [--db ARCHIVO] [--json]',
     summary:
       'Informe de avance del plan, de un corte cerrado (--cutoff) o a una fecha (--as-of, hoy por defecto): Excel, PDF para el MAP y paquete de evidencias (ZIP) para el SISMAP.',
     booleans: ['json'],
@@ -27,7 +36,8 @@ export const reportCommands: Command[] = [
       const planId = requireInt(args.positionals[0], 'el número del plan (PLAN)');
       const cutoffId = intFlag(args.flags, 'cutoff');
       const asOf = dayFlag(args.flags, 'as-of');
-      if (cutoffId !== undefined && asOf !== undefined) throw new AppError('invalid_argument', 'Use --cutoff ID o --as-of FECHA, no ambos.');
+      if (cutoffId !== undefined && asOf !== undefined)
+        throw new AppError('invalid_argument', 'Use --cutoff ID o --as-of FECHA, no ambos.');
       const at = { planId, ...(cutoffId !== undefined ? { cutoffId } : {}), ...(asOf ? { asOf } : {}) };
       const api = openApi();
       const informe = await api.informeAvance(at);

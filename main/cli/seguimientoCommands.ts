@@ -22,7 +22,6 @@ import { printJson } from './command.ts';
 import { EXIT_NEEDS_CONFIRMATION } from './planFileCommands.ts';
 import { actionToJson } from './planJson.ts';
 
-
 const asOfArg = (args: ParsedArgs) => {
   const asOf = dayFlag(args.flags, 'as-of');
   return asOf ? { asOf } : {};
@@ -31,7 +30,12 @@ const asOfArg = (args: ParsedArgs) => {
 /** "Completada", "en curso", "EN_CURSO" → 'completada' / 'en_curso'; unknown words get a message listing the valid ones. */
 function statusWord<S extends string>(value: string, allowed: readonly S[], what: string): S {
   const key = foldText(value).replace(/[\s-]+/g, '_');
-  const aliases: Record<string, string> = { en_proceso: 'en_curso', completado: 'completada', cancelado: 'cancelada', no_iniciada: 'pendiente' };
+  const aliases: Record<string, string> = {
+    en_proceso: 'en_curso',
+    completado: 'completada',
+    cancelado: 'cancelada',
+    no_iniciada: 'pendiente',
+  };
   const word = (aliases[key] ?? key) as S;
   if (allowed.includes(word)) return word;
   throw new AppError('invalid_argument', `«${value}» no es un estado de ${what}. Use uno de: ${allowed.join(', ')}.`);
@@ -44,7 +48,10 @@ export function percentFlag(value: string): number | 'auto' {
   const m = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*%?$/.exec(v);
   const n = m ? Number(m[1]!.replace(',', '.')) : NaN;
   if (!m || n > 100) {
-    throw new AppError('invalid_argument', `--percent: escriba un número de 0 a 100 (por ejemplo 40 o 40%), o «auto» para volver al cálculo por tareas (se recibió «${value}»).`);
+    throw new AppError(
+      'invalid_argument',
+      `--percent: escriba un número de 0 a 100 (por ejemplo 40 o 40%), o «auto» para volver al cálculo por tareas (se recibió «${value}»).`,
+    );
   }
   return n;
 }
@@ -56,7 +63,10 @@ function planArg(args: ParsedArgs, index = 0): number {
 function findAction(plan: PlanProgress, no: number): ActionWithProgress {
   const a = plan.actions.find((x) => x.no === no);
   if (!a) {
-    throw new AppError('invalid_argument', `El plan ${plan.id} no tiene la acción ${no}: tiene ${plan.actions.length} acciones (de la 1 a la ${plan.actions.length}).`);
+    throw new AppError(
+      'invalid_argument',
+      `El plan ${plan.id} no tiene la acción ${no}: tiene ${plan.actions.length} acciones (de la 1 a la ${plan.actions.length}).`,
+    );
   }
   return a;
 }
@@ -66,7 +76,9 @@ function findTaskId(a: ActionWithProgress, k: number): number {
   if (!t) {
     throw new AppError(
       'invalid_argument',
-      a.tasks.length ? `La acción ${a.no} no tiene la tarea ${k}: tiene ${a.tasks.length} tareas (de la 1 a la ${a.tasks.length}).` : `La acción ${a.no} no tiene tareas.`,
+      a.tasks.length
+        ? `La acción ${a.no} no tiene la tarea ${k}: tiene ${a.tasks.length} tareas (de la 1 a la ${a.tasks.length}).`
+        : `La acción ${a.no} no tiene tareas.`,
     );
   }
   return t.id;
@@ -75,11 +87,15 @@ function findTaskId(a: ActionWithProgress, k: number): number {
 function describeAction(io: CliIO, a: ActionWithProgress): void {
   const p = a.progress;
   io.out(`Acción ${a.no}: ${a.action}`);
-  io.out(`  Avance: ${formatPercent(p.percent)} (${p.formula}) · ${ACTION_STATE_LABELS[p.state]} · Semáforo: ${SEMAFORO_LABELS[p.semaforo]}`);
+  io.out(
+    `  Avance: ${formatPercent(p.percent)} (${p.formula}) · ${ACTION_STATE_LABELS[p.state]} · Semáforo: ${SEMAFORO_LABELS[p.semaforo]}`,
+  );
   if (p.expected !== null) io.out(`  Esperado a la fecha: ${formatPercent(p.expected)}`);
   if (p.doneOn) io.out(`  Cumplida el ${formatDay(p.doneOn)}`);
   for (const t of a.tasks) {
-    io.out(`  ${t.no}. [${TASK_STATUS_LABELS[t.status]}${t.doneOn ? ` ${formatDay(t.doneOn)}` : ''}] ${t.text}${t.note ? ` — ${t.note}` : ''}`);
+    io.out(
+      `  ${t.no}. [${TASK_STATUS_LABELS[t.status]}${t.doneOn ? ` ${formatDay(t.doneOn)}` : ''}] ${t.text}${t.note ? ` — ${t.note}` : ''}`,
+    );
   }
 }
 
@@ -140,7 +156,10 @@ async function progress(api: Api, args: ParsedArgs, io: CliIO): Promise<void> {
   let result: ActionWithProgress;
   if (taskNo !== undefined) {
     if (percentText !== undefined || reason !== undefined) {
-      throw new AppError('invalid_argument', 'El porcentaje es de la acción, no de una tarea: quite --task para fijar un porcentaje manual.');
+      throw new AppError(
+        'invalid_argument',
+        'El porcentaje es de la acción, no de una tarea: quite --task para fijar un porcentaje manual.',
+      );
     }
     const taskId = findTaskId(action, requireInt(taskNo, 'el número de la tarea (--task K)'));
     result = await api.setTaskProgress({
@@ -177,7 +196,8 @@ export const seguimientoCommands: Command[] = [
   },
   {
     name: 'evidence',
-    usage: 'mejora evidence add PLAN --action N [--task K] ARCHIVO… [--date DD/MM/AAAA] [--note T] | mejora evidence list PLAN [--db ARCHIVO] [--json]',
+    usage:
+      'mejora evidence add PLAN --action N [--task K] ARCHIVO… [--date DD/MM/AAAA] [--note T] | mejora evidence list PLAN [--db ARCHIVO] [--json]',
     summary: 'Adjunta evidencias (PDF, imágenes, Word, Excel; hasta 25 MB cada una) a una acción o tarea, o las lista.',
     booleans: ['json', 'all'],
     async run({ args, io, openApi }) {
@@ -186,7 +206,8 @@ export const seguimientoCommands: Command[] = [
       if (sub === 'add') {
         const planId = requireInt(rest[0], 'el número del plan (PLAN)');
         const files = rest.slice(1);
-        if (!files.length) throw new AppError('invalid_argument', 'Indique al menos un archivo: mejora evidence add PLAN --action N ARCHIVO…');
+        if (!files.length)
+          throw new AppError('invalid_argument', 'Indique al menos un archivo: mejora evidence add PLAN --action N ARCHIVO…');
         const no = requireInt(stringFlag(args.flags, 'action'), 'el número de la acción (--action N)');
         const taskNo = stringFlag(args.flags, 'task');
         const date = dayFlag(args.flags, 'date');
@@ -204,7 +225,9 @@ export const seguimientoCommands: Command[] = [
         });
         if (json) printJson(io, { evidence: evidence.map(evidenceToJson) });
         else {
-          io.out(`${evidence.length === 1 ? 'Evidencia adjuntada' : `${evidence.length} evidencias adjuntadas`} a la acción ${no}${taskNo ? `, tarea ${taskNo}` : ''}:`);
+          io.out(
+            `${evidence.length === 1 ? 'Evidencia adjuntada' : `${evidence.length} evidencias adjuntadas`} a la acción ${no}${taskNo ? `, tarea ${taskNo}` : ''}:`,
+          );
           printEvidence(io, evidence);
         }
         return;
@@ -234,30 +257,50 @@ export const seguimientoCommands: Command[] = [
         const id = requireInt(idText, 'el número del corte (ID)');
         const { cutoffs } = await api.listCutoffs({ planId: planId() });
         const c = cutoffs.find((x) => x.id === id);
-        if (!c) throw new AppError('invalid_argument', `El plan ${planId()} no tiene el corte ${id}. Vea los cortes con: mejora cutoff list ${planId()}`);
+        if (!c)
+          throw new AppError(
+            'invalid_argument',
+            `El plan ${planId()} no tiene el corte ${id}. Vea los cortes con: mejora cutoff list ${planId()}`,
+          );
         return c;
       };
       if (sub === 'create') {
         const date = dayFlag(args.flags, 'date');
         if (!date) throw new AppError('invalid_argument', 'Falta --date: el día en que se cierra el corte (dd/mm/aaaa).');
         const label = stringFlag(args.flags, 'label');
-        const { id } = await openApi().createCutoff({ planId: planId(), date, ...(label !== undefined ? { label } : {}), ...asOfArg(args) });
+        const { id } = await openApi().createCutoff({
+          planId: planId(),
+          date,
+          ...(label !== undefined ? { label } : {}),
+          ...asOfArg(args),
+        });
         if (json) printJson(io, { id });
-        else io.out(`Corte ${id} cerrado al ${formatDay(date)}: su estado quedó congelado. Véalo con: mejora show-plan ${planId()} --cutoff ${id}`);
+        else
+          io.out(
+            `Corte ${id} cerrado al ${formatDay(date)}: su estado quedó congelado. Véalo con: mejora show-plan ${planId()} --cutoff ${id}`,
+          );
         return;
       }
       if (sub === 'list') {
         const list = await openApi().listCutoffs({ planId: planId() });
         if (json) {
           printJson(io, {
-            cutoffs: list.cutoffs.map((c) => ({ id: c.id, label: c.label, date: c.date, status: c.status, closed_at: c.closedAt, counts: c.counts })),
+            cutoffs: list.cutoffs.map((c) => ({
+              id: c.id,
+              label: c.label,
+              date: c.date,
+              status: c.status,
+              closed_at: c.closedAt,
+              counts: c.counts,
+            })),
             suggested: list.suggested,
           });
           return;
         }
         if (!list.cutoffs.length) io.out('Todavía no hay cortes cerrados.');
         for (const c of list.cutoffs) io.out(`${c.id}\t${c.label}\t${formatDay(c.date)}\t${CUTOFF_STATUS_LABELS[c.status]}`);
-        if (list.suggested.length) io.out(`\nCortes por cerrar: ${list.suggested.map((s) => `${s.label} (${formatDay(s.date)})`).join(', ')}`);
+        if (list.suggested.length)
+          io.out(`\nCortes por cerrar: ${list.suggested.map((s) => `${s.label} (${formatDay(s.date)})`).join(', ')}`);
         return;
       }
       if (sub === 'reopen') {
@@ -299,14 +342,23 @@ export const seguimientoCommands: Command[] = [
       if (args.flags.json) {
         printJson(io, {
           asOf: att.asOf,
-          items: att.items.map((i) => ({ planId: i.planId, no: i.no, action: i.action, responsible: i.responsible, reason: i.reason, semaforo: i.semaforo })),
+          items: att.items.map((i) => ({
+            planId: i.planId,
+            no: i.no,
+            action: i.action,
+            responsible: i.responsible,
+            reason: i.reason,
+            semaforo: i.semaforo,
+          })),
         });
         return;
       }
       io.out(`Al ${formatDay(att.asOf)}:`);
       if (!att.items.length) io.out('  Nada pendiente de atención.');
       for (const i of att.items) {
-        io.out(`  [${ATTENTION_REASON_LABELS[i.reason]}] Plan ${i.planId}, acción ${i.no}: ${i.action}${i.responsible ? ` — ${i.responsible}` : ''}${i.day ? ` (${formatDay(i.day)})` : ''}`);
+        io.out(
+          `  [${ATTENTION_REASON_LABELS[i.reason]}] Plan ${i.planId}, acción ${i.no}: ${i.action}${i.responsible ? ` — ${i.responsible}` : ''}${i.day ? ` (${formatDay(i.day)})` : ''}`,
+        );
       }
       for (const p of att.plans) {
         const dates = [
@@ -333,7 +385,10 @@ export const seguimientoCommands: Command[] = [
           const eq = spec.indexOf('=');
           const key = eq > 0 ? findSettingKey(spec.slice(0, eq)) : undefined;
           if (!key) {
-            throw new AppError('invalid_argument', `«${spec}» no es un ajuste. Escríbalo como CLAVE=VALOR con una de estas claves: ${PLAN_SETTING_KEYS.map((k) => k.key).join(', ')}. No se cambió nada.`);
+            throw new AppError(
+              'invalid_argument',
+              `«${spec}» no es un ajuste. Escríbalo como CLAVE=VALOR con una de estas claves: ${PLAN_SETTING_KEYS.map((k) => k.key).join(', ')}. No se cambió nada.`,
+            );
           }
           const next = key.set(settings, spec.slice(eq + 1));
           if (typeof next === 'string') throw new AppError('invalid_argument', `${next} No se cambió nada.`);

@@ -21,7 +21,10 @@ function readSurveyFile(file: string | undefined): Uint8Array {
     throw new AppError('invalid_argument', `No se encontró «${file}»: compruebe la ruta del archivo.`);
   }
   if (size > MAX_SURVEY_FILE_BYTES) {
-    throw new AppError('invalid_file', `«${path.basename(file)}» pesa ${formatBytes(size)}; Mejora acepta encuestas de hasta ${formatBytes(MAX_SURVEY_FILE_BYTES)}.`);
+    throw new AppError(
+      'invalid_file',
+      `«${path.basename(file)}» pesa ${formatBytes(size)}; Mejora acepta encuestas de hasta ${formatBytes(MAX_SURVEY_FILE_BYTES)}.`,
+    );
   }
   try {
     return new Uint8Array(fs.readFileSync(file));
@@ -40,9 +43,17 @@ function parseChoiceFilters(specs: string[], columns: SurveyDetail['columns']): 
   if (!parts.length) return undefined;
   return parts.map((part) => {
     const eq = part.indexOf('=');
-    if (eq <= 0) throw new AppError('invalid_argument', `Filtro no válido «${part}»: escríbalo como PREGUNTA=valor1|valor2 (la pregunta por su número o su texto).`);
+    if (eq <= 0)
+      throw new AppError(
+        'invalid_argument',
+        `Filtro no válido «${part}»: escríbalo como PREGUNTA=valor1|valor2 (la pregunta por su número o su texto).`,
+      );
     const question = part.slice(0, eq).trim();
-    const values = part.slice(eq + 1).split('|').map((s) => s.trim()).filter(Boolean);
+    const values = part
+      .slice(eq + 1)
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { questionId: questionIdOf(question, columns), values };
   });
 }
@@ -53,10 +64,17 @@ export function questionIdOf(question: string, columns: SurveyDetail['columns'])
   const exact = columns.filter((c) => foldText(c.header) === wanted);
   const matches = exact.length ? exact : columns.filter((c) => foldText(c.header).includes(wanted));
   if (matches.length === 1) return matches[0]!.id;
-  if (!matches.length) throw new AppError('invalid_argument', `Ninguna pregunta de la encuesta se llama «${question}». Vea los números con: mejora survey-report ID`);
+  if (!matches.length)
+    throw new AppError(
+      'invalid_argument',
+      `Ninguna pregunta de la encuesta se llama «${question}». Vea los números con: mejora survey-report ID`,
+    );
   throw new AppError(
     'invalid_argument',
-    `«${question}» coincide con varias preguntas: ${matches.slice(0, 5).map((c) => `[${c.id}] ${c.header}`).join('; ')}. Use el número de la pregunta.`,
+    `«${question}» coincide con varias preguntas: ${matches
+      .slice(0, 5)
+      .map((c) => `[${c.id}] ${c.header}`)
+      .join('; ')}. Use el número de la pregunta.`,
   );
 }
 
@@ -65,21 +83,30 @@ const fmt = (x: number | null, unit = '') => (x === null ? '—' : `${x.toLocale
 function printReport(io: CliIO, r: SurveyReport): void {
   io.out(`${r.formName} (${r.fileName})`);
   const small = (n: number) => (isSmallBase(n) ? ' ⚠ base pequeña' : '');
-  io.out(`Personas encuestadas: ${r.respondents}${r.respondents !== r.respondentsTotal ? ` de ${r.respondentsTotal} (con filtros)` : ''}${small(r.respondents)}`);
+  io.out(
+    `Personas encuestadas: ${r.respondents}${r.respondents !== r.respondentsTotal ? ` de ${r.respondentsTotal} (con filtros)` : ''}${small(r.respondents)}`,
+  );
   if (r.services.length) {
     io.out('\nServicios:');
-    for (const s of r.services) io.out(`  ${s.name}: índice ${fmt(s.index_0_100)} · satisfechos ${fmt(s.top2box_pct, ' %')} (n=${s.n})${small(s.n)}`);
+    for (const s of r.services)
+      io.out(`  ${s.name}: índice ${fmt(s.index_0_100)} · satisfechos ${fmt(s.top2box_pct, ' %')} (n=${s.n})${small(s.n)}`);
   }
   io.out('\nPreguntas:');
   for (const q of r.questions) {
     io.out(`  [${q.id}] ${q.header} — ${COLUMN_KIND_LABELS[q.kind]}${q.service ? ` · ${q.service}` : ''}`);
     io.out(`      n válido ${q.n_valid} · en blanco ${q.n_blank} · no aplica/NS-NR ${q.n_non_answer}`);
     if (q.kind === 'scale') {
-      io.out(`      satisfechos ${fmt(q.top2box_pct, ' %')} [IC 95 % ${q.ci95 ? `${fmt(q.ci95[0])}–${fmt(q.ci95[1])}` : '—'}] · promedio ${fmt(q.mean)} · índice ${fmt(q.index_0_100)}${q.nps !== null ? ` · NPS ${fmt(q.nps)}` : ''}`);
+      io.out(
+        `      satisfechos ${fmt(q.top2box_pct, ' %')} [IC 95 % ${q.ci95 ? `${fmt(q.ci95[0])}–${fmt(q.ci95[1])}` : '—'}] · promedio ${fmt(q.mean)} · índice ${fmt(q.index_0_100)}${q.nps !== null ? ` · NPS ${fmt(q.nps)}` : ''}`,
+      );
     }
     if (q.kind !== 'text') io.out(`      ${q.distribution.map((d) => `${d.label}: ${d.count}`).join(' · ')}`);
   }
-  if (isSmallBase(r.respondents) || r.services.some((s) => isSmallBase(s.n)) || r.questions.some((q) => q.kind !== 'text' && isSmallBase(q.n_valid))) {
+  if (
+    isSmallBase(r.respondents) ||
+    r.services.some((s) => isSmallBase(s.n)) ||
+    r.questions.some((q) => q.kind !== 'text' && isSmallBase(q.n_valid))
+  ) {
     io.out(`\n⚠ ${GLOSSARY.smallBase.text}`);
   }
 }
@@ -95,7 +122,8 @@ export const surveyCommands: Command[] = [
       const file = args.positionals[0];
       const bytes = readSurveyFile(file);
       const planFlag = stringFlag(args.flags, 'plan');
-      const planId = planFlag?.trim().toLowerCase() === 'none' || planFlag?.trim().toLowerCase() === 'ninguno' ? null : intFlag(args.flags, 'plan');
+      const planId =
+        planFlag?.trim().toLowerCase() === 'none' || planFlag?.trim().toLowerCase() === 'ninguno' ? null : intFlag(args.flags, 'plan');
       let result: SurveyImportResult;
       try {
         result = await openApi().importSurvey({
@@ -117,10 +145,16 @@ export const surveyCommands: Command[] = [
         printJson(io, result);
         return;
       }
-      io.out(`Encuesta importada con el número ${result.surveyId} (${SURVEY_SOURCE_LABELS[result.source]}): ${result.respondents} personas, ${result.questions.length} preguntas.`);
-      if (result.leftOut) io.out(`Se omitieron ${result.leftOut} ${result.leftOut === 1 ? 'fila que ya estaba' : 'filas que ya estaban'} en olas anteriores de esta encuesta (el archivo las acumula).`);
+      io.out(
+        `Encuesta importada con el número ${result.surveyId} (${SURVEY_SOURCE_LABELS[result.source]}): ${result.respondents} personas, ${result.questions.length} preguntas.`,
+      );
+      if (result.leftOut)
+        io.out(
+          `Se omitieron ${result.leftOut} ${result.leftOut === 1 ? 'fila que ya estaba' : 'filas que ya estaban'} en olas anteriores de esta encuesta (el archivo las acumula).`,
+        );
       io.out(result.planId !== null ? `Unida al plan ${result.planId}.` : 'Sin plan.');
-      for (const q of result.questions) io.out(`  [${q.id}] ${q.header} — ${COLUMN_KIND_LABELS[q.kind]}${q.service ? ` · ${q.service}` : ''}`);
+      for (const q of result.questions)
+        io.out(`  [${q.id}] ${q.header} — ${COLUMN_KIND_LABELS[q.kind]}${q.service ? ` · ${q.service}` : ''}`);
       if (result.warnings.length) {
         io.out(`\nAvisos (${result.warnings.length}):`);
         for (const w of result.warnings) io.out(`  - ${w}`);
@@ -144,14 +178,22 @@ export const surveyCommands: Command[] = [
       const columns = specs.length || crossSpecs.length ? (await api.getSurvey({ surveyId })).columns : [];
       const choices = specs.length ? parseChoiceFilters(specs, columns) : undefined;
       const crosstabs = crossSpecs.map((spec) => {
-        const parts = spec.split('|').map((p) => p.trim()).filter(Boolean);
-        if (parts.length !== 2) throw new AppError('invalid_argument', `Tabla cruzada no válida «${spec}»: escríbala como "PREGUNTA_FILA|PREGUNTA_COLUMNA" (cada pregunta por su número o su texto).`);
+        const parts = spec
+          .split('|')
+          .map((p) => p.trim())
+          .filter(Boolean);
+        if (parts.length !== 2)
+          throw new AppError(
+            'invalid_argument',
+            `Tabla cruzada no válida «${spec}»: escríbala como "PREGUNTA_FILA|PREGUNTA_COLUMNA" (cada pregunta por su número o su texto).`,
+          );
         return { rowQuestionId: questionIdOf(parts[0]!, columns), colQuestionId: questionIdOf(parts[1]!, columns) };
       });
       const filters: SurveyFilters = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(choices ? { choices } : {}) };
       const xlsx = stringFlag(args.flags, 'xlsx');
       const pdf = stringFlag(args.flags, 'pdf');
-      if (crosstabs.length && !xlsx) throw new AppError('invalid_argument', 'Las tablas cruzadas (--crosstab) se guardan en el Excel: añada --xlsx SALIDA.xlsx.');
+      if (crosstabs.length && !xlsx)
+        throw new AppError('invalid_argument', 'Las tablas cruzadas (--crosstab) se guardan en el Excel: añada --xlsx SALIDA.xlsx.');
       const written: string[] = [];
       if (xlsx) {
         const out = await api.exportSurveyReport({ surveyId, filters, ...(crosstabs.length ? { crosstabs } : {}) });

@@ -13,8 +13,23 @@ const doors = new WeakMap<Database, { door: Door }>();
 
 const PLAN_FIELDS = ['institution', 'title', 'period_from', 'period_to', 'caf_version', 'deleted_at'];
 const ACTION_FIELDS = [
-  'criterion', 'subcriterion', 'area', 'action', 'objective', 'start_month', 'end_month', 'end_open', 'resources',
-  'indicator', 'responsible', 'comments', 'manual_percent', 'manual_reason', 'status_override', 'started_on', 'done_on',
+  'criterion',
+  'subcriterion',
+  'area',
+  'action',
+  'objective',
+  'start_month',
+  'end_month',
+  'end_open',
+  'resources',
+  'indicator',
+  'responsible',
+  'comments',
+  'manual_percent',
+  'manual_reason',
+  'status_override',
+  'started_on',
+  'done_on',
   'progress_note',
 ];
 const TASK_FIELDS = ['text', 'status', 'done_on', 'note', 'start_month', 'end_month'];
@@ -115,7 +130,11 @@ export async function withDoor<T>(db: Database, door: Door, work: () => T | Prom
 
 /** One row written by code rather than a trigger (archive, reopen, created from another plan). */
 export function recordChange(db: Database, planId: number, field: string, before: string | null, after: string | null): void {
-  db.prepare(
-    `INSERT INTO change_log (${COLS}) VALUES (?, NULL, NULL, NULL, ${NOW}, ?, ${USER.replace('main.', '')}, ?, ?, ?)`,
-  ).run(planId, currentDoor(db), field, before, after);
+  db.prepare(`INSERT INTO change_log (${COLS}) VALUES (?, NULL, NULL, NULL, ${NOW}, ?, ${USER.replace('main.', '')}, ?, ?, ?)`).run(
+    planId,
+    currentDoor(db),
+    field,
+    before,
+    after,
+  );
 }

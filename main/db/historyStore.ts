@@ -27,8 +27,14 @@ export function planHistory(db: Database, planId: number, actionNo?: number, lim
   if (!db.prepare('SELECT 1 FROM plan WHERE id = ?').get(planId)) throw notFoundPlan(planId);
   let rows: ChangeRow[];
   if (actionNo !== undefined) {
-    const action = db.prepare('SELECT id FROM action WHERE plan_id = ? AND position = ?').get(planId, actionNo - 1) as { id: number } | undefined;
-    if (!action) throw new AppError('not_found', `El plan ${planId} no tiene la acción ${actionNo}. Vea los números con «mejora show-plan ${planId}».`);
+    const action = db.prepare('SELECT id FROM action WHERE plan_id = ? AND position = ?').get(planId, actionNo - 1) as
+      | { id: number }
+      | undefined;
+    if (!action)
+      throw new AppError(
+        'not_found',
+        `El plan ${planId} no tiene la acción ${actionNo}. Vea los números con «mejora show-plan ${planId}».`,
+      );
     rows = db.prepare('SELECT * FROM change_log WHERE action_id = ? ORDER BY id DESC LIMIT ?').all(action.id, limit) as ChangeRow[];
   } else {
     rows = db.prepare('SELECT * FROM change_log WHERE plan_id = ? ORDER BY id DESC LIMIT ?').all(planId, limit) as ChangeRow[];

@@ -26,7 +26,12 @@ export function pendingMigrations(appliedIds: readonly number[], migrations: rea
 export function migrate(db: Database, migrations: readonly Migration[]): number {
   const applied = appliedMigrations(db);
   const latestKnown = migrations.length ? migrations[migrations.length - 1]!.id : 0;
-  if (unknownMigrations(applied.map((r) => r.id), migrations).length) {
+  if (
+    unknownMigrations(
+      applied.map((r) => r.id),
+      migrations,
+    ).length
+  ) {
     throw new AppError(
       'conflict',
       applied.some((r) => r.id > latestKnown)
@@ -34,7 +39,10 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
         : 'Este archivo de datos tiene cambios que esta versión de Mejora no reconoce. No se ha modificado; ábralo con la versión que lo creó.',
     );
   }
-  const pending = pendingMigrations(applied.map((r) => r.id), migrations);
+  const pending = pendingMigrations(
+    applied.map((r) => r.id),
+    migrations,
+  );
   if (pending.length === 0) return latestKnown;
   db.exec(`CREATE TABLE IF NOT EXISTS __migrations__ (
     id INTEGER PRIMARY KEY,

@@ -18,7 +18,14 @@ interface RefRow {
 const REF_SELECT = 'SELECT id, title, institution, period_from, period_to, archived_at FROM plan';
 
 function toRef(r: RefRow): PlanRef {
-  return { id: r.id, title: r.title, institution: r.institution, periodFrom: r.period_from, periodTo: r.period_to, archived: r.archived_at !== null };
+  return {
+    id: r.id,
+    title: r.title,
+    institution: r.institution,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    archived: r.archived_at !== null,
+  };
 }
 
 export function planRef(db: Database, planId: number): PlanRef | null {
@@ -45,13 +52,9 @@ export function setPreviousPlan(db: Database, planId: number, previousPlanId: nu
 }
 
 export function setCarriedFrom(db: Database, actionId: number, from: CarriedFrom): void {
-  db.prepare('UPDATE action SET carried_from_plan_id = ?, carried_from_no = ?, carried_from_percent = ?, carried_from_period = ? WHERE id = ?').run(
-    from.planId,
-    from.no,
-    from.percent,
-    from.period,
-    actionId,
-  );
+  db.prepare(
+    'UPDATE action SET carried_from_plan_id = ?, carried_from_no = ?, carried_from_percent = ?, carried_from_period = ? WHERE id = ?',
+  ).run(from.planId, from.no, from.percent, from.period, actionId);
 }
 
 export function planLinks(db: Database, planId: number): { previous: PlanRef | null; next: PlanRef | null } {

@@ -133,12 +133,17 @@ function checkActionFields(fields: ActionFields): void {
 }
 
 export function listPlans(db: Database): PlanSummary[] {
-  return (db.prepare(`${PLAN_SELECT} WHERE p.deleted_at IS NULL ORDER BY p.period_from DESC, p.institution, p.id`).all() as PlanRow[]).map(toSummary);
+  return (db.prepare(`${PLAN_SELECT} WHERE p.deleted_at IS NULL ORDER BY p.period_from DESC, p.institution, p.id`).all() as PlanRow[]).map(
+    toSummary,
+  );
 }
 
 /** A plan in the Papelera is not there for reading or writing until it is restored. */
 export function inTrash(planId: number): AppError {
-  return new AppError('not_found', `El plan número ${planId} está en la Papelera. Restáurelo para verlo o cambiarlo (mejora trash restore ${planId}).`);
+  return new AppError(
+    'not_found',
+    `El plan número ${planId} está en la Papelera. Restáurelo para verlo o cambiarlo (mejora trash restore ${planId}).`,
+  );
 }
 
 function livePlanRow(db: Database, planId: number): PlanRow {
@@ -174,7 +179,12 @@ export function getPlan(db: Database, planId: number): Plan {
   const carriedFrom: Record<number, CarriedFrom> = {};
   for (const r of actionRows) {
     if (r.carried_from_no === null) continue;
-    carriedFrom[r.id] = { planId: r.carried_from_plan_id, no: r.carried_from_no, percent: r.carried_from_percent, period: r.carried_from_period ?? '' };
+    carriedFrom[r.id] = {
+      planId: r.carried_from_plan_id,
+      no: r.carried_from_no,
+      percent: r.carried_from_percent,
+      period: r.carried_from_period ?? '',
+    };
   }
   return {
     ...toSummary(row),
@@ -199,7 +209,16 @@ export function createPlan(db: Database, fields: PlanFields, extraColumns: strin
       `INSERT INTO plan (institution, title, period_from, period_to, caf_version, extra_columns, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, JSON.stringify(extraColumns), t, t);
+    .run(
+      fields.institution.trim(),
+      fields.title.trim(),
+      fields.periodFrom,
+      fields.periodTo,
+      fields.cafVersion,
+      JSON.stringify(extraColumns),
+      t,
+      t,
+    );
   return Number(info.lastInsertRowid);
 }
 
@@ -207,9 +226,7 @@ export function updatePlan(db: Database, planId: number, fields: PlanFields): Pl
   checkPlanFields(fields);
   requireLivePlan(db, planId);
   const info = db
-    .prepare(
-      `UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, updated_at = ? WHERE id = ?`,
-    )
+    .prepare(`UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, updated_at = ? WHERE id = ?`)
     .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, now(), planId);
   if (info.changes === 0) throw notFoundPlan(planId);
   return getPlanSummary(db, planId);
@@ -229,7 +246,6 @@ export function deletePlan(db: Database, planId: number): void {
   purgeTrash(db);
 }
 
-
 const expiry = (deletedAt: string) => new Date(Date.parse(deletedAt) + TRASH_DAYS * 86_400_000).toISOString();
 
 export function listTrash(db: Database): TrashedPlan[] {
@@ -248,7 +264,8 @@ export function listTrash(db: Database): TrashedPlan[] {
 
 export function restorePlanFromTrash(db: Database, planId: number): PlanSummary {
   const row = db.prepare('SELECT deleted_at FROM plan WHERE id = ?').get(planId) as { deleted_at: string | null } | undefined;
-  if (!row) throw new AppError('not_found', `El plan número ${planId} no está en la Papelera: puede que hayan pasado los ${TRASH_DAYS} días.`);
+  if (!row)
+    throw new AppError('not_found', `El plan número ${planId} no está en la Papelera: puede que hayan pasado los ${TRASH_DAYS} días.`);
   if (!row.deleted_at) throw new AppError('conflict', `El plan número ${planId} no está en la Papelera: ya está entre sus planes.`);
   db.prepare('UPDATE plan SET deleted_at = NULL WHERE id = ?').run(planId);
   return getPlanSummary(db, planId);
@@ -302,11 +319,19 @@ export function writeTasks(db: Database, actionId: number, tasks: readonly Task[
     const id = matched[i];
     if (id !== null && id !== undefined) {
       update.run(
-        i, task.text.trim(), task.status,
-        task.status, has(task.doneOn), task.doneOn ?? null, today,
-        has(task.note), task.note ?? null,
-        has(task.start), task.start ?? null,
-        has(task.end), task.end ?? null,
+        i,
+        task.text.trim(),
+        task.status,
+        task.status,
+        has(task.doneOn),
+        task.doneOn ?? null,
+        today,
+        has(task.note),
+        task.note ?? null,
+        has(task.start),
+        task.start ?? null,
+        has(task.end),
+        task.end ?? null,
         id,
       );
     } else {
@@ -337,25 +362,27 @@ function actionValues(f: ActionFields) {
 /** Inserts an action at `position` (default: at the end). Caller may wrap in a bigger transaction. */
 export function insertAction(db: Database, planId: number, fields: ActionFields, position?: number): number {
   checkActionFields(fields);
-  return db.transaction(() => {
-    requireLivePlan(db, planId);
-    const count = (db.prepare('SELECT COUNT(*) AS n FROM action WHERE plan_id = ?').get(planId) as { n: number }).n;
-    const at = position === undefined ? count : Math.min(position, count);
-    if (at < count) {
-      db.prepare('UPDATE action SET position = position + 1 WHERE plan_id = ? AND position >= ?').run(planId, at);
-    }
-    const info = db
-      .prepare(
-        `INSERT INTO action (plan_id, position, criterion, subcriterion, area, action, objective, start_month, end_month,
+  return db
+    .transaction(() => {
+      requireLivePlan(db, planId);
+      const count = (db.prepare('SELECT COUNT(*) AS n FROM action WHERE plan_id = ?').get(planId) as { n: number }).n;
+      const at = position === undefined ? count : Math.min(position, count);
+      if (at < count) {
+        db.prepare('UPDATE action SET position = position + 1 WHERE plan_id = ? AND position >= ?').run(planId, at);
+      }
+      const info = db
+        .prepare(
+          `INSERT INTO action (plan_id, position, criterion, subcriterion, area, action, objective, start_month, end_month,
            end_open, resources, indicator, responsible, comments, extra, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(planId, at, ...actionValues(fields), now());
-    const actionId = Number(info.lastInsertRowid);
-    writeTasks(db, actionId, fields.tasks);
-    touchPlan(db, planId);
-    return actionId;
-  }).immediate();
+        )
+        .run(planId, at, ...actionValues(fields), now());
+      const actionId = Number(info.lastInsertRowid);
+      writeTasks(db, actionId, fields.tasks);
+      touchPlan(db, planId);
+      return actionId;
+    })
+    .immediate();
 }
 
 export function updateAction(db: Database, actionId: number, fields: ActionFields): Action {
@@ -386,22 +413,24 @@ export function deleteAction(db: Database, actionId: number): void {
 }
 
 export function moveAction(db: Database, actionId: number, toIndex: number): number {
-  return db.transaction(() => {
-    const row = db.prepare('SELECT plan_id, position FROM action WHERE id = ?').get(actionId) as
-      | { plan_id: number; position: number }
-      | undefined;
-    if (!row) throw notFoundAction();
-    const ids = (db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position').all(row.plan_id) as { id: number }[]).map(
-      (r) => r.id,
-    );
-    const target = Math.min(toIndex, ids.length - 1);
-    ids.splice(row.position, 1);
-    ids.splice(target, 0, actionId);
-    const set = db.prepare('UPDATE action SET position = ? WHERE id = ?');
-    for (const [i, id] of ids.entries()) set.run(i, id);
-    touchPlan(db, row.plan_id);
-    return row.plan_id;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const row = db.prepare('SELECT plan_id, position FROM action WHERE id = ?').get(actionId) as
+        | { plan_id: number; position: number }
+        | undefined;
+      if (!row) throw notFoundAction();
+      const ids = (db.prepare('SELECT id FROM action WHERE plan_id = ? ORDER BY position').all(row.plan_id) as { id: number }[]).map(
+        (r) => r.id,
+      );
+      const target = Math.min(toIndex, ids.length - 1);
+      ids.splice(row.position, 1);
+      ids.splice(target, 0, actionId);
+      const set = db.prepare('UPDATE action SET position = ? WHERE id = ?');
+      for (const [i, id] of ids.entries()) set.run(i, id);
+      touchPlan(db, row.plan_id);
+      return row.plan_id;
+    })
+    .immediate();
 }
 
 const ACTION_COLUMNS = `criterion, subcriterion, area, action, objective, start_month, end_month, end_open, resources, indicator, responsible, comments, extra`;
@@ -428,7 +457,10 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
       if (id === null) continue;
       // The matching was made against another state of the plan: refuse rather than mix plans.
       if (!saved.has(id) || named.has(id)) {
-        throw new AppError('conflict', 'El plan cambió mientras se actualizaba desde el archivo. Vuelva a abrir la vista previa e inténtelo de nuevo; no se ha cambiado nada.');
+        throw new AppError(
+          'conflict',
+          'El plan cambió mientras se actualizaba desde el archivo. Vuelva a abrir la vista previa e inténtelo de nuevo; no se ha cambiado nada.',
+        );
       }
       named.add(id);
     }

@@ -22,8 +22,12 @@ export function getUserName(db: Database): string {
 }
 
 export function setUserName(db: Database, name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (clean.length > MAX_USER_NAME) throw new AppError('invalid_argument', `El nombre es demasiado largo (hasta ${MAX_USER_NAME} caracteres).`);
+  const clean = name
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (clean.length > MAX_USER_NAME)
+    throw new AppError('invalid_argument', `El nombre es demasiado largo (hasta ${MAX_USER_NAME} caracteres).`);
   setSetting(db, USER_NAME_KEY, clean || null);
   return clean;
 }

@@ -2,7 +2,14 @@
 // Pure (no `electron` import) so the unit tests check it with a recording `invoke`.
 import { METHOD_NAMES } from '../../shared/api/index.ts';
 import type { WireResponse } from '../../shared/api/wire.ts';
-import { apiChannel, MENU_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, OPEN_EVIDENCE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import {
+  apiChannel,
+  MENU_CHANNEL,
+  OPEN_BACKUP_COPY_CHANNEL,
+  OPEN_EVIDENCE_CHANNEL,
+  SAVE_BACKUP_COPY_CHANNEL,
+  SAVE_FILE_CHANNEL,
+} from '../../shared/desktop.ts';
 import type { BackupCopyResult, DesktopBridge, MenuCommand, SaveFileResult } from '../../shared/desktop.ts';
 import { isMenuCommand } from './menuCommands.ts';
 

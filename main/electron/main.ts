@@ -4,7 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { MessageBoxOptions, WebContents } from 'electron';
-import { MENU_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, OPEN_EVIDENCE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import {
+  MENU_CHANNEL,
+  OPEN_BACKUP_COPY_CHANNEL,
+  OPEN_EVIDENCE_CHANNEL,
+  SAVE_BACKUP_COPY_CHANNEL,
+  SAVE_FILE_CHANNEL,
+} from '../../shared/desktop.ts';
 import type { MenuCommand } from '../../shared/desktop.ts';
 import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts';
 import { startWorkerBackend } from '../app/workerBackend.ts';
@@ -104,7 +110,17 @@ async function start(): Promise<void> {
       showSaveDialog: (options) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)),
       showOpenDialog: (options) => (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options)),
       confirm: async (message, detail) =>
-        (await box({ type: 'question', buttons: ['Abrir la copia', 'Cancelar'], defaultId: 1, cancelId: 1, title: 'Abrir una copia', message, detail })).response === 0,
+        (
+          await box({
+            type: 'question',
+            buttons: ['Abrir la copia', 'Cancelar'],
+            defaultId: 1,
+            cancelId: 1,
+            title: 'Abrir una copia',
+            message,
+            detail,
+          })
+        ).response === 0,
       confirmOverwrite: async (target) => (await box(OVERWRITE_QUESTION(target))).response === 0,
       exists: (file) => fs.existsSync(file),
     };
@@ -114,7 +130,8 @@ async function start(): Promise<void> {
   handleTrusted(
     ipcMain,
     OPEN_EVIDENCE_CHANNEL,
-    (_event, request) => openEvidence(request, { dispatch: data.dispatch, openPath: (file) => shell.openPath(file), log: (err) => console.error(err) }),
+    (_event, request) =>
+      openEvidence(request, { dispatch: data.dispatch, openPath: (file) => shell.openPath(file), log: (err) => console.error(err) }),
     REFUSED,
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, about: () => void showAbout(), devTools: !app.isPackaged })));
@@ -153,8 +170,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void closing.close().finally(() => app.quit());
   });
-  app.whenReady().then(start).catch((err: unknown) => {
-    console.error(err);
-    fail('Mejora no pudo iniciarse', INTERNAL_ERROR_MESSAGE);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error(err);
+      fail('Mejora no pudo iniciarse', INTERNAL_ERROR_MESSAGE);
+    });
 }

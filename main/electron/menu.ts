@@ -65,11 +65,7 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
 
 /** The text of the "Acerca de Mejora" box. */
 export function aboutText(info: { version: string; dbPath: string; electron?: string | undefined }): { message: string; detail: string } {
-  const lines = [
-    'Plan de Mejora Institucional: planificación, seguimiento y encuestas, sin conexión.',
-    '',
-    `Datos: ${info.dbPath}`,
-  ];
+  const lines = ['Plan de Mejora Institucional: planificación, seguimiento y encuestas, sin conexión.', '', `Datos: ${info.dbPath}`];
   if (info.electron) lines.push(`Electron ${info.electron}`);
   return { message: `Mejora ${info.version}`, detail: lines.join('\n') };
 }

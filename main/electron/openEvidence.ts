@@ -11,8 +11,35 @@ export const openEvidenceRequest = v.object({ evidenceId: v.int({ min: 1 }) });
 
 /** Extensions Windows (or a desktop) would run rather than show. */
 const RUNNABLE = new Set([
-  '.exe', '.com', '.bat', '.cmd', '.msi', '.msp', '.scr', '.pif', '.cpl', '.js', '.jse', '.vbs', '.vbe', '.wsf', '.wsh',
-  '.ps1', '.psm1', '.lnk', '.url', '.hta', '.html', '.htm', '.xhtml', '.svg', '.jar', '.reg', '.sh', '.desktop', '.appimage',
+  '.exe',
+  '.com',
+  '.bat',
+  '.cmd',
+  '.msi',
+  '.msp',
+  '.scr',
+  '.pif',
+  '.cpl',
+  '.js',
+  '.jse',
+  '.vbs',
+  '.vbe',
+  '.wsf',
+  '.wsh',
+  '.ps1',
+  '.psm1',
+  '.lnk',
+  '.url',
+  '.hta',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.svg',
+  '.jar',
+  '.reg',
+  '.sh',
+  '.desktop',
+  '.appimage',
 ]);
 
 export function isRunnable(file: string): boolean {

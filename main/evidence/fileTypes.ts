@@ -39,10 +39,63 @@ export const EVIDENCE_TYPES: Record<string, FileType> = {
 
 /** Refused with a reason: they run code, or can carry code that runs when opened. */
 const RUNS_CODE = new Set([
-  'exe', 'com', 'bat', 'cmd', 'msi', 'msp', 'scr', 'pif', 'cpl', 'dll', 'sys', 'js', 'jse', 'vbs', 'vbe', 'wsf', 'wsh',
-  'ps1', 'psm1', 'psd1', 'lnk', 'url', 'hta', 'html', 'htm', 'xhtml', 'shtml', 'svg', 'mht', 'mhtml', 'jar', 'py', 'sh',
-  'reg', 'inf', 'scf', 'appref-ms', 'application', 'gadget', 'msc', 'chm', 'iso', 'img', 'vhd', 'vhdx', 'apk', 'app',
-  'docm', 'xlsm', 'pptm', 'dotm', 'xltm', 'xlam', 'ppam', 'potm', 'ppsm', 'sldm',
+  'exe',
+  'com',
+  'bat',
+  'cmd',
+  'msi',
+  'msp',
+  'scr',
+  'pif',
+  'cpl',
+  'dll',
+  'sys',
+  'js',
+  'jse',
+  'vbs',
+  'vbe',
+  'wsf',
+  'wsh',
+  'ps1',
+  'psm1',
+  'psd1',
+  'lnk',
+  'url',
+  'hta',
+  'html',
+  'htm',
+  'xhtml',
+  'shtml',
+  'svg',
+  'mht',
+  'mhtml',
+  'jar',
+  'py',
+  'sh',
+  'reg',
+  'inf',
+  'scf',
+  'appref-ms',
+  'application',
+  'gadget',
+  'msc',
+  'chm',
+  'iso',
+  'img',
+  'vhd',
+  'vhdx',
+  'apk',
+  'app',
+  'docm',
+  'xlsm',
+  'pptm',
+  'dotm',
+  'xltm',
+  'xlam',
+  'ppam',
+  'potm',
+  'ppsm',
+  'sldm',
 ]);
 
 export const ALLOWED_EXTENSIONS_TEXT = 'PDF, imágenes (JPG, PNG, GIF, WebP), Word, Excel, PowerPoint, OpenDocument, texto o CSV';
@@ -122,7 +175,9 @@ export function checkEvidenceFile(fileName: string, bytes: Uint8Array): { mediaT
     throw refuse(`«${name}» es en realidad un programa, no un ${type.label}: Mejora no lo guarda como evidencia.`);
   }
   if (!contentMatches(type.sniff, bytes)) {
-    throw refuse(`«${name}» no parece un ${type.label} aunque su nombre termina en .${ext}: puede estar dañado o tener otra extensión. Ábralo, guárdelo de nuevo y vuelva a adjuntarlo.`);
+    throw refuse(
+      `«${name}» no parece un ${type.label} aunque su nombre termina en .${ext}: puede estar dañado o tener otra extensión. Ábralo, guárdelo de nuevo y vuelva a adjuntarlo.`,
+    );
   }
   return { mediaType: type.mediaType };
 }

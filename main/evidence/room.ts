@@ -62,7 +62,10 @@ export function storeEvidenceFile(room: string, bytes: Uint8Array): { sha256: st
     );
   }
   if (fileHash(target) !== sha256) {
-    throw new AppError('invalid_file', 'La copia de la evidencia no coincide con el original (el disco puede estar fallando). No se adjuntó nada; inténtelo de nuevo.');
+    throw new AppError(
+      'invalid_file',
+      'La copia de la evidencia no coincide con el original (el disco puede estar fallando). No se adjuntó nada; inténtelo de nuevo.',
+    );
   }
   return { sha256, size: bytes.byteLength };
 }
@@ -79,14 +82,20 @@ export function readEvidenceFile(room: string, sha256: string, fileName: string)
     );
   }
   if (sha256Of(bytes) !== sha256) {
-    throw new AppError('invalid_file', `El archivo de la evidencia «${fileName}» está dañado (no coincide con el que se adjuntó). Reemplácelo por una copia buena.`);
+    throw new AppError(
+      'invalid_file',
+      `El archivo de la evidencia «${fileName}» está dañado (no coincide con el que se adjuntó). Reemplácelo por una copia buena.`,
+    );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** A name that is safe as a file name on Windows, keeping the extension. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
+  const cleaned = name
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
   return cleaned.slice(-150) || 'evidencia';
 }
 

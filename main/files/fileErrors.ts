@@ -32,7 +32,13 @@ export function fileProblem(f: FileFacts): FileProblem {
   // Windows reports a file opened by another program as EBUSY, or as EPERM/EACCES on rename;
   // a read-only file or folder gives the same codes, so the facts tell them apart.
   if (code === 'EBUSY' || code === 'ETXTBSY') return 'held_by_other_program';
-  if (code === 'EPERM' || code === 'EACCES' || code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'SQLITE_CANTOPEN') {
+  if (
+    code === 'EPERM' ||
+    code === 'EACCES' ||
+    code === 'SQLITE_READONLY' ||
+    code.startsWith('SQLITE_READONLY_') ||
+    code === 'SQLITE_CANTOPEN'
+  ) {
     if (f.fileReadOnly) return 'read_only_file';
     if (f.folderReadOnly) return 'read_only_folder';
     if (code === 'SQLITE_CANTOPEN') return 'unknown';

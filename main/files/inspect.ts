@@ -165,7 +165,10 @@ export function assertSafeXlsx(bytes: Uint8Array, fileName: string, limits: Xlsx
   if (message) throw new AppError('invalid_file', message);
   const entries = readZipDirectory(bytes)!;
   if (entries.length > limits.maxEntries) {
-    throw new AppError('invalid_file', `${name} contiene ${entries.length} partes internas, demasiadas para un libro de Excel normal. No se ha importado nada.`);
+    throw new AppError(
+      'invalid_file',
+      `${name} contiene ${entries.length} partes internas, demasiadas para un libro de Excel normal. No se ha importado nada.`,
+    );
   }
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (total > limits.maxUncompressedBytes) {

@@ -107,7 +107,12 @@ export function startServer(opts: ServerOptions): Promise<ApiServer> {
       const byToken = tokenMatches(req.headers.authorization, token);
       const byCookie = !byToken && hasCookie && cookieAuthAllowed(req.headers.origin, header(req, 'sec-fetch-site'), port);
       if (!byToken && !byCookie) {
-        return sendError(res, 401, 'unauthorized', 'Acceso denegado: falta la clave de esta sesión. Abra Mejora con la dirección que se mostró al iniciarla.');
+        return sendError(
+          res,
+          401,
+          'unauthorized',
+          'Acceso denegado: falta la clave de esta sesión. Abra Mejora con la dirección que se mostró al iniciarla.',
+        );
       }
       const body = await readBody(req).catch(() => null);
       if (body === null) {
@@ -123,9 +128,10 @@ export function startServer(opts: ServerOptions): Promise<ApiServer> {
       }
       const method = url.slice('/api/'.length).split('?')[0]!;
       // Methods that take a path on this computer are for the CLI and the desktop's dialogs only.
-      const response = isMethodName(method) && !isRemoteMethod(method)
-        ? { ok: false as const, error: { code: 'unknown_method' as const, message: `Mejora no conoce la operación «${method}».` } }
-        : await opts.dispatch(method, args);
+      const response =
+        isMethodName(method) && !isRemoteMethod(method)
+          ? { ok: false as const, error: { code: 'unknown_method' as const, message: `Mejora no conoce la operación «${method}».` } }
+          : await opts.dispatch(method, args);
       // The first call made with the token lets later tabs of this browser in (see sessionCookie).
       const extra: Record<string, string> = byToken && !hasCookie ? { 'Set-Cookie': sessionCookie(port, cookieSecret) } : {};
       return send(res, 200, encodeWire(response), 'application/json; charset=utf-8', extra);

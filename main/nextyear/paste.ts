@@ -21,7 +21,12 @@ export function previewPaste(db: Database, planId: number, text: string): PasteP
   return { ...preview, firstNo: plan.actionCount + 1, newExtraColumns };
 }
 
-export function applyPaste(db: Database, planId: number, text: string, expectedActions?: number): { added: number; firstNo: number; lastNo: number } {
+export function applyPaste(
+  db: Database,
+  planId: number,
+  text: string,
+  expectedActions?: number,
+): { added: number; firstNo: number; lastNo: number } {
   return db.transaction(() => {
     const { plan, extraColumns, read, newExtraColumns } = reading(db, planId, text);
     if (expectedActions !== undefined && expectedActions !== read.actions.length) {

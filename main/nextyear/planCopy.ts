@@ -20,7 +20,8 @@ export interface NextPlanOptions {
 
 function checkPeriod(from: number, to: number): void {
   if (to < from) throw new AppError('invalid_argument', `El período termina (${to}) antes de empezar (${from}): revise los años.`);
-  if (to - from > 10) throw new AppError('invalid_argument', `Un plan de ${to - from + 1} años no es habitual: revise los años (${from}–${to}).`);
+  if (to - from > 10)
+    throw new AppError('invalid_argument', `Un plan de ${to - from + 1} años no es habitual: revise los años (${from}–${to}).`);
 }
 
 function period(plan: Plan, opts: NextPlanOptions): { from: number; to: number } {
@@ -128,7 +129,11 @@ export function previewNextPlan(db: Database, planId: number, opts: NextPlanOpti
   return draftNextPlan(db, planId, opts).preview;
 }
 
-export function createNextPlan(db: Database, planId: number, opts: NextPlanOptions & { archivePrevious?: boolean | undefined }): NextPlanResult {
+export function createNextPlan(
+  db: Database,
+  planId: number,
+  opts: NextPlanOptions & { archivePrevious?: boolean | undefined },
+): NextPlanResult {
   return db.transaction(() => {
     const { plan, preview, actions } = draftNextPlan(db, planId, opts);
     if (preview.existing) {
@@ -140,7 +145,13 @@ export function createNextPlan(db: Database, planId: number, opts: NextPlanOptio
     }
     const newId = store.createPlan(
       db,
-      { institution: plan.institution, title: preview.title, periodFrom: preview.period.from, periodTo: preview.period.to, cafVersion: plan.cafVersion },
+      {
+        institution: plan.institution,
+        title: preview.title,
+        periodFrom: preview.period.from,
+        periodTo: preview.period.to,
+        cafVersion: plan.cafVersion,
+      },
       plan.extraColumns,
     );
     links.setPreviousPlan(db, newId, plan.id);
@@ -184,7 +195,11 @@ export function copyPlan(db: Database, planId: number, opts: CopyOptions): { pla
     const samePlace = from === plan.periodFrom && to === plan.periodTo && institution === plan.institution;
     const baseTitle = titleForPeriod(plan.title, plan.periodFrom, plan.periodTo, from, to, defaultPlanTitle(from, to));
     const title = samePlace ? `${plan.title} (copia)`.slice(0, 300) : baseTitle;
-    const newId = store.createPlan(db, { institution, title, periodFrom: from, periodTo: to, cafVersion: plan.cafVersion }, plan.extraColumns);
+    const newId = store.createPlan(
+      db,
+      { institution, title, periodFrom: from, periodTo: to, cafVersion: plan.cafVersion },
+      plan.extraColumns,
+    );
     for (const a of plan.actions) {
       store.insertAction(db, newId, {
         ...fieldsOf(a),

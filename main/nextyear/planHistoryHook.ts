@@ -4,7 +4,10 @@
 import type { Database } from 'better-sqlite3';
 import { recordChange } from '../db/changeLog.ts';
 
-export type PlanEvent = { kind: 'archivado' } | { kind: 'reabierto' } | { kind: 'creado_desde'; fromPlanId: number; how: 'proximo_año' | 'copia' };
+export type PlanEvent =
+  | { kind: 'archivado' }
+  | { kind: 'reabierto' }
+  | { kind: 'creado_desde'; fromPlanId: number; how: 'proximo_año' | 'copia' };
 
 export function recordPlanEvent(db: Database, planId: number, event: PlanEvent): void {
   const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get();

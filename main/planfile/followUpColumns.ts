@@ -39,15 +39,48 @@ export const SEGUIMIENTO_SHEET_HEADERS = {
 const SYNONYMS: Record<Exclude<FollowUpKey, 'note' | 'taskNo'>, string[]> = {
   status: ['estatus', 'estado', 'status', 'estado de avance', 'estatus de la accion', 'estado de la accion', 'situacion', 'estado actual'],
   // "% de avance" folds to "de avance" ('%' is not a letter).
-  percent: ['de avance', 'avance', 'porcentaje de avance', 'porcentaje', 'avance porcentual', 'porcentaje de ejecucion', 'nivel de avance', 'de ejecucion', 'grado de avance', 'avance real'],
+  percent: [
+    'de avance',
+    'avance',
+    'porcentaje de avance',
+    'porcentaje',
+    'avance porcentual',
+    'porcentaje de ejecucion',
+    'nivel de avance',
+    'de ejecucion',
+    'grado de avance',
+    'avance real',
+  ],
   reason: ['motivo del manual', 'motivo del', 'motivo'],
-  doneOn: ['fecha de cumplimiento', 'fecha real', 'fecha real de cumplimiento', 'fecha de ejecucion', 'fecha de realizacion', 'fecha cumplimiento', 'fecha de culminacion', 'cumplimiento'],
-  evidence: ['evidencia', 'evidencias', 'medio de verificacion', 'medios de verificacion', 'evidencia de cumplimiento', 'medio de verificacion evidencia'],
+  doneOn: [
+    'fecha de cumplimiento',
+    'fecha real',
+    'fecha real de cumplimiento',
+    'fecha de ejecucion',
+    'fecha de realizacion',
+    'fecha cumplimiento',
+    'fecha de culminacion',
+    'cumplimiento',
+  ],
+  evidence: [
+    'evidencia',
+    'evidencias',
+    'medio de verificacion',
+    'medios de verificacion',
+    'evidencia de cumplimiento',
+    'medio de verificacion evidencia',
+  ],
   // Mejora's own export: derived from files kept in Mejora, not read back.
   evidenceFiles: ['evidencias archivos', 'evidencia archivos'],
   semaforo: ['semaforo', 'semaforo de avance'],
 };
-const NOTE_HEADERS = new Set(['observaciones', 'observacion', 'observaciones de seguimiento', 'observaciones del seguimiento', 'comentarios de seguimiento']);
+const NOTE_HEADERS = new Set([
+  'observaciones',
+  'observacion',
+  'observaciones de seguimiento',
+  'observaciones del seguimiento',
+  'comentarios de seguimiento',
+]);
 
 const LOOKUP = new Map<string, FollowUpKey>();
 for (const [key, words] of Object.entries(SYNONYMS) as [FollowUpKey, string[]][]) for (const w of words) LOOKUP.set(w, key);
@@ -61,7 +94,7 @@ export function isNoteHeader(text: string): boolean {
 export function matchFollowUpHeader(text: string, commentsTaken: boolean): FollowUpKey | null {
   const key = headerKeyText(text);
   if (!key) return null;
-  if (NOTE_HEADERS.has(key)) return commentsTaken || key !== 'observaciones' && key !== 'observacion' ? 'note' : null;
+  if (NOTE_HEADERS.has(key)) return commentsTaken || (key !== 'observaciones' && key !== 'observacion') ? 'note' : null;
   return LOOKUP.get(key) ?? null;
 }
 
@@ -81,10 +114,13 @@ export function readStatus(text: string): StatusReading {
     return { task: 'completada', action: 'completada', unread: null };
   }
   if (/^(cancelad[ao]|anulad[ao]|descartad[ao]|suspendid[ao])$/.test(k)) return { task: 'cancelada', action: 'cancelada', unread: null };
-  if (/^(en proceso|en ejecucion|en curso|iniciad[ao]|en progreso|en desarrollo|parcial|parcialmente (cumplid[ao]|ejecutad[ao]))$/.test(k)) {
+  if (
+    /^(en proceso|en ejecucion|en curso|iniciad[ao]|en progreso|en desarrollo|parcial|parcialmente (cumplid[ao]|ejecutad[ao]))$/.test(k)
+  ) {
     return { task: 'en_curso', action: 'en_curso', unread: null };
   }
-  if (/^(pendiente|no iniciad[ao]|sin iniciar|por iniciar|no ejecutad[ao])$/.test(k)) return { task: 'pendiente', action: 'pendiente', unread: null };
+  if (/^(pendiente|no iniciad[ao]|sin iniciar|por iniciar|no ejecutad[ao])$/.test(k))
+    return { task: 'pendiente', action: 'pendiente', unread: null };
   return { task: null, action: null, unread: text.trim() };
 }
 

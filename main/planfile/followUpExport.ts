@@ -90,13 +90,37 @@ function writeSeguimientoSheet(wb: ExcelJS.Workbook, progress: PlanProgress, evi
     const ap = a.progress;
     const own = (evidenceOf.get(a.id) ?? []).filter((e) => e.taskId === null);
     put(
-      [a.no, null, a.action, ACTION_STATE_LABELS[ap.state], ap.percent === null ? null : ap.percent / 100, ap.manualReason ?? '', null, null, dateCell(ap.doneOn), ap.note, evidenceText(own)],
+      [
+        a.no,
+        null,
+        a.action,
+        ACTION_STATE_LABELS[ap.state],
+        ap.percent === null ? null : ap.percent / 100,
+        ap.manualReason ?? '',
+        null,
+        null,
+        dateCell(ap.doneOn),
+        ap.note,
+        evidenceText(own),
+      ],
       true,
     );
     for (const t of (a as ActionWithProgress).tasks) {
       const taskEvidence = (evidenceOf.get(a.id) ?? []).filter((e) => e.taskId === t.id);
       put(
-        [a.no, t.no, t.text, TASK_STATUS_LABELS[t.status], null, '', monthCellText(t.start, false), monthCellText(t.end, false), dateCell(t.doneOn), t.note, evidenceText(taskEvidence)],
+        [
+          a.no,
+          t.no,
+          t.text,
+          TASK_STATUS_LABELS[t.status],
+          null,
+          '',
+          monthCellText(t.start, false),
+          monthCellText(t.end, false),
+          dateCell(t.doneOn),
+          t.note,
+          evidenceText(taskEvidence),
+        ],
         false,
       );
     }

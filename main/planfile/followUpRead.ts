@@ -50,7 +50,12 @@ function checkCells(c: RawCells, warn: Warn, what: string): void {
     c.percent = undefined;
   }
   if (c.doneOn === 'unreadable') {
-    warn({ sheet: c.sheet, row: c.row, column: null, message: `${what}: la fecha de cumplimiento no es una fecha dd/mm/aaaa: no se leyó.` });
+    warn({
+      sheet: c.sheet,
+      row: c.row,
+      column: null,
+      message: `${what}: la fecha de cumplimiento no es una fecha dd/mm/aaaa: no se leyó.`,
+    });
     c.doneOn = undefined;
   }
 }
@@ -76,7 +81,12 @@ export function resolveFollowUp(actions: ActionFields[], raws: RawFollowUp[], so
         if (s.task) task.status = s.task;
         else if (s.unread) {
           task.note = [task.note, `Estatus en el archivo: ${s.unread}`].filter(Boolean).join('\n');
-          warn({ sheet: cells.sheet, row: cells.row, column: null, message: `Acción ${i + 1}, tarea ${index + 1}: «${clip(s.unread)}» no es un estado que Mejora conozca (Pendiente, En proceso, Completada, Cancelada): se guardó en la nota de la tarea.` });
+          warn({
+            sheet: cells.sheet,
+            row: cells.row,
+            column: null,
+            message: `Acción ${i + 1}, tarea ${index + 1}: «${clip(s.unread)}» no es un estado que Mejora conozca (Pendiente, En proceso, Completada, Cancelada): se guardó en la nota de la tarea.`,
+          });
         }
       }
       if (cells.note !== undefined) task.note = [cells.note, task.note].filter(Boolean).join('\n');
@@ -108,7 +118,12 @@ export function resolveFollowUp(actions: ActionFields[], raws: RawFollowUp[], so
       if (!fields.tasks.some((t) => t.status === 'completada' || t.status === 'en_curso')) out.statusOverride = 'en_curso';
     } else if (status?.unread) {
       out.note = [out.note, `Estatus en el archivo: ${status.unread}`].filter(Boolean).join('\n');
-      warn({ sheet: c.sheet, row: c.row, column: null, message: `Acción ${i + 1}: «${clip(status.unread)}» no es un estado que Mejora conozca (No iniciada, En proceso, Completada, Cancelada): se guardó en las observaciones de seguimiento; revise las fechas si se reprogramó.` });
+      warn({
+        sheet: c.sheet,
+        row: c.row,
+        column: null,
+        message: `Acción ${i + 1}: «${clip(status.unread)}» no es un estado que Mejora conozca (No iniciada, En proceso, Completada, Cancelada): se guardó en las observaciones de seguimiento; revise las fechas si se reprogramó.`,
+      });
     }
     if (c.percent !== undefined && c.percent !== null && out.statusOverride !== 'cancelada') {
       const byTasks = actionPercent({ tasks: fields.tasks, manualPercent: null, manualReason: null, statusOverride: out.statusOverride });
@@ -137,7 +152,14 @@ export function readSeguimientoSheet(
   warn: Warn,
 ): string[] | null {
   const sheet = grid.sheet.name;
-  let header: { row: number; no: number; task: number | null; start: number | null; end: number | null; follow: Map<FollowUpKey, number> } | null = null;
+  let header: {
+    row: number;
+    no: number;
+    task: number | null;
+    start: number | null;
+    end: number | null;
+    follow: Map<FollowUpKey, number>;
+  } | null = null;
   for (const row of grid.rowNumbers) {
     if (row > 10) break;
     let no: number | null = null;
@@ -172,7 +194,12 @@ export function readSeguimientoSheet(
     if (!noText) continue;
     const index = /^\d+$/.test(noText) ? indexOfNo.get(Number(noText)) : undefined;
     if (index === undefined) {
-      warn({ sheet, row, column: null, message: `La fila ${row} de la hoja «${sheet}» es de la acción «${clip(noText)}», que el plan no tiene: no se leyó.` });
+      warn({
+        sheet,
+        row,
+        column: null,
+        message: `La fila ${row} de la hoja «${sheet}» es de la acción «${clip(noText)}», que el plan no tiene: no se leyó.`,
+      });
       continue;
     }
     const taskText = header.task === null ? '' : grid.text(row, header.task);
@@ -205,5 +232,7 @@ export function readSeguimientoSheet(
     raw.tasks.set(taskNo - 1, { ...before, ...cells });
   }
   if (read === 0) return null;
-  return [...header.follow.keys()].filter((k) => k !== 'semaforo' && k !== 'evidenceFiles').map((k) => grid.text(header.row, header.follow.get(k)!));
+  return [...header.follow.keys()]
+    .filter((k) => k !== 'semaforo' && k !== 'evidenceFiles')
+    .map((k) => grid.text(header.row, header.follow.get(k)!));
 }

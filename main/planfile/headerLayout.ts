@@ -67,7 +67,10 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
   const assign = (col: number, key: PlanColumnKey, header: string) => {
     const before = taken.get(key);
     if (before !== undefined) {
-      notes.push([col, `La columna «${header}» repite el dato de la columna ${columnLetter(before)}: sus valores se guardaron como columna adicional.`]);
+      notes.push([
+        col,
+        `La columna «${header}» repite el dato de la columna ${columnLetter(before)}: sus valores se guardaron como columna adicional.`,
+      ]);
       addExtra(col, header);
       return;
     }
@@ -92,7 +95,7 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
   for (let col = 0; col <= grid.maxColumn; col++) {
     const top = grid.textOrMerged(headerRow, col);
     const follow = !top || (twoRows && grid.text(sub, col)) ? null : matchFollowUpHeader(top, commentsTaken);
-    if (follow && (topKeys.get(col) ?? null) === null || (follow === 'note' && topKeys.get(col) === 'comments')) {
+    if ((follow && (topKeys.get(col) ?? null) === null) || (follow === 'note' && topKeys.get(col) === 'comments')) {
       if (follow === 'evidence' || followTaken.has(follow!)) {
         // Evidence written as text stays as it was (the files are attached in Mejora).
         addExtra(col, top.replace(/\n/g, ' '));

@@ -21,9 +21,24 @@ MONTHS_ES.forEach((name, i) => {
   MONTH_WORDS[name.slice(0, 3)] = i + 1;
 });
 Object.assign(MONTH_WORDS, {
-  sept: 9, set: 9, setiembre: 9, // "setiembre" is common in the Caribbean
-  jan: 1, january: 1, february: 2, march: 3, apr: 4, april: 4, june: 6, july: 7, aug: 8, august: 8,
-  september: 9, october: 10, november: 11, dec: 12, december: 12,
+  sept: 9,
+  set: 9,
+  setiembre: 9, // "setiembre" is common in the Caribbean
+  jan: 1,
+  january: 1,
+  february: 2,
+  march: 3,
+  apr: 4,
+  april: 4,
+  june: 6,
+  july: 7,
+  aug: 8,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  dec: 12,
+  december: 12,
 });
 
 const ORDINALS: Record<string, number> = { primer: 1, primero: 1, segundo: 2, tercer: 3, tercero: 3, cuarto: 4 };
@@ -88,7 +103,11 @@ export function readMonthText(raw: string, firstYear: number | null): MonthReadi
     open = true;
     t = t.slice(0, openMatch.index).trim();
   }
-  t = t.replace(/\b(?:de|del)\b/g, ' ').replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  t = t
+    .replace(/\b(?:de|del)\b/g, ' ')
+    .replace(/[.,]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   let m: RegExpExecArray | null;
 
   // "enero 26", "ene-26", "feb 2026", "ene/26", "enero de 2026"
@@ -138,13 +157,23 @@ export function readMonthText(raw: string, firstYear: number | null): MonthReadi
     const y = quarter[2] ? year(quarter[2]) : firstYear;
     const month = (q - 1) * 3 + 1;
     if (!y) return { month: null, open, note: `«${raw.trim()}» no dice el año y el plan no tiene período`, unreadable: true };
-    return ok(y, month, open, `«${raw.trim()}» se leyó como ${formatYearMonth(toYearMonth(y, month))} (primer mes del trimestre ${q} de ${y})`);
+    return ok(
+      y,
+      month,
+      open,
+      `«${raw.trim()}» se leyó como ${formatYearMonth(toYearMonth(y, month))} (primer mes del trimestre ${q} de ${y})`,
+    );
   }
   // A month name alone: "marzo" → that month of the plan's first year.
   if ((m = /^([a-z]+)$/.exec(t)) && MONTH_WORDS[m[1]!]) {
     const month = MONTH_WORDS[m[1]!]!;
     if (!firstYear) return { month: null, open, note: `«${raw.trim()}» no dice el año y el plan no tiene período`, unreadable: true };
-    return ok(firstYear, month, open, `«${raw.trim()}» no dice el año: se tomó ${formatYearMonth(toYearMonth(firstYear, month))}, el primer año del plan`);
+    return ok(
+      firstYear,
+      month,
+      open,
+      `«${raw.trim()}» no dice el año: se tomó ${formatYearMonth(toYearMonth(firstYear, month))}, el primer año del plan`,
+    );
   }
   return { ...unreadable(raw.trim()), open };
 }

@@ -35,12 +35,15 @@ const HOW_TO =
   'Copie en Excel o LibreOffice las filas del plan (con la fila de encabezados, o en el orden oficial: No., Criterio, Subcriterio, Área de Mejora, Acción de Mejora, Objetivo, Tareas, Inicio, Fin…) y vuelva a pegarlas.';
 
 export function readPastedRows(text: string, firstYear: number | null): PasteReading {
-  if (text.length > MAX_PASTE_CHARS) throw refuse(`Lo pegado es demasiado largo (${es(text.length)} caracteres): pegue menos filas cada vez. No se ha añadido nada.`);
+  if (text.length > MAX_PASTE_CHARS)
+    throw refuse(`Lo pegado es demasiado largo (${es(text.length)} caracteres): pegue menos filas cada vez. No se ha añadido nada.`);
   if (!text.trim()) throw refuse(`No hay nada que pegar. ${HOW_TO}`);
   const table = splitClipboardTable(text);
   const rows = table.rows;
   if (rows.length > MAX_PASTE_ROWS) {
-    throw refuse(`Lo pegado tiene ${es(rows.length)} filas: un plan no tiene tantas. Revise que copió las filas del plan y pegue como mucho ${es(MAX_PASTE_ROWS)} filas cada vez. No se ha añadido nada.`);
+    throw refuse(
+      `Lo pegado tiene ${es(rows.length)} filas: un plan no tiene tantas. Revise que copió las filas del plan y pegue como mucho ${es(MAX_PASTE_ROWS)} filas cada vez. No se ha añadido nada.`,
+    );
   }
   if (table.width < 2) {
     throw refuse(
@@ -53,7 +56,11 @@ export function readPastedRows(text: string, firstYear: number | null): PasteRea
 
   const sheetRows = new Map<number, ({ kind: 'text'; text: string } | undefined)[]>();
   rows.forEach((cells, i) => {
-    if (cells.some((c) => c.trim())) sheetRows.set(i + 1, cells.map((c) => (c.trim() ? { kind: 'text' as const, text: c } : undefined)));
+    if (cells.some((c) => c.trim()))
+      sheetRows.set(
+        i + 1,
+        cells.map((c) => (c.trim() ? { kind: 'text' as const, text: c } : undefined)),
+      );
   });
   const sheet = { name: PASTE_SHEET, rows: sheetRows, merges: [], truncated: false };
   const grid = new SheetGrid(sheet);
@@ -71,7 +78,9 @@ export function readPastedRows(text: string, firstYear: number | null): PasteRea
   const warnings: ImportWarning[] = [];
   const reading = readPlanRows(grid, layout, firstYear, warnings);
   if (reading.actions.length === 0) {
-    throw refuse(`En lo pegado no hay ninguna acción de mejora (ninguna fila tiene Acción de Mejora, Área de Mejora, Objetivo ni Tareas). ${HOW_TO} No se ha añadido nada.`);
+    throw refuse(
+      `En lo pegado no hay ninguna acción de mejora (ninguna fila tiene Acción de Mejora, Área de Mejora, Objetivo ni Tareas). ${HOW_TO} No se ha añadido nada.`,
+    );
   }
   const columns: string[] = [];
   for (let col = 0; col < table.width; col++) columns.push(roleName(layout.columns.get(col)));
@@ -132,7 +141,13 @@ function checkLooksLikePlan(rows: string[][], layout: HeaderLayout, firstYear: n
     if (!r.some((c) => c.trim())) continue;
     filled++;
     const monthBad = (t: string) => !!t && readMonthText(t, firstYear).month === null;
-    if (!criterionFits(at(r, 'criterion')) || !subcriterionFits(at(r, 'subcriterion')) || monthBad(at(r, 'start')) || monthBad(at(r, 'end'))) bad++;
+    if (
+      !criterionFits(at(r, 'criterion')) ||
+      !subcriterionFits(at(r, 'subcriterion')) ||
+      monthBad(at(r, 'start')) ||
+      monthBad(at(r, 'end'))
+    )
+      bad++;
   }
   if (filled > 0 && bad * 2 > filled) {
     throw refuse(

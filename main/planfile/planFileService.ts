@@ -56,7 +56,12 @@ function incoming(reading: PlanFileReading): IncomingPlan | null {
   };
 }
 
-export async function previewPlanImport(db: Database, fileName: string, bytes: Uint8Array, targetPlanId?: number): Promise<PlanImportPreview> {
+export async function previewPlanImport(
+  db: Database,
+  fileName: string,
+  bytes: Uint8Array,
+  targetPlanId?: number,
+): Promise<PlanImportPreview> {
   const target = targetPlanId !== undefined ? store.getPlan(db, targetPlanId) : null;
   const reading = await readPlanFile(bytes, fileName);
   const existing = target ?? findSamePlan(db, reading.plan.institution, reading.plan.periodFrom, reading.plan.periodTo);
@@ -90,7 +95,11 @@ export async function previewPlanImport(db: Database, fileName: string, bytes: U
  * the id each one updates (null: a new action), and its tasks matched to saved tasks of the
  * same text (the row, status and follow-up stay).
  */
-function matchToSaved(before: Plan, actions: ActionFields[], fileNumbers: (number | null)[]): { actions: ActionFields[]; keepIds: (number | null)[] } {
+function matchToSaved(
+  before: Plan,
+  actions: ActionFields[],
+  fileNumbers: (number | null)[],
+): { actions: ActionFields[]; keepIds: (number | null)[] } {
   // A task the file's follow-up spoke for (doneOn set) keeps the file's status; the others the saved one.
   const matching = matchActions(
     before.actions.map((a) => a.no),
@@ -138,29 +147,29 @@ export async function importPlan(db: Database, req: ImportRequest): Promise<Plan
   }
   const institution = p.institution.trim();
   if (!institution) {
-    throw new AppError(
-      'invalid_argument',
-      `«${req.fileName}» no dice el nombre de la institución. Escríbalo e impórtelo de nuevo.`,
-      { institution: 'Escriba el nombre de la institución.' },
-    );
+    throw new AppError('invalid_argument', `«${req.fileName}» no dice el nombre de la institución. Escríbalo e impórtelo de nuevo.`, {
+      institution: 'Escriba el nombre de la institución.',
+    });
   }
   const title = p.title || defaultPlanTitle(periodFrom, periodTo);
-  const planId = db.transaction(() => {
-    if (target) {
-      // Matched against the plan as it is inside the transaction, as the store will see it.
-      const current = store.getPlan(db, target.id);
-      const update = matchToSaved(current, p.actions, p.fileNumbers);
-      store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: current.cafVersion });
-      store.setExtraColumns(db, target.id, p.extraColumns);
-      store.replaceActions(db, target.id, update.actions, update.keepIds);
-      applyFollowUp(db, target.id, p.followUp);
-      return target.id;
-    }
-    const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
-    store.replaceActions(db, id, p.actions);
-    applyFollowUp(db, id, p.followUp);
-    return id;
-  }).immediate();
+  const planId = db
+    .transaction(() => {
+      if (target) {
+        // Matched against the plan as it is inside the transaction, as the store will see it.
+        const current = store.getPlan(db, target.id);
+        const update = matchToSaved(current, p.actions, p.fileNumbers);
+        store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: current.cafVersion });
+        store.setExtraColumns(db, target.id, p.extraColumns);
+        store.replaceActions(db, target.id, update.actions, update.keepIds);
+        applyFollowUp(db, target.id, p.followUp);
+        return target.id;
+      }
+      const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
+      store.replaceActions(db, id, p.actions);
+      applyFollowUp(db, id, p.followUp);
+      return id;
+    })
+    .immediate();
   const actions = p.actions;
   return {
     planId,

@@ -1,7 +1,14 @@
 // What an import accepts, the app can edit: a plan read from a file is cut to the limits
 // the contract validators enforce (shared/limits.ts, used by shared/api/plans.ts), with a
 // warning for each kind of cut, so an imported plan can always be saved again.
-import { MAX_EXTRA_COLUMNS, MAX_EXTRA_HEADER, MAX_FIELD_TEXT, MAX_PLAN_ACTIONS, MAX_PLAN_NAME, MAX_TASKS_PER_ACTION } from '../../shared/limits.ts';
+import {
+  MAX_EXTRA_COLUMNS,
+  MAX_EXTRA_HEADER,
+  MAX_FIELD_TEXT,
+  MAX_PLAN_ACTIONS,
+  MAX_PLAN_NAME,
+  MAX_TASKS_PER_ACTION,
+} from '../../shared/limits.ts';
 import type { ActionFields } from '../../shared/types.ts';
 import { plural } from '../../shared/format.ts';
 import { clipCellText } from '../files/cellText.ts';
@@ -22,7 +29,10 @@ const n = (x: number) => x.toLocaleString('es-DO');
 /** Cuts `plan` in place to the shared limits; `warn` gets one Spanish note per kind of cut. */
 export function applyPlanLimits(plan: LimitedPlan, warn: (row: number | null, message: string) => void): void {
   if (plan.actions.length > MAX_PLAN_ACTIONS) {
-    warn(null, `El archivo tiene ${n(plan.actions.length)} acciones; un plan admite hasta ${n(MAX_PLAN_ACTIONS)}: se importaron las primeras ${n(MAX_PLAN_ACTIONS)}.`);
+    warn(
+      null,
+      `El archivo tiene ${n(plan.actions.length)} acciones; un plan admite hasta ${n(MAX_PLAN_ACTIONS)}: se importaron las primeras ${n(MAX_PLAN_ACTIONS)}.`,
+    );
     plan.actions.length = MAX_PLAN_ACTIONS;
     plan.fileNumbers.length = MAX_PLAN_ACTIONS;
   }
@@ -36,7 +46,10 @@ export function applyPlanLimits(plan: LimitedPlan, warn: (row: number | null, me
   }
   const dropped = plan.extraColumns.slice(MAX_EXTRA_COLUMNS);
   if (dropped.length) {
-    warn(null, `El archivo tiene ${n(plan.extraColumns.length)} columnas adicionales; un plan admite hasta ${n(MAX_EXTRA_COLUMNS)}: se ignoraron las ${n(dropped.length)} últimas.`);
+    warn(
+      null,
+      `El archivo tiene ${n(plan.extraColumns.length)} columnas adicionales; un plan admite hasta ${n(MAX_EXTRA_COLUMNS)}: se ignoraron las ${n(dropped.length)} últimas.`,
+    );
     plan.extraColumns.length = MAX_EXTRA_COLUMNS;
     for (const a of plan.actions) for (const h of dropped) delete a.extra[h];
   }
@@ -46,7 +59,8 @@ export function applyPlanLimits(plan: LimitedPlan, warn: (row: number | null, me
     plan.extraColumns = plan.extraColumns.map((h) => {
       if (h.length <= MAX_EXTRA_HEADER) return h;
       let short = clipCellText(h, MAX_EXTRA_HEADER);
-      for (let k = 2; plan.extraColumns.includes(short) || [...renamed.values()].includes(short); k++) short = `${clipCellText(h, MAX_EXTRA_HEADER - 6)} (${k})`;
+      for (let k = 2; plan.extraColumns.includes(short) || [...renamed.values()].includes(short); k++)
+        short = `${clipCellText(h, MAX_EXTRA_HEADER - 6)} (${k})`;
       renamed.set(h, short);
       return short;
     });
@@ -58,7 +72,10 @@ export function applyPlanLimits(plan: LimitedPlan, warn: (row: number | null, me
         }
       }
     }
-    warn(null, `${plural(longHeaders.length, 'encabezado', 'encabezados')} de columnas adicionales ${longHeaders.length === 1 ? 'tenía' : 'tenían'} más de ${n(MAX_EXTRA_HEADER)} caracteres: ${longHeaders.length === 1 ? 'se recortó' : 'se recortaron'}.`);
+    warn(
+      null,
+      `${plural(longHeaders.length, 'encabezado', 'encabezados')} de columnas adicionales ${longHeaders.length === 1 ? 'tenía' : 'tenían'} más de ${n(MAX_EXTRA_HEADER)} caracteres: ${longHeaders.length === 1 ? 'se recortó' : 'se recortaron'}.`,
+    );
   }
   let cutTexts = 0;
   let cutTasks = 0;
@@ -76,6 +93,11 @@ export function applyPlanLimits(plan: LimitedPlan, warn: (row: number | null, me
     }
     for (const t of a.tasks) t.text = clip(t.text);
   }
-  if (cutTexts) warn(null, `${plural(cutTexts, 'texto', 'textos')} ${cutTexts === 1 ? 'tenía' : 'tenían'} más de ${n(MAX_FIELD_TEXT)} caracteres (lo que admite un campo del plan): ${cutTexts === 1 ? 'se recortó' : 'se recortaron'}.`);
-  if (cutTasks) warn(null, `Una acción admite hasta ${n(MAX_TASKS_PER_ACTION)} tareas: se ignoraron ${plural(cutTasks, 'tarea', 'tareas')} de más.`);
+  if (cutTexts)
+    warn(
+      null,
+      `${plural(cutTexts, 'texto', 'textos')} ${cutTexts === 1 ? 'tenía' : 'tenían'} más de ${n(MAX_FIELD_TEXT)} caracteres (lo que admite un campo del plan): ${cutTexts === 1 ? 'se recortó' : 'se recortaron'}.`,
+    );
+  if (cutTasks)
+    warn(null, `Una acción admite hasta ${n(MAX_TASKS_PER_ACTION)} tareas: se ignoraron ${plural(cutTasks, 'tarea', 'tareas')} de más.`);
 }

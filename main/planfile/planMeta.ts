@@ -9,8 +9,10 @@ export interface PlanMeta {
   periodTo: number | null;
 }
 
-const INSTITUTION_KEY = /^(?:nombre de la (?:organizacion|institucion|entidad)|nombre de la instancia|organizacion|institucion|entidad|instancia|nombre)\s*:\s*/;
-const INSTITUTION_WORDS = /\b(ayuntamiento|junta|distrito|municipio|municipal|ministerio|direccion|instituto|alcaldia|gobernacion|oficina|consejo|hospital|servicio|superintendencia|tesoreria|contraloria|procuraduria)\b/;
+const INSTITUTION_KEY =
+  /^(?:nombre de la (?:organizacion|institucion|entidad)|nombre de la instancia|organizacion|institucion|entidad|instancia|nombre)\s*:\s*/;
+const INSTITUTION_WORDS =
+  /\b(ayuntamiento|junta|distrito|municipio|municipal|ministerio|direccion|instituto|alcaldia|gobernacion|oficina|consejo|hospital|servicio|superintendencia|tesoreria|contraloria|procuraduria)\b/;
 const PERIOD_KEY = /\b(periodo|vigencia|ano|anos)\b/;
 
 /** The years a line names: "2025-2026", "2025 – 2026", "2025/2026", "2025 al 2026", or one year. */

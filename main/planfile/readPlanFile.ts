@@ -62,18 +62,36 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
   const warnings: ImportWarning[] = [];
   // A "Seguimiento" sheet is read after the plan (it is keyed by the plan's No.).
   const followSheet = workbook.sheets.find((other, i) => i !== chosen.index && foldText(other.name) === foldText(SEGUIMIENTO_SHEET));
-  const others = [...workbook.sheets.filter((other, i) => i !== chosen.index && other !== followSheet).map((s) => s.name), ...workbook.otherSheets];
+  const others = [
+    ...workbook.sheets.filter((other, i) => i !== chosen.index && other !== followSheet).map((s) => s.name),
+    ...workbook.otherSheets,
+  ];
   for (const other of others.slice(0, 20)) {
-    warnings.push({ sheet: other, row: null, column: null, message: `Se ignoró la hoja «${other}»: el plan se leyó de la hoja «${ref.name}».` });
+    warnings.push({
+      sheet: other,
+      row: null,
+      column: null,
+      message: `Se ignoró la hoja «${other}»: el plan se leyó de la hoja «${ref.name}».`,
+    });
   }
   if (others.length > 20) {
-    warnings.push({ sheet: ref.name, row: null, column: null, message: `Se ignoraron otras ${others.length - 20} hojas: el plan se leyó de la hoja «${ref.name}».` });
+    warnings.push({
+      sheet: ref.name,
+      row: null,
+      column: null,
+      message: `Se ignoraron otras ${others.length - 20} hojas: el plan se leyó de la hoja «${ref.name}».`,
+    });
   }
 
   const grid = new SheetGrid(await readSheetData(workbook, ref));
   if (grid.sheet.truncated) {
     const max = MAX_PLAN_ROWS.toLocaleString('es-DO');
-    warnings.push({ sheet: ref.name, row: null, column: null, message: `La hoja tiene más de ${max} filas con datos: solo se leyeron las primeras ${max}.` });
+    warnings.push({
+      sheet: ref.name,
+      row: null,
+      column: null,
+      message: `La hoja tiene más de ${max} filas con datos: solo se leyeron las primeras ${max}.`,
+    });
   }
   const layout = readHeaderLayout(grid, chosen.row);
 
@@ -89,22 +107,45 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
   }
   const meta = readPlanMeta(lines);
   const periodFrom = overrides.periodFrom ?? meta.periodFrom;
-  const periodTo = overrides.periodTo ?? (overrides.periodFrom !== undefined && meta.periodTo === null ? overrides.periodFrom : meta.periodTo);
+  const periodTo =
+    overrides.periodTo ?? (overrides.periodFrom !== undefined && meta.periodTo === null ? overrides.periodFrom : meta.periodTo);
   const institution = overrides.institution?.trim() || meta.institution;
 
   if (meta.periodFrom === null && overrides.periodFrom === undefined) {
-    warnings.push({ sheet: ref.name, row: null, column: null, message: 'El archivo no dice el período del plan (por ejemplo, «Plan de Mejora Institucional 2025-2026»): indíquelo al importar.' });
+    warnings.push({
+      sheet: ref.name,
+      row: null,
+      column: null,
+      message: 'El archivo no dice el período del plan (por ejemplo, «Plan de Mejora Institucional 2025-2026»): indíquelo al importar.',
+    });
   }
   if (!meta.institution && !overrides.institution?.trim()) {
-    warnings.push({ sheet: ref.name, row: null, column: null, message: 'El archivo no dice el nombre de la institución: indíquelo al importar.' });
+    warnings.push({
+      sheet: ref.name,
+      row: null,
+      column: null,
+      message: 'El archivo no dice el nombre de la institución: indíquelo al importar.',
+    });
   }
 
   const rows = readPlanRows(grid, layout, periodFrom, warnings);
   const read = [...rows.followUpColumns];
   if (followSheet) {
-    const sheetRead = readSeguimientoSheet(new SheetGrid(await readSheetData(workbook, followSheet)), rows.fileNumbers, rows.followUp, periodFrom, (w) => warnings.push(w));
+    const sheetRead = readSeguimientoSheet(
+      new SheetGrid(await readSheetData(workbook, followSheet)),
+      rows.fileNumbers,
+      rows.followUp,
+      periodFrom,
+      (w) => warnings.push(w),
+    );
     if (sheetRead) read.push(...sheetRead.map((h) => `${h} (hoja «${followSheet.name}»)`));
-    else warnings.push({ sheet: followSheet.name, row: null, column: null, message: `Se ignoró la hoja «${followSheet.name}»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).` });
+    else
+      warnings.push({
+        sheet: followSheet.name,
+        row: null,
+        column: null,
+        message: `Se ignoró la hoja «${followSheet.name}»: no tiene filas de seguimiento por No. de acción (No., Estatus, % de avance…).`,
+      });
   }
   const followUp = resolveFollowUp(rows.actions, rows.followUp, fileName || 'el archivo', (w) => warnings.push(w));
   if (read.length) {
@@ -115,13 +156,22 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
       column: null,
       message:
         `Se leyó el seguimiento del archivo: ${read.map((h) => `«${h}»`).join(', ')}. Un % que no coincide con las tareas se guardó como manual, con el archivo como motivo. ` +
-        (kept.length ? `No se leyeron como archivos: ${kept.map((h) => `«${h}»`).join(', ')} (se conservan como texto; adjunte las evidencias en Mejora).` : 'Las evidencias (archivos) se adjuntan en Mejora.'),
+        (kept.length
+          ? `No se leyeron como archivos: ${kept.map((h) => `«${h}»`).join(', ')} (se conservan como texto; adjunte las evidencias en Mejora).`
+          : 'Las evidencias (archivos) se adjuntan en Mejora.'),
     });
   }
   const title = meta.title || (periodFrom !== null && periodTo !== null ? defaultPlanTitle(periodFrom, periodTo) : '');
   const plan = {
-    institution, title, periodFrom, periodTo, extraColumns: rows.extraColumns, actions: rows.actions, fileNumbers: rows.fileNumbers,
-    followUp, hasFollowUp: read.length > 0,
+    institution,
+    title,
+    periodFrom,
+    periodTo,
+    extraColumns: rows.extraColumns,
+    actions: rows.actions,
+    fileNumbers: rows.fileNumbers,
+    followUp,
+    hasFollowUp: read.length > 0,
   };
   applyPlanLimits(plan, (row, message) => warnings.push({ sheet: ref.name, row, column: null, message }));
   // The follow-up is parallel to the actions: cut with them.

@@ -102,7 +102,11 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
   for (const col of [...unnamed].sort((a, b) => a - b)) {
     const header = `Columna ${columnLetter(col)}`;
     extraCols.push([col, header]);
-    warn(layout.firstRow, col, `La columna ${columnLetter(col)} tiene datos pero no tiene encabezado: se guardó como columna adicional «${header}».`);
+    warn(
+      layout.firstRow,
+      col,
+      `La columna ${columnLetter(col)} tiene datos pero no tiene encabezado: se guardó como columna adicional «${header}».`,
+    );
   }
   extraCols.sort((a, b) => a[0] - b[0]);
   const extraColumns = extraCols.map(([, h]) => h);
@@ -190,7 +194,11 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
       const r = readCriterion(grid.value(row, cCol));
       if (r.unreadable) {
         keepInComments(d, 'Criterio', grid.text(row, cCol));
-        warn(row, cCol, `«${clip(grid.text(row, cCol))}» no es un criterio CAF (1 a 9): se dejó vacío y el texto se guardó en Comentarios.`);
+        warn(
+          row,
+          cCol,
+          `«${clip(grid.text(row, cCol))}» no es un criterio CAF (1 a 9): se dejó vacío y el texto se guardó en Comentarios.`,
+        );
       } else {
         f.criterion = r.criterion;
         if (r.subcriterion && f.subcriterion === null && !(sCol !== null && grid.text(row, sCol))) f.subcriterion = r.subcriterion;
@@ -207,7 +215,11 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
         f.subcriterion = r.subcriterion;
       } else if (Number(r.subcriterion.split('.')[0]) !== f.criterion) {
         keepInComments(d, 'Subcriterio', raw);
-        warn(row, sCol, `El subcriterio ${r.subcriterion} no pertenece al criterio ${f.criterion}: se dejó vacío y el texto se guardó en Comentarios.`);
+        warn(
+          row,
+          sCol,
+          `El subcriterio ${r.subcriterion} no pertenece al criterio ${f.criterion}: se dejó vacío y el texto se guardó en Comentarios.`,
+        );
       } else {
         f.subcriterion = r.subcriterion;
       }
@@ -235,7 +247,8 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
       const info = d.rows[d.rows.length - 1]!;
       if (!info[which]) info[which] = reading.month;
       // Several rows of one action: it starts at the earliest month and ends at the latest.
-      const keep = (a: YearMonth | null, b: YearMonth) => (a === null ? b : which === 'start' ? (compareYearMonth(b, a) < 0 ? b : a) : compareYearMonth(b, a) > 0 ? b : a);
+      const keep = (a: YearMonth | null, b: YearMonth) =>
+        a === null ? b : which === 'start' ? (compareYearMonth(b, a) < 0 ? b : a) : compareYearMonth(b, a) > 0 ? b : a;
       f[which] = keep(f[which], reading.month);
     };
     for (const which of ['start', 'end'] as const) {
@@ -296,7 +309,9 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     }
     // One task per row: each row's own months and follow-up belong to its tasks; a cell merged
     // over the whole action (and the %) to the action.
-    const actionKeys = ACTION_KEYS.filter((k) => k === 'percent' || k === 'reason' || (followCols.has(k) && spansAction(d, followCols.get(k)!)));
+    const actionKeys = ACTION_KEYS.filter(
+      (k) => k === 'percent' || k === 'reason' || (followCols.has(k) && spansAction(d, followCols.get(k)!)),
+    );
     raw.action = cellsOf(d.firstRow, actionKeys);
     const taskKeys = TASK_KEYS.filter((k) => !actionKeys.includes(k));
     for (const r of taskRows) {
@@ -321,10 +336,18 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     followUp.push(followUpOf(d));
     if (!f.action) {
       f.action = MISSING_ACTION_TEXT;
-      warn(d.firstRow, col('action'), `La acción de la fila ${d.firstRow} no tiene «Acción de Mejora»: se importó como «${MISSING_ACTION_TEXT}»; escríbala en el plan.`);
+      warn(
+        d.firstRow,
+        col('action'),
+        `La acción de la fila ${d.firstRow} no tiene «Acción de Mejora»: se importó como «${MISSING_ACTION_TEXT}»; escríbala en el plan.`,
+      );
     }
     if (f.start && f.end && compareYearMonth(f.end, f.start) < 0) {
-      warn(d.firstRow, col('end'), `El fin (${formatYearMonth(f.end)}) es anterior al inicio (${formatYearMonth(f.start)}): se intercambiaron.`);
+      warn(
+        d.firstRow,
+        col('end'),
+        `El fin (${formatYearMonth(f.end)}) es anterior al inicio (${formatYearMonth(f.start)}): se intercambiaron.`,
+      );
       [f.start, f.end] = [f.end, f.start];
     }
     if (d.fileNo !== null && d.fileNo !== i + 1) renumbered = true;
@@ -333,7 +356,11 @@ export function readPlanRows(grid: SheetGrid, layout: HeaderLayout, firstYear: n
     fileNumbers.push(d.fileNo);
   });
   if (renumbered) {
-    warn(null, col('no'), 'La numeración de las acciones del archivo no es correlativa (1, 2, 3…): Mejora las numeró en el orden en que aparecen.');
+    warn(
+      null,
+      col('no'),
+      'La numeración de las acciones del archivo no es correlativa (1, 2, 3…): Mejora las numeró en el orden en que aparecen.',
+    );
   }
   if (actions.length === 0) warn(layout.lastRow, null, 'Debajo de los encabezados no hay ninguna acción: el plan queda vacío.');
   return { actions, fileNumbers, extraColumns, followUp, followUpColumns: followHeaders };
@@ -348,4 +375,3 @@ function splitRange(text: string): [string, string | null] {
 }
 
 const clip = (s: string) => (s.length > 80 ? s.slice(0, 77) + '…' : s).replace(/\n/g, ' ');
-

@@ -4,7 +4,10 @@
 const MARKER = /^\s*(?:\d{1,3}\s*[.)\-–:]\s+|[a-z]\)\s+|[•·▪▫◦‣⁃●○■□►▶➢➤✓✔*\-–—]\s*)/i;
 
 export function splitTasks(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[\u00a0\t ]+/g, ' ').trim());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[\u00a0\t ]+/g, ' ').trim());
   const hasMarkers = lines.some((l) => MARKER.test(l));
   const tasks: string[] = [];
   if (hasMarkers) {

@@ -33,7 +33,7 @@ function setText(cell: ExcelJS.Cell, text: string): void {
 }
 
 /** What the action's cell in a column shows (also used to describe changes). */
-export function actionCellText(a: Action | (Omit<Action, 'id' | 'planId'>), key: PlanColumnKey): string {
+export function actionCellText(a: Action | Omit<Action, 'id' | 'planId'>, key: PlanColumnKey): string {
   switch (key) {
     case 'no':
       return String(a.no);
@@ -112,10 +112,12 @@ export async function writePlanFile(
     ...plan.extraColumns.map((h) => ({ header: h, width: EXTRA_COLUMN_WIDTH, value: (a: Action) => a.extra[h] ?? '' })),
     ...followUp.columns,
   ];
-  const rows = plan.actions.map((a) => columns.map((c) => {
-    const v = c.value(a);
-    return typeof v === 'string' ? cellSafeText(v) : v;
-  }));
+  const rows = plan.actions.map((a) =>
+    columns.map((c) => {
+      const v = c.value(a);
+      return typeof v === 'string' ? cellSafeText(v) : v;
+    }),
+  );
 
   // A cell taller than Excel allows would be cut: widen its column instead.
   const maxLines = Math.floor((MAX_ROW_HEIGHT_PT - 4) / LINE_HEIGHT_PT / 1.1);
@@ -133,7 +135,9 @@ export async function writePlanFile(
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
   const ws = wb.addWorksheet(SHEET_NAME, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: FIRST_DATA_ROW - 1, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` }],
+    views: [
+      { state: 'frozen', xSplit: 0, ySplit: FIRST_DATA_ROW - 1, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` },
+    ],
     pageSetup: {
       paperSize: 5, // legal, as in the seed file
       orientation: 'landscape',

@@ -27,7 +27,13 @@ export interface SurveyPdfInput {
 }
 
 export function surveyPdfFileName(formName: string): string {
-  const safe = formName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[. ]+$/, '') || 'encuesta';
+  const safe =
+    formName
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80)
+      .replace(/[. ]+$/, '') || 'encuesta';
   return `Resultados - ${safe}.pdf`;
 }
 
@@ -37,11 +43,26 @@ const BODY: TextStyle = { size: 8.5, leading: 1.4 };
 const SMALL: TextStyle = { size: 7.5, color: COLORS.muted, leading: 1.35 };
 
 const EXPLANATION = [
-  ['% satisfechos', 'de cada 100 personas que respondieron la pregunta, cuántas eligieron una de las dos respuestas más favorables (por ejemplo, «Satisfecho» o «Muy satisfecho»).'],
-  ['Intervalo de confianza del 95 %', 'el rango en el que, con mucha seguridad, estaría el % de satisfechos si se hubiera preguntado a todas las personas usuarias del servicio. Con más respuestas el rango es más estrecho.'],
-  ['Índice 0–100', 'el promedio de las respuestas llevado a una escala de 0 a 100: 0 si todas las personas eligieron la peor opción, 100 si todas eligieron la mejor, 50 en el punto medio. Es la puntuación de 0 a 100 que pide el SISMAP.'],
-  ['n', 'cuántas personas dieron una respuesta válida a la pregunta (no se cuentan las respuestas en blanco ni «No aplica» o «No sabe / no responde»).'],
-  ['Base pequeña', `con menos de ${SMALL_BASE} respuestas, unas pocas personas pueden cambiar mucho el resultado: interprételo con cautela.`],
+  [
+    '% satisfechos',
+    'de cada 100 personas que respondieron la pregunta, cuántas eligieron una de las dos respuestas más favorables (por ejemplo, «Satisfecho» o «Muy satisfecho»).',
+  ],
+  [
+    'Intervalo de confianza del 95 %',
+    'el rango en el que, con mucha seguridad, estaría el % de satisfechos si se hubiera preguntado a todas las personas usuarias del servicio. Con más respuestas el rango es más estrecho.',
+  ],
+  [
+    'Índice 0–100',
+    'el promedio de las respuestas llevado a una escala de 0 a 100: 0 si todas las personas eligieron la peor opción, 100 si todas eligieron la mejor, 50 en el punto medio. Es la puntuación de 0 a 100 que pide el SISMAP.',
+  ],
+  [
+    'n',
+    'cuántas personas dieron una respuesta válida a la pregunta (no se cuentan las respuestas en blanco ni «No aplica» o «No sabe / no responde»).',
+  ],
+  [
+    'Base pequeña',
+    `con menos de ${SMALL_BASE} respuestas, unas pocas personas pueden cambiar mucho el resultado: interprételo con cautela.`,
+  ],
 ] as const;
 
 function sectionTitle(b: PdfBuilder, text: string, keepWith = 60): void {
@@ -71,7 +92,8 @@ function drawServiceSummary(b: PdfBuilder, services: ServiceResult[]): void {
     ['IC 95 %', x + cols.name + cols.bar + cols.index + cols.t2b, cols.ci],
     ['n', x + cols.name + cols.bar + cols.index + cols.t2b + cols.ci, cols.n],
   ];
-  for (const [t, hx, hw] of head) b.drawLines([t], hx, headY, hw, { ...SMALL, font: 'semibold' }, t === 'Servicio' || t.startsWith('Índice') ? 'left' : 'right');
+  for (const [t, hx, hw] of head)
+    b.drawLines([t], hx, headY, hw, { ...SMALL, font: 'semibold' }, t === 'Servicio' || t.startsWith('Índice') ? 'left' : 'right');
   b.y += 13;
   b.hline(b.left, b.right, b.y - 2, COLORS.border);
   for (const s of services) {
@@ -81,7 +103,12 @@ function drawServiceSummary(b: PdfBuilder, services: ServiceResult[]): void {
     if (b.ensure(h)) b.y += 4;
     const y = b.y + 2;
     b.drawLines(nameLines, x, y, cols.name - 8, BODY);
-    if (small) b.drawLines([SMALL_BASE_TEXT], x, y + nameLines.length * b.lineHeight(BODY), cols.name + cols.bar, { ...SMALL, color: COLORS.warn, font: 'medium' });
+    if (small)
+      b.drawLines([SMALL_BASE_TEXT], x, y + nameLines.length * b.lineHeight(BODY), cols.name + cols.bar, {
+        ...SMALL,
+        color: COLORS.warn,
+        font: 'medium',
+      });
     scoreBar(b, x + cols.name, y + 3, cols.bar - 8, s.index_0_100);
     let cx = x + cols.name + cols.bar;
     b.drawLines([num(s.index_0_100, 1)], cx, y, cols.index - 14, { ...BODY, font: 'semibold' }, 'left');
@@ -115,7 +142,8 @@ function drawTrend(b: PdfBuilder, waves: SurveyWave[], current: number): void {
   const colW = (b.width - nameW - changeW) / shown.length;
   const headLines = shown.map((w) => [`Ola ${w.wave}${w.wave === current ? ' (esta)' : ''}`, dateRangeText(w.dateRange)]);
   b.drawLines(['Servicio'], b.left, b.y, nameW, { ...SMALL, font: 'semibold' });
-  for (const [i, lines] of headLines.entries()) b.drawLines(lines, b.left + nameW + i * colW, b.y, colW - 4, { ...SMALL, font: 'semibold' }, 'center');
+  for (const [i, lines] of headLines.entries())
+    b.drawLines(lines, b.left + nameW + i * colW, b.y, colW - 4, { ...SMALL, font: 'semibold' }, 'center');
   b.drawLines(['Cambio'], b.right - changeW, b.y, changeW, { ...SMALL, font: 'semibold' }, 'right');
   b.y += 2 * b.lineHeight(SMALL) + 3;
   b.hline(b.left, b.right, b.y - 1, COLORS.border);
@@ -135,12 +163,30 @@ function drawTrend(b: PdfBuilder, waves: SurveyWave[], current: number): void {
         return;
       }
       b.drawLines([num(s.index_0_100, 1)], cx, y, colW - 4, { ...BODY, font: 'semibold' }, 'center');
-      b.drawLines([`n = ${count(s.n)}${s.n < SMALL_BASE ? ' · base pequeña' : ''}`], cx, y + 10, colW - 4, { ...SMALL, color: s.n < SMALL_BASE ? COLORS.warn : COLORS.muted }, 'center');
+      b.drawLines(
+        [`n = ${count(s.n)}${s.n < SMALL_BASE ? ' · base pequeña' : ''}`],
+        cx,
+        y + 10,
+        colW - 4,
+        { ...SMALL, color: s.n < SMALL_BASE ? COLORS.warn : COLORS.muted },
+        'center',
+      );
     });
     const known = values.filter((v): v is number => v !== null);
     const change = known.length >= 2 ? known[known.length - 1]! - known[0]! : null;
     const changeText = change === null ? '—' : `${change > 0 ? '+' : change < 0 ? '−' : ''}${num(Math.abs(change), 1)}`;
-    b.drawLines([changeText], b.right - changeW, y, changeW, { ...BODY, font: 'semibold', color: change === null || Math.abs(change) < 0.05 ? COLORS.muted : change > 0 ? COLORS.ok : COLORS.danger }, 'right');
+    b.drawLines(
+      [changeText],
+      b.right - changeW,
+      y,
+      changeW,
+      {
+        ...BODY,
+        font: 'semibold',
+        color: change === null || Math.abs(change) < 0.05 ? COLORS.muted : change > 0 ? COLORS.ok : COLORS.danger,
+      },
+      'right',
+    );
     b.y += h;
     b.hline(b.left, b.right, b.y - 1, COLORS.borderLight);
   }
@@ -155,7 +201,9 @@ function statsLine(q: QuestionResult): string {
     parts.push(`Promedio ${num(q.mean, 2)}`);
     if (q.nps !== null) parts.push(`NPS ${num(q.nps, 1)}`);
   }
-  const left = [q.n_blank && `${count(q.n_blank)} en blanco`, q.n_non_answer && `${count(q.n_non_answer)} No aplica / NS-NR`].filter(Boolean);
+  const left = [q.n_blank && `${count(q.n_blank)} en blanco`, q.n_non_answer && `${count(q.n_non_answer)} No aplica / NS-NR`].filter(
+    Boolean,
+  );
   if (left.length) parts.push(`(${left.join(', ')})`);
   return parts.join(' · ');
 }
@@ -182,20 +230,31 @@ function drawScaleQuestion(b: PdfBuilder, q: QuestionResult, extent: number): vo
   const stats = statsLine(q);
   const statsLines = b.lines(stats, b.width, SMALL);
   const barH = 16;
-  const height = headLines.length * b.lineHeight(H3) + 4 + barH + 6 + rows.length * 11 + statsLines.length * b.lineHeight(SMALL) + (small ? 11 : 0) + 14;
+  const height =
+    headLines.length * b.lineHeight(H3) + 4 + barH + 6 + rows.length * 11 + statsLines.length * b.lineHeight(SMALL) + (small ? 11 : 0) + 14;
   b.ensure(height);
   b.y += b.drawLines(headLines, b.left, b.y, b.width, H3) + 4;
   const barX = b.left;
   const barW = b.width;
   const total = q.distribution.reduce((s, d) => s + d.count, 0);
   if (total) {
-    for (const s of divergingSegments(q.distribution.map((d) => d.count), extent)) {
+    for (const s of divergingSegments(
+      q.distribution.map((d) => d.count),
+      extent,
+    )) {
       const x = barX + (s.x / 100) * barW;
       const w = (s.width / 100) * barW;
       b.rect(x, b.y, w, barH, colors[s.level]!);
       if (s.share >= 6 && w >= 22) {
         const label = `${Math.round(s.share)} %`;
-        b.drawLines([label], x, b.y + 3.5, w, { font: 'semibold', size: 7, color: isDarkColor(colors[s.level]!) ? '#ffffff' : COLORS.text, leading: 1.3 }, 'center');
+        b.drawLines(
+          [label],
+          x,
+          b.y + 3.5,
+          w,
+          { font: 'semibold', size: 7, color: isDarkColor(colors[s.level]!) ? '#ffffff' : COLORS.text, leading: 1.3 },
+          'center',
+        );
       }
     }
   } else {
@@ -215,7 +274,11 @@ function drawScaleQuestion(b: PdfBuilder, q: QuestionResult, extent: number): vo
   }
   b.y += b.drawLines(statsLines, b.left, b.y + 1, b.width, SMALL);
   if (small) {
-    b.drawLines([`${SMALL_BASE_TEXT} (n = ${count(q.n_valid)}).`], b.left, b.y + 1, b.width, { ...SMALL, color: COLORS.warn, font: 'semibold' });
+    b.drawLines([`${SMALL_BASE_TEXT} (n = ${count(q.n_valid)}).`], b.left, b.y + 1, b.width, {
+      ...SMALL,
+      color: COLORS.warn,
+      font: 'semibold',
+    });
     b.y += 11;
   }
   b.y += 12;
@@ -247,7 +310,11 @@ function drawChoiceQuestion(b: PdfBuilder, q: QuestionResult): void {
   b.y += 2;
   b.y += b.drawLines(statsLines, b.left, b.y, b.width, SMALL);
   if (q.n_valid < SMALL_BASE) {
-    b.drawLines([`${SMALL_BASE_TEXT} (n = ${count(q.n_valid)}).`], b.left, b.y + 1, b.width, { ...SMALL, color: COLORS.warn, font: 'semibold' });
+    b.drawLines([`${SMALL_BASE_TEXT} (n = ${count(q.n_valid)}).`], b.left, b.y + 1, b.width, {
+      ...SMALL,
+      color: COLORS.warn,
+      font: 'semibold',
+    });
     b.y += 11;
   }
   b.y += 12;
@@ -313,7 +380,12 @@ export async function writeSurveyPdf(input: SurveyPdfInput): Promise<Uint8Array>
   }
   b.y += explainH + 10;
 
-  if (r.respondents === 0) b.paragraph('Ninguna persona cumple los filtros elegidos: no hay resultados que mostrar.', { ...BODY, color: COLORS.warn, font: 'semibold' }, { after: 8 });
+  if (r.respondents === 0)
+    b.paragraph(
+      'Ninguna persona cumple los filtros elegidos: no hay resultados que mostrar.',
+      { ...BODY, color: COLORS.warn, font: 'semibold' },
+      { after: 8 },
+    );
 
   if (r.services.length) {
     sectionTitle(b, 'Resumen por servicio', 30 + Math.min(r.services.length, 4) * 18);

@@ -16,7 +16,16 @@ export function attentionList(db: Database, asOf: IsoDay, planId?: number): Atte
     const progress = planProgressAsOf(db, p.id, { asOf });
     for (const a of progress.actions) {
       for (const f of attentionReasons(a, a.progress, asOf, progress.settings.dueSoonDays)) {
-        items.push({ planId: p.id, actionId: a.id, no: a.no, action: a.action, responsible: a.responsible, reason: f.reason, semaforo: a.progress.semaforo, day: f.day });
+        items.push({
+          planId: p.id,
+          actionId: a.id,
+          no: a.no,
+          action: a.action,
+          responsible: a.responsible,
+          reason: f.reason,
+          semaforo: a.progress.semaforo,
+          day: f.day,
+        });
       }
     }
     dates.push({

@@ -26,11 +26,22 @@ function eventsOf(db: Database, cutoffId: number): CutoffEvent[] {
 
 function toSummary(db: Database, r: CutoffRow): CutoffSummary {
   const counts = r.snapshot === null ? null : (JSON.parse(r.snapshot) as PlanProgress).counts;
-  return { id: r.id, planId: r.plan_id, label: r.label, date: r.cutoff_date, status: r.status, closedAt: r.closed_at, events: eventsOf(db, r.id), counts };
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    label: r.label,
+    date: r.cutoff_date,
+    status: r.status,
+    closedAt: r.closed_at,
+    events: eventsOf(db, r.id),
+    counts,
+  };
 }
 
 function row(db: Database, cutoffId: number): CutoffRow {
-  const r = db.prepare('SELECT id, plan_id, label, cutoff_date, status, closed_at, snapshot FROM cutoff WHERE id = ?').get(cutoffId) as CutoffRow | undefined;
+  const r = db.prepare('SELECT id, plan_id, label, cutoff_date, status, closed_at, snapshot FROM cutoff WHERE id = ?').get(cutoffId) as
+    | CutoffRow
+    | undefined;
   if (!r) throw notFoundCutoff();
   return r;
 }
@@ -44,7 +55,10 @@ function freeze(db: Database, planId: number, cutoffId: number, label: string, d
 
 function checkNotFuture(date: IsoDay, today: IsoDay): void {
   if (dayNumber(date) > dayNumber(today)) {
-    throw new AppError('invalid_argument', `No se puede cerrar un corte al ${formatDay(date)}: esa fecha todavía no ha llegado (hoy es ${formatDay(today)}). Ciérrelo ese día o después.`);
+    throw new AppError(
+      'invalid_argument',
+      `No se puede cerrar un corte al ${formatDay(date)}: esa fecha todavía no ha llegado (hoy es ${formatDay(today)}). Ciérrelo ese día o después.`,
+    );
   }
 }
 
@@ -53,11 +67,20 @@ export function createCutoff(db: Database, planId: number, date: IsoDay, label: 
   const name = label?.trim() || defaultCutoffLabel(date);
   return db.transaction(() => {
     getPlanSummary(db, planId);
-    const clash = db.prepare('SELECT id FROM cutoff WHERE plan_id = ? AND cutoff_date = ? AND label = ?').get(planId, date, name) as { id: number } | undefined;
-    if (clash) throw new AppError('conflict', `Ya existe el corte «${name}» al ${formatDay(date)} (número ${clash.id}). Para rehacerlo, reábralo y ciérrelo de nuevo.`);
+    const clash = db.prepare('SELECT id FROM cutoff WHERE plan_id = ? AND cutoff_date = ? AND label = ?').get(planId, date, name) as
+      | { id: number }
+      | undefined;
+    if (clash)
+      throw new AppError(
+        'conflict',
+        `Ya existe el corte «${name}» al ${formatDay(date)} (número ${clash.id}). Para rehacerlo, reábralo y ciérrelo de nuevo.`,
+      );
     const at = new Date().toISOString();
     const id = Number(
-      db.prepare(`INSERT INTO cutoff (plan_id, label, cutoff_date, status, closed_at, snapshot, created_at) VALUES (?, ?, ?, 'cerrado', ?, '{}', ?)`)
+      db
+        .prepare(
+          `INSERT INTO cutoff (plan_id, label, cutoff_date, status, closed_at, snapshot, created_at) VALUES (?, ?, ?, 'cerrado', ?, '{}', ?)`,
+        )
         .run(planId, name, date, at, at).lastInsertRowid,
     );
     const snapshot = freeze(db, planId, id, name, date, at);
@@ -88,7 +111,11 @@ export function reopenCutoff(db: Database, cutoffId: number, reason: string | un
     const r = row(db, cutoffId);
     if (r.status !== 'cerrado') throw new AppError('conflict', `El corte «${r.label}» ya está reabierto.`);
     db.prepare(`UPDATE cutoff SET status = 'reabierto', closed_at = NULL, snapshot = NULL WHERE id = ?`).run(cutoffId);
-    db.prepare(`INSERT INTO cutoff_event (cutoff_id, kind, at, reason) VALUES (?, 'reabierto', ?, ?)`).run(cutoffId, new Date().toISOString(), (reason ?? '').trim());
+    db.prepare(`INSERT INTO cutoff_event (cutoff_id, kind, at, reason) VALUES (?, 'reabierto', ?, ?)`).run(
+      cutoffId,
+      new Date().toISOString(),
+      (reason ?? '').trim(),
+    );
   })();
   return getCutoff(db, cutoffId);
 }
@@ -101,7 +128,11 @@ export function closeCutoff(db: Database, cutoffId: number, today: IsoDay): Cuto
     const at = new Date().toISOString();
     const snapshot = freeze(db, r.plan_id, cutoffId, r.label, r.cutoff_date, at);
     db.prepare(`UPDATE cutoff SET status = 'cerrado', closed_at = ?, snapshot = ? WHERE id = ?`).run(at, snapshot, cutoffId);
-    db.prepare(`INSERT INTO cutoff_event (cutoff_id, kind, at, reason, snapshot) VALUES (?, 'cerrado', ?, '', ?)`).run(cutoffId, at, snapshot);
+    db.prepare(`INSERT INTO cutoff_event (cutoff_id, kind, at, reason, snapshot) VALUES (?, 'cerrado', ?, '', ?)`).run(
+      cutoffId,
+      at,
+      snapshot,
+    );
   })();
   return getCutoff(db, cutoffId);
 }
@@ -111,8 +142,10 @@ export function nextCutoff(db: Database, planId: number, today: IsoDay): Suggest
   const { cutoffs, suggested } = listCutoffs(db, planId);
   const closed = new Set(cutoffs.filter((c) => c.status === 'cerrado').map((c) => c.date));
   const t = dayNumber(today);
-  return suggested.concat(cutoffs.filter((c) => c.status !== 'cerrado').map((c) => ({ label: c.label, date: c.date })))
-    .filter((s) => !closed.has(s.date) && dayNumber(s.date) >= t)
-    .sort((a, b) => dayNumber(a.date) - dayNumber(b.date))[0] ?? null;
+  return (
+    suggested
+      .concat(cutoffs.filter((c) => c.status !== 'cerrado').map((c) => ({ label: c.label, date: c.date })))
+      .filter((s) => !closed.has(s.date) && dayNumber(s.date) >= t)
+      .sort((a, b) => dayNumber(a.date) - dayNumber(b.date))[0] ?? null
+  );
 }
-

@@ -55,7 +55,10 @@ export function notFoundEvidence(): AppError {
 }
 
 /** A plan's evidence in plan order (action, then task, then when attached). One query. */
-export function listEvidence(db: Database, q: { planId: number; actionId?: number | undefined; includeRemoved?: boolean | undefined }): EvidenceItem[] {
+export function listEvidence(
+  db: Database,
+  q: { planId: number; actionId?: number | undefined; includeRemoved?: boolean | undefined },
+): EvidenceItem[] {
   const where = ['a.plan_id = ?'];
   const params: number[] = [q.planId];
   if (q.actionId !== undefined) {
@@ -108,15 +111,28 @@ export function addEvidence(db: Database, room: string, req: NewEvidence): Evide
     const at = new Date().toISOString();
     return stored.map((f) =>
       Number(
-        insert.run(req.actionId, req.taskId ?? null, f.sha256, f.size, f.fileName.trim(), f.mediaType, req.date ?? null, (req.note ?? '').trim(), at)
-          .lastInsertRowid,
+        insert.run(
+          req.actionId,
+          req.taskId ?? null,
+          f.sha256,
+          f.size,
+          f.fileName.trim(),
+          f.mediaType,
+          req.date ?? null,
+          (req.note ?? '').trim(),
+          at,
+        ).lastInsertRowid,
       ),
     );
   })();
   return ids.map((id) => getEvidence(db, id));
 }
 
-export function updateEvidence(db: Database, evidenceId: number, change: { date?: IsoDay | null | undefined; note?: string | undefined }): EvidenceItem {
+export function updateEvidence(
+  db: Database,
+  evidenceId: number,
+  change: { date?: IsoDay | null | undefined; note?: string | undefined },
+): EvidenceItem {
   const e = getEvidence(db, evidenceId);
   if (e.removedAt) throw new AppError('conflict', `La evidencia «${e.fileName}» se quitó: no se puede cambiar.`);
   db.prepare('UPDATE evidence SET evidence_date = ?, note = ? WHERE id = ?').run(
@@ -142,7 +158,8 @@ export function replaceEvidence(
   change: { date?: IsoDay | null | undefined; note?: string | undefined },
 ): EvidenceItem {
   const old = getEvidence(db, evidenceId);
-  if (old.removedAt) throw new AppError('conflict', `La evidencia «${old.fileName}» ya se quitó o se reemplazó: adjunte el archivo como evidencia nueva.`);
+  if (old.removedAt)
+    throw new AppError('conflict', `La evidencia «${old.fileName}» ya se quitó o se reemplazó: adjunte el archivo como evidencia nueva.`);
   const { mediaType } = checkEvidenceFile(file.fileName, file.bytes);
   const { sha256, size } = storeEvidenceFile(room, file.bytes);
   const id = db.transaction(() => {
@@ -153,8 +170,17 @@ export function replaceEvidence(
           `INSERT INTO evidence (action_id, task_id, sha256, size, file_name, media_type, evidence_date, note, added_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(old.actionId, old.taskId, sha256, size, file.fileName.trim(), mediaType, change.date === undefined ? old.date : change.date,
-          change.note === undefined ? old.note : change.note.trim(), at).lastInsertRowid,
+        .run(
+          old.actionId,
+          old.taskId,
+          sha256,
+          size,
+          file.fileName.trim(),
+          mediaType,
+          change.date === undefined ? old.date : change.date,
+          change.note === undefined ? old.note : change.note.trim(),
+          at,
+        ).lastInsertRowid,
     );
     db.prepare('UPDATE evidence SET removed_at = ?, replaced_by = ? WHERE id = ?').run(at, newId, evidenceId);
     return newId;
@@ -162,7 +188,11 @@ export function replaceEvidence(
   return getEvidence(db, id);
 }
 
-export function evidenceContent(db: Database, room: string, evidenceId: number): { fileName: string; mediaType: string; bytes: Uint8Array } {
+export function evidenceContent(
+  db: Database,
+  room: string,
+  evidenceId: number,
+): { fileName: string; mediaType: string; bytes: Uint8Array } {
   const e = getEvidence(db, evidenceId);
   return { fileName: e.fileName, mediaType: e.mediaType, bytes: readEvidenceFile(room, e.sha256, e.fileName) };
 }

@@ -54,7 +54,15 @@ export function computeActionProgress(
   const input = { tasks, manualPercent: f.manual_percent, manualReason: f.manual_reason, statusOverride: f.status_override };
   const pct = actionPercent(input);
   const state = actionState(input);
-  const s = semaforo({ start: action.start, end: action.end, endOpen: action.endOpen, state, actual: pct.fraction, asOf, settings: settings.semaforo });
+  const s = semaforo({
+    start: action.start,
+    end: action.end,
+    endOpen: action.endOpen,
+    state,
+    actual: pct.fraction,
+    asOf,
+    settings: settings.semaforo,
+  });
   return {
     percent: pct.percent,
     source: pct.source,

@@ -47,7 +47,10 @@ function touch(db: Database, actionId: number): void {
 
 function checkNotFuture(day: IsoDay, today: IsoDay, what: string): void {
   if (dayNumber(day) > dayNumber(today)) {
-    throw new AppError('invalid_argument', `${what} (${formatDay(day)}) es posterior a hoy (${formatDay(today)}): escriba el día en que se hizo el trabajo.`);
+    throw new AppError(
+      'invalid_argument',
+      `${what} (${formatDay(day)}) es posterior a hoy (${formatDay(today)}): escriba el día en que se hizo el trabajo.`,
+    );
   }
 }
 
@@ -60,7 +63,10 @@ export function refreshActionDates(db: Database, actionId: number, day: IsoDay, 
   const a = loadAction(db, actionId);
   const tasks = loadTasks(db, actionId);
   const state = actionState({ tasks, manualPercent: a.manual_percent, manualReason: a.manual_reason, statusOverride: a.status_override });
-  const doneDays = tasks.filter((t) => t.status === 'completada' && t.done_on).map((t) => t.done_on!).sort();
+  const doneDays = tasks
+    .filter((t) => t.status === 'completada' && t.done_on)
+    .map((t) => t.done_on!)
+    .sort();
   let started = a.started_on;
   let done = a.done_on;
   if (state === 'no_iniciada') {
@@ -98,9 +104,13 @@ export function setTaskProgress(db: Database, taskId: number, change: TaskProgre
     if (!t) throw new AppError('not_found', 'Esa tarea ya no existe: puede que se haya quitado de la acción.');
     const status = change.status ?? t.status;
     if (change.doneOn && status !== 'completada') {
-      throw new AppError('invalid_argument', 'Solo una tarea completada tiene día de cumplimiento: márquela como completada (--status completada).');
+      throw new AppError(
+        'invalid_argument',
+        'Solo una tarea completada tiene día de cumplimiento: márquela como completada (--status completada).',
+      );
     }
-    const doneOn = status !== 'completada' ? null : change.doneOn !== undefined && change.doneOn !== null ? change.doneOn : (t.done_on ?? today);
+    const doneOn =
+      status !== 'completada' ? null : change.doneOn !== undefined && change.doneOn !== null ? change.doneOn : (t.done_on ?? today);
     const start = change.start !== undefined ? change.start : t.start_month;
     const end = change.end !== undefined ? change.end : t.end_month;
     if (start && end && compareYearMonth(end, start) < 0) {
@@ -116,7 +126,9 @@ export function setTaskProgress(db: Database, taskId: number, change: TaskProgre
     );
     // A task reopened in a cancelled or completed-by-order action hands the state back to the tasks.
     if (change.status && change.status !== 'cancelada' && change.status !== 'completada') {
-      db.prepare(`UPDATE action SET status_override = NULL WHERE id = ? AND status_override IN ('cancelada', 'completada')`).run(t.action_id);
+      db.prepare(`UPDATE action SET status_override = NULL WHERE id = ? AND status_override IN ('cancelada', 'completada')`).run(
+        t.action_id,
+      );
     }
     refreshActionDates(db, t.action_id, doneOn ?? today);
     touch(db, t.action_id);
@@ -188,7 +200,10 @@ export function setActionProgress(db: Database, actionId: number, change: Action
         statusOverride: after.status_override,
       });
       if (state !== 'completada') {
-        throw new AppError('invalid_argument', 'Solo una acción completada tiene día de cumplimiento: complétela (--status completada) o quite --done-on.');
+        throw new AppError(
+          'invalid_argument',
+          'Solo una acción completada tiene día de cumplimiento: complétela (--status completada) o quite --done-on.',
+        );
       }
     }
     refreshActionDates(db, actionId, day, finished);
@@ -202,7 +217,9 @@ export function setActionProgress(db: Database, actionId: number, change: Action
  * import's transaction.
  */
 export function applyImportedFollowUp(db: Database, actionId: number, fu: ImportedFollowUp, today: IsoDay): void {
-  db.prepare('UPDATE action SET status_override = ?, manual_percent = ?, manual_reason = ?, progress_note = CASE WHEN ? = \'\' THEN progress_note ELSE ? END WHERE id = ?').run(
+  db.prepare(
+    "UPDATE action SET status_override = ?, manual_percent = ?, manual_reason = ?, progress_note = CASE WHEN ? = '' THEN progress_note ELSE ? END WHERE id = ?",
+  ).run(
     fu.statusOverride,
     fu.manualPercent,
     fu.manualPercent === null ? null : (fu.manualReason ?? 'Leído de un archivo'),

@@ -10,7 +10,17 @@ import { parseTimestamp } from './timestamps.ts';
 const FREE_TEXT_HINT = /comentario|sugerencia|observaci|por que|porque|explique|especifique|describa|opinion|que mejoraria|que recomienda/;
 
 export function emptyConfig(): ColumnConfig {
-  return { kind: 'text', scale: null, scaleAmbiguous: false, reverse: false, service: null, group: null, options: null, note: null, partOf: null };
+  return {
+    kind: 'text',
+    scale: null,
+    scaleAmbiguous: false,
+    reverse: false,
+    service: null,
+    group: null,
+    options: null,
+    note: null,
+    partOf: null,
+  };
 }
 
 /** "¿Qué tan satisfecho…? [Mercado municipal]" → stem and row. */

@@ -29,7 +29,8 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
 
 // UTF-8 lead byte read as Windows-1252 (Ã, Â, â, Å…) followed by a continuation byte
 // read the same way (€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ or U+00A0–U+00BF).
-const MOJIBAKE = /[ÂÃÅÆâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+const MOJIBAKE =
+  /[ÂÃÅÆâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 
 export function hasMojibake(text: string): boolean {
   return MOJIBAKE.test(text);
@@ -40,14 +41,17 @@ export function repairMojibake(text: string): string {
   if (!MOJIBAKE.test(text)) return text;
   // Re-encode runs of Windows-1252 characters and decode them as UTF-8, run by run, so
   // characters outside Windows-1252 elsewhere in the text survive.
-  return text.replace(/[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g, (run) => {
-    const raw = iconv.encode(run, 'win1252');
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(raw);
-    } catch {
-      return run;
-    }
-  });
+  return text.replace(
+    /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g,
+    (run) => {
+      const raw = iconv.encode(run, 'win1252');
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+      } catch {
+        return run;
+      }
+    },
+  );
 }
 
 /** Share of characters that are control characters or U+FFFD: binary garbage in a text file. */

@@ -40,7 +40,14 @@ function printableSheet(wb: ExcelJS.Workbook, name: string, footer: string): Exc
 }
 
 /** Title lines above a table (bold first line), then the table with a wrapped, filled header. */
-function addTable(ws: ExcelJS.Worksheet, titles: string[], header: string[], rows: Cell[][], widths: number[], numFmts: (string | null)[] = []): void {
+function addTable(
+  ws: ExcelJS.Worksheet,
+  titles: string[],
+  header: string[],
+  rows: Cell[][],
+  widths: number[],
+  numFmts: (string | null)[] = [],
+): void {
   titles.forEach((t, i) => {
     const row = ws.addRow([text(t)]);
     row.font = i === 0 ? { bold: true, size: 13 } : { size: 10, color: { argb: 'FF5D6875' } };
@@ -83,10 +90,20 @@ function crosstabSheet(wb: ExcelJS.Workbook, t: SurveyCrosstab, index: number, f
   ]);
   rows.push(['Total columna', ...t.colTotals.flatMap((n) => [n, null]), t.n]);
   const widths = [36, ...t.colLabels.flatMap(() => [12, 11]), 11];
-  addTable(ws, [`Cruce: ${t.row.header} × ${t.col.header}`, `${base} · n = ${count(t.n)} personas con respuesta a ambas preguntas`], header, rows, widths, [null, ...t.colLabels.flatMap(() => [null, PCT]), null]);
+  addTable(
+    ws,
+    [`Cruce: ${t.row.header} × ${t.col.header}`, `${base} · n = ${count(t.n)} personas con respuesta a ambas preguntas`],
+    header,
+    rows,
+    widths,
+    [null, ...t.colLabels.flatMap(() => [null, PCT]), null],
+  );
 }
 
-export async function exportReportXlsx(r: SurveyReport, crosstabs: SurveyCrosstab[] = []): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function exportReportXlsx(
+  r: SurveyReport,
+  crosstabs: SurveyCrosstab[] = [],
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'Mejora';
@@ -100,10 +117,38 @@ export async function exportReportXlsx(r: SurveyReport, crosstabs: SurveyCrossta
   addTable(
     summary,
     titles(`Resultados de la encuesta: ${r.formName}`),
-    ['Pregunta', 'Servicio', 'Tipo', 'Personas encuestadas', 'n válido', 'En blanco', 'No aplica / NS-NR', 'Fuera de escala', '% satisfechos (2 mejores)', 'IC 95 % inferior', 'IC 95 % superior', 'Promedio', 'Índice 0–100', 'NPS', 'Nota'],
+    [
+      'Pregunta',
+      'Servicio',
+      'Tipo',
+      'Personas encuestadas',
+      'n válido',
+      'En blanco',
+      'No aplica / NS-NR',
+      'Fuera de escala',
+      '% satisfechos (2 mejores)',
+      'IC 95 % inferior',
+      'IC 95 % superior',
+      'Promedio',
+      'Índice 0–100',
+      'NPS',
+      'Nota',
+    ],
     r.questions.map((q) => [
-      q.header, q.service, COLUMN_KIND_LABELS[q.kind], q.respondents, q.n_valid, q.n_blank, q.n_non_answer, q.n_invalid,
-      q.top2box_pct, q.ci95?.[0] ?? null, q.ci95?.[1] ?? null, q.mean, q.index_0_100, q.nps,
+      q.header,
+      q.service,
+      COLUMN_KIND_LABELS[q.kind],
+      q.respondents,
+      q.n_valid,
+      q.n_blank,
+      q.n_non_answer,
+      q.n_invalid,
+      q.top2box_pct,
+      q.ci95?.[0] ?? null,
+      q.ci95?.[1] ?? null,
+      q.mean,
+      q.index_0_100,
+      q.nps,
       q.kind === 'scale' || q.kind === 'single' || q.kind === 'multi' ? flag(q.n_valid) : '',
     ]),
     [48, 22, 13, 12, 9, 9, 12, 10, 13, 11, 11, 10, 10, 8, 18],
@@ -123,7 +168,14 @@ export async function exportReportXlsx(r: SurveyReport, crosstabs: SurveyCrossta
   const dist = printableSheet(wb, 'Distribución', footer);
   const distRows: Cell[][] = [];
   for (const q of r.questions) for (const d of q.distribution) distRows.push([q.header, d.label, d.count, d.pct]);
-  addTable(dist, titles('Distribución de las respuestas'), ['Pregunta', 'Nivel u opción', 'Cantidad', '% de n válido'], distRows, [60, 36, 11, 12], [null, null, null, PCT]);
+  addTable(
+    dist,
+    titles('Distribución de las respuestas'),
+    ['Pregunta', 'Nivel u opción', 'Cantidad', '% de n válido'],
+    distRows,
+    [60, 36, 11, 12],
+    [null, null, null, PCT],
+  );
 
   const texts = r.questions.filter((q) => q.answers?.length);
   if (texts.length) {
@@ -142,6 +194,10 @@ export async function exportReportXlsx(r: SurveyReport, crosstabs: SurveyCrossta
     );
   }
   const buffer = await wb.xlsx.writeBuffer();
-  const safeName = r.formName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'encuesta';
+  const safeName =
+    r.formName
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'encuesta';
   return { fileName: `Resultados - ${safeName}.xlsx`, bytes: new Uint8Array(buffer as ArrayBuffer) };
 }

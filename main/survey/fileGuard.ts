@@ -31,7 +31,10 @@ export function surveyFileKind(bytes: Uint8Array, fileName: string): SurveyFileK
   }
   if (kind === 'text') {
     if (bytes.length > MAX_SURVEY_FILE_BYTES) {
-      throw new AppError('invalid_file', `${name} pesa ${formatBytes(bytes.length)}; Mejora acepta archivos CSV de hasta ${formatBytes(MAX_SURVEY_FILE_BYTES)}.`);
+      throw new AppError(
+        'invalid_file',
+        `${name} pesa ${formatBytes(bytes.length)}; Mejora acepta archivos CSV de hasta ${formatBytes(MAX_SURVEY_FILE_BYTES)}.`,
+      );
     }
     return 'csv';
   }

@@ -16,7 +16,12 @@ function normalizeFilterDate(value: string, what: string): string {
 }
 
 /** The rows (respondent indexes) that pass the filters. */
-export function selectRows(columns: readonly ViewColumn[], dates: ColumnData, respondents: number, filters: SurveyFilters | undefined): Int32Array {
+export function selectRows(
+  columns: readonly ViewColumn[],
+  dates: ColumnData,
+  respondents: number,
+  filters: SurveyFilters | undefined,
+): Int32Array {
   const passByCode: Uint8Array[] = [];
   const codeArrays: Int32Array[] = [];
   if (filters?.from !== undefined || filters?.to !== undefined) {

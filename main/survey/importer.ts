@@ -29,7 +29,13 @@ async function understand(db: Database, fileName: string, bytes: Uint8Array, rep
 }
 
 function effective(u: Understood) {
-  return u.parsed.columns.map((c, id) => ({ id, header: c.header, key: c.key, config: applySaved(c.config, u.mapping.columns[c.key]), data: c.data }));
+  return u.parsed.columns.map((c, id) => ({
+    id,
+    header: c.header,
+    key: c.key,
+    config: applySaved(c.config, u.mapping.columns[c.key]),
+    data: c.data,
+  }));
 }
 
 function dateRange(parsed: ParsedSurvey) {
@@ -37,7 +43,10 @@ function dateRange(parsed: ParsedSurvey) {
   return dated.length ? { from: dated[0]!, to: dated[dated.length - 1]! } : null;
 }
 
-export async function previewSurvey(db: Database, a: { fileName: string; bytes: Uint8Array; repairMojibake?: boolean }): Promise<SurveyPreview> {
+export async function previewSurvey(
+  db: Database,
+  a: { fileName: string; bytes: Uint8Array; repairMojibake?: boolean },
+): Promise<SurveyPreview> {
   const u = await understand(db, a.fileName, a.bytes, a.repairMojibake);
   const columns = effective(u);
   const reused = Boolean(u.form) && (Object.keys(u.mapping.columns).length > 0 || u.mapping.serviceColumnKey !== undefined);
@@ -51,7 +60,9 @@ export async function previewSurvey(db: Database, a: { fileName: string; bytes: 
     warnings: u.parsed.warnings,
     mojibakeDetected: u.parsed.mojibakeDetected,
     mojibakeRepaired: u.parsed.mojibakeRepaired,
-    matchedForm: u.form ? { id: u.form.id, name: u.form.name, waves: formWaveCount(db, u.form.id), planId: planOfForm(db, u.form.id) } : null,
+    matchedForm: u.form
+      ? { id: u.form.id, name: u.form.name, waves: formWaveCount(db, u.form.id), planId: planOfForm(db, u.form.id) }
+      : null,
     savedMappingReused: reused,
     dateRange: dateRange(u.parsed),
     duplicateOf: findImportOfFile(db, sha256(a.bytes)),
@@ -130,7 +141,12 @@ export async function importSurvey(
   // A new wave joins its form's plan unless the caller says otherwise (null = no plan).
   const planId = a.planId !== undefined ? a.planId : u.form ? planOfForm(db, u.form.id) : null;
   const mapping = mergeMapping(u.mapping, effective(u), a.mapping ?? [], a.serviceColumnId);
-  const columns = u.parsed.columns.map((c, id) => ({ id, header: c.header, key: c.key, config: applySaved(c.config, mapping.columns[c.key]) }));
+  const columns = u.parsed.columns.map((c, id) => ({
+    id,
+    header: c.header,
+    key: c.key,
+    config: applySaved(c.config, mapping.columns[c.key]),
+  }));
   const formName = u.form?.name ?? (a.fileName.replace(/\.[^.]+$/, '').trim() || 'Encuesta');
   const { surveyId, formId } = insertSurvey(db, {
     parsed: u.parsed,
@@ -149,7 +165,9 @@ export async function importSurvey(
     respondents: u.parsed.respondents,
     leftOut,
     planId,
-    questions: columns.filter((c) => c.config.kind !== 'metadata').map((c) => ({ id: c.id, header: c.header, kind: c.config.kind, service: c.config.service })),
+    questions: columns
+      .filter((c) => c.config.kind !== 'metadata')
+      .map((c) => ({ id: c.id, header: c.header, kind: c.config.kind, service: c.config.service })),
     warnings: u.parsed.warnings,
   };
 }

@@ -4,7 +4,14 @@
 // the form's waves attached to the action's plan are the trend; the one with the latest
 // responses is the current value.
 import type { Database } from 'better-sqlite3';
-import type { IndicatorMetric, IndicatorPoint, PlanIndicator, QuestionResult, ServiceResult, SurveySummary } from '../../shared/api/surveys.ts';
+import type {
+  IndicatorMetric,
+  IndicatorPoint,
+  PlanIndicator,
+  QuestionResult,
+  ServiceResult,
+  SurveySummary,
+} from '../../shared/api/surveys.ts';
 import { INDICATOR_METRIC_LABELS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldLabel } from '../../shared/survey/labels.ts';
@@ -78,7 +85,12 @@ class RequestMeasures {
   }
 
   /** The metric's value in one wave, with its n; null value when the wave does not measure it. */
-  measure(surveyId: number, type: 'service' | 'question', ref: string, metric: IndicatorMetric): { value: number | null; n: number; label: string | null } {
+  measure(
+    surveyId: number,
+    type: 'service' | 'question',
+    ref: string,
+    metric: IndicatorMetric,
+  ): { value: number | null; n: number; label: string | null } {
     const view = this.view(surveyId);
     if (type === 'question') {
       const col = view.columns.find((c) => c.key === ref);
@@ -90,7 +102,8 @@ class RequestMeasures {
         this.questions.set(memoKey, q);
       }
       if (!q) return { value: null, n: 0, label: col.header };
-      const value = metric === 'top2box_pct' ? q.top2box_pct : metric === 'index_0_100' ? q.index_0_100 : metric === 'mean' ? q.mean : q.nps;
+      const value =
+        metric === 'top2box_pct' ? q.top2box_pct : metric === 'index_0_100' ? q.index_0_100 : metric === 'mean' ? q.mean : q.nps;
       return { value, n: q.n_valid, label: col.header };
     }
     let results = this.services.get(surveyId);
@@ -106,7 +119,11 @@ class RequestMeasures {
 }
 
 function indicatorOf(db: Database, measures: RequestMeasures, link: LinkRow): PlanIndicator {
-  const action = db.prepare('SELECT position, action, plan_id FROM action WHERE id = ?').get(link.action_id) as { position: number; action: string; plan_id: number };
+  const action = db.prepare('SELECT position, action, plan_id FROM action WHERE id = ?').get(link.action_id) as {
+    position: number;
+    action: string;
+    plan_id: number;
+  };
   const form = getForm(db, link.form_id);
   let measureLabel = link.measure_ref;
   const point = (s: SurveySummary): IndicatorPoint => {
@@ -118,7 +135,9 @@ function indicatorOf(db: Database, measures: RequestMeasures, link: LinkRow): Pl
   const linked = waves.filter((s) => s.planId === action.plan_id);
   const trend = linked.map(point);
   // The current value: the linked wave with the latest responses (not the latest imported).
-  const latest = [...linked].sort((a, b) => (a.dateRange?.to ?? a.importedAt).localeCompare(b.dateRange?.to ?? b.importedAt) || a.id - b.id).pop();
+  const latest = [...linked]
+    .sort((a, b) => (a.dateRange?.to ?? a.importedAt).localeCompare(b.dateRange?.to ?? b.importedAt) || a.id - b.id)
+    .pop();
   const current = latest ? trend[linked.indexOf(latest)]! : null;
   const pinned = waves.find((s) => s.id === link.baseline_survey_id);
   const baseline = pinned ? (trend[linked.indexOf(pinned)] ?? point(pinned)) : null;
@@ -143,7 +162,8 @@ function indicatorOf(db: Database, measures: RequestMeasures, link: LinkRow): Pl
 }
 
 export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): PlanIndicator {
-  if (!db.prepare('SELECT 1 FROM action WHERE id = ?').get(a.actionId)) throw new AppError('not_found', 'Esa acción ya no existe en el plan.');
+  if (!db.prepare('SELECT 1 FROM action WHERE id = ?').get(a.actionId))
+    throw new AppError('not_found', 'Esa acción ya no existe en el plan.');
   let formId = a.surveyFormId;
   if (formId === undefined && a.surveyId !== undefined) {
     const r = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(a.surveyId) as { form_id: number } | undefined;
@@ -153,12 +173,18 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
   if (formId === undefined) throw new AppError('invalid_argument', 'Indique la encuesta (o su formulario) que mide este indicador.');
   getForm(db, formId);
   if (a.measure.type === 'service' && (a.metric === 'mean' || a.metric === 'nps')) {
-    throw new AppError('invalid_argument', 'Para un servicio se puede medir el % de satisfechos o el índice 0–100, no el promedio ni el NPS.');
+    throw new AppError(
+      'invalid_argument',
+      'Para un servicio se puede medir el % de satisfechos o el índice 0–100, no el promedio ni el NPS.',
+    );
   }
   const action = db.prepare('SELECT plan_id FROM action WHERE id = ?').get(a.actionId) as { plan_id: number };
   const baselineId = a.baselineSurveyId ?? a.surveyId ?? defaultBaseline(db, formId, action.plan_id);
   if (baselineId !== null && !db.prepare('SELECT 1 FROM survey WHERE id = ? AND form_id = ?').get(baselineId, formId)) {
-    throw new AppError('invalid_argument', `La encuesta número ${baselineId} no es una ola de esa encuesta: elija como línea base una de sus olas.`);
+    throw new AppError(
+      'invalid_argument',
+      `La encuesta número ${baselineId} no es una ola de esa encuesta: elija como línea base una de sus olas.`,
+    );
   }
   const measures = new RequestMeasures(db, cache);
   const fid = formId;
@@ -195,10 +221,11 @@ export function unlinkIndicator(db: Database, actionId: number): boolean {
 }
 
 export function planIndicators(db: Database, cache: AnswerCache, planId: number): PlanIndicator[] {
-  if (!db.prepare('SELECT 1 FROM plan WHERE id = ? AND deleted_at IS NULL').get(planId)) throw new AppError('not_found', `No existe el plan número ${planId}.`);
-  const links = db.prepare(
-    `SELECT i.* FROM survey_indicator i JOIN action a ON a.id = i.action_id WHERE a.plan_id = ? ORDER BY a.position`,
-  ).all(planId) as LinkRow[];
+  if (!db.prepare('SELECT 1 FROM plan WHERE id = ? AND deleted_at IS NULL').get(planId))
+    throw new AppError('not_found', `No existe el plan número ${planId}.`);
+  const links = db
+    .prepare(`SELECT i.* FROM survey_indicator i JOIN action a ON a.id = i.action_id WHERE a.plan_id = ? ORDER BY a.position`)
+    .all(planId) as LinkRow[];
   const measures = new RequestMeasures(db, cache);
   return links.map((l) => indicatorOf(db, measures, l));
 }

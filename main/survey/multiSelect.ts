@@ -61,7 +61,11 @@ export function splitMulti(value: string, sep: MultiSeparator, options: readonly
   const v = value.trim();
   if (!v) return [];
   if (sep === 'unit' || v.includes(OPTION_JOINER)) return v.split(OPTION_JOINER).filter(Boolean);
-  if (sep === 'semicolon') return v.split(';').map((s) => s.trim()).filter(Boolean);
+  if (sep === 'semicolon')
+    return v
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const known = new Set((options ?? []).map(foldLabel));
   return splitCommaAgainst(v, (f) => known.has(f)).pieces;
 }

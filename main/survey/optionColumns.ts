@@ -31,7 +31,11 @@ function markOf(value: string, option: string): 'chosen' | 'not' | 'empty' | 'ot
   return 'other';
 }
 
-export function findOptionGroups(headers: readonly string[], columns: readonly ColumnData[], skip: (col: number) => boolean): OptionGroup[] {
+export function findOptionGroups(
+  headers: readonly string[],
+  columns: readonly ColumnData[],
+  skip: (col: number) => boolean,
+): OptionGroup[] {
   const byStem = new Map<string, { stem: string; parts: { col: number; option: string }[] }>();
   headers.forEach((header, col) => {
     if (skip(col)) return;

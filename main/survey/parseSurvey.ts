@@ -28,7 +28,19 @@ export interface ParseOptions {
 }
 
 const HEADER_SCAN_ROWS = 40;
-const TOTAL_WORDS = new Set(['total', 'totales', 'total general', 'promedio', 'promedios', 'media', 'suma', 'subtotal', 'porcentaje', 'porcentajes', '%']);
+const TOTAL_WORDS = new Set([
+  'total',
+  'totales',
+  'total general',
+  'promedio',
+  'promedios',
+  'media',
+  'suma',
+  'subtotal',
+  'porcentaje',
+  'porcentajes',
+  '%',
+]);
 
 /** Receives rows as they stream in, finds the header in the first ones, collects the rest. */
 class RowCollector {
@@ -136,7 +148,9 @@ async function collectRows(bytes: Uint8Array, fileName: string, warnings: string
   if (kind === 'xlsx') {
     const info = await readXlsxRows(bytes, fileName, (cells, rowNo) => collector.add(cells, rowNo));
     if (info.ignoredSheets.length) {
-      warnings.push(`Se leyó solo la hoja «${info.sheetName}»; se ignoraron las demás hojas: ${info.ignoredSheets.map((s) => `«${s}»`).join(', ')}.`);
+      warnings.push(
+        `Se leyó solo la hoja «${info.sheetName}»; se ignoraron las demás hojas: ${info.ignoredSheets.map((s) => `«${s}»`).join(', ')}.`,
+      );
     }
   } else {
     const decoded = decodeCsvBytes(bytes);
@@ -153,7 +167,8 @@ async function collectRows(bytes: Uint8Array, fileName: string, warnings: string
       rowNo++;
       collector.add(row, rowNo);
     }
-    if (decoded.encoding === 'windows-1252') warnings.push('El archivo está en la codificación de Windows (Windows-1252); se leyó como tal.');
+    if (decoded.encoding === 'windows-1252')
+      warnings.push('El archivo está en la codificación de Windows (Windows-1252); se leyó como tal.');
   }
   collector.finish();
   return collector;
@@ -170,15 +185,29 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
   }
   const respondents = collector.respondents;
   if (respondents === 0) {
-    throw new AppError('invalid_file', `${name} tiene encabezados pero ninguna respuesta. Descargue de nuevo las respuestas cuando haya alguna. No se ha importado nada.`);
+    throw new AppError(
+      'invalid_file',
+      `${name} tiene encabezados pero ninguna respuesta. Descargue de nuevo las respuestas cuando haya alguna. No se ha importado nada.`,
+    );
   }
   warnings.push(...layout.notes);
-  if (collector.totalRows) warnings.push(`Se omitieron ${plural(collector.totalRows, 'fila')} de totales o promedios (TOTAL, Promedio…): no son personas encuestadas.`);
-  if (collector.notApproved) warnings.push(`Se ${collector.notApproved === 1 ? 'omitió' : 'omitieron'} ${plural(collector.notApproved, 'respuesta marcada', 'respuestas marcadas')} «Not Approved» en KoboToolbox.`);
+  if (collector.totalRows)
+    warnings.push(
+      `Se omitieron ${plural(collector.totalRows, 'fila')} de totales o promedios (TOTAL, Promedio…): no son personas encuestadas.`,
+    );
+  if (collector.notApproved)
+    warnings.push(
+      `Se ${collector.notApproved === 1 ? 'omitió' : 'omitieron'} ${plural(collector.notApproved, 'respuesta marcada', 'respuestas marcadas')} «Not Approved» en KoboToolbox.`,
+    );
   if (collector.clippedCells) {
-    warnings.push(`${collector.clippedCells === 1 ? '1 celda tenía' : `${plural(collector.clippedCells, 'celda')} tenían`} más de 32,767 caracteres (el máximo de Excel por celda); ${collector.clippedCells === 1 ? 'se recortó' : 'se recortaron'}.`);
+    warnings.push(
+      `${collector.clippedCells === 1 ? '1 celda tenía' : `${plural(collector.clippedCells, 'celda')} tenían`} más de 32,767 caracteres (el máximo de Excel por celda); ${collector.clippedCells === 1 ? 'se recortó' : 'se recortaron'}.`,
+    );
   }
-  if (collector.overflow) warnings.push(`${plural(collector.overflow, 'fila')} ${collector.overflow === 1 ? 'tiene' : 'tienen'} valores fuera de las columnas con encabezado; esos valores se ignoraron.`);
+  if (collector.overflow)
+    warnings.push(
+      `${plural(collector.overflow, 'fila')} ${collector.overflow === 1 ? 'tiene' : 'tienen'} valores fuera de las columnas con encabezado; esos valores se ignoraron.`,
+    );
   const source = collector.source;
 
   let headers = layout.headers.map((h) => tidyText(h).replace(/\n/g, ' '));
@@ -261,9 +290,10 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
     col.data = { dict: converted.map((v, k) => v ?? col.data.dict[k]!), codes: col.data.codes };
     if (dateCol < 0 || rank(i) < rank(dateCol)) dateCol = i;
   });
-  const dates: ColumnData = dateCol >= 0
-    ? { dict: columns[dateCol]!.data.dict.map((v) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? v : '')), codes: columns[dateCol]!.data.codes }
-    : { dict: [''], codes: new Int32Array(respondents) };
+  const dates: ColumnData =
+    dateCol >= 0
+      ? { dict: columns[dateCol]!.data.dict.map((v) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? v : '')), codes: columns[dateCol]!.data.codes }
+      : { dict: [''], codes: new Int32Array(respondents) };
   if (dateCol < 0) warnings.push('El archivo no tiene fechas de respuesta: el filtro por fechas no estará disponible.');
 
   // A column that names the service each row evaluates ("Servicio evaluado").
@@ -274,7 +304,8 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
     if (idx >= 0) serviceColumnId = idx;
   }
   for (const c of columns) {
-    if (c.config.scaleAmbiguous) warnings.push(`La escala de «${c.header}» puede leerse de más de una forma; se propuso «${c.config.scale!.name}». Revísela.`);
+    if (c.config.scaleAmbiguous)
+      warnings.push(`La escala de «${c.header}» puede leerse de más de una forma; se propuso «${c.config.scale!.name}». Revísela.`);
   }
   if (!columns.some((c) => c.config.kind !== 'metadata')) warnings.push('Ninguna columna parece una pregunta.');
 
@@ -291,4 +322,3 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
     mojibakeRepaired: repair,
   };
 }
-

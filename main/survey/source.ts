@@ -110,7 +110,10 @@ export function metadataColumn(header: string, source: SurveySource): MetaColumn
   if (own) return own;
   if (COMMON[k]) return COMMON[k]!;
   if (source === 'kobotoolbox' && (k.startsWith('_') || k === 'meta/instanceid' || k === 'instanceid' || k === 'audit')) {
-    return { role: k === '_submission_time' ? 'timestamp_utc' : k === '_validation_status' ? 'validation' : 'id', note: 'Campo interno de KoboToolbox' };
+    return {
+      role: k === '_submission_time' ? 'timestamp_utc' : k === '_validation_status' ? 'validation' : 'id',
+      note: 'Campo interno de KoboToolbox',
+    };
   }
   return null;
 }

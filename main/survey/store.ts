@@ -47,7 +47,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /** An existing form with the same questions (exactly, or 80 % of them), or null. */
 export function findMatchingForm(db: Database, fingerprint: string): FormRow | null {
-  const exact = db.prepare('SELECT id, name, source, fingerprint, mapping FROM survey_form WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as FormRow | undefined;
+  const exact = db
+    .prepare('SELECT id, name, source, fingerprint, mapping FROM survey_form WHERE fingerprint = ? ORDER BY id DESC LIMIT 1')
+    .get(fingerprint) as FormRow | undefined;
   if (exact) return exact;
   const mine = new Set(fingerprint.split('\n'));
   let best: FormRow | null = null;
@@ -79,7 +81,11 @@ export function saveFormMapping(db: Database, formId: number, mapping: SavedMapp
 export function assertPlanExists(db: Database, planId: number): void {
   const row = db.prepare('SELECT deleted_at FROM plan WHERE id = ?').get(planId) as { deleted_at: string | null } | undefined;
   if (!row) throw new AppError('not_found', `No existe el plan número ${planId}. Revise el número con «mejora list-plans».`);
-  if (row.deleted_at) throw new AppError('not_found', `No existe el plan número ${planId} entre sus planes: está en la Papelera (mejora trash restore ${planId}).`);
+  if (row.deleted_at)
+    throw new AppError(
+      'not_found',
+      `No existe el plan número ${planId} entre sus planes: está en la Papelera (mejora trash restore ${planId}).`,
+    );
 }
 
 export interface InsertSurveyInput {
@@ -111,34 +117,44 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
     if (formId === null && input.formId === null) formId = findMatchingForm(db, fingerprint)?.id ?? null;
     if (formId === null) {
       formId = Number(
-        db.prepare('INSERT INTO survey_form (name, source, fingerprint, mapping, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+        db
+          .prepare('INSERT INTO survey_form (name, source, fingerprint, mapping, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
           .run(input.formName, parsed.source, fingerprint, JSON.stringify(input.mapping), stamp, stamp).lastInsertRowid,
       );
     } else {
-      db.prepare('UPDATE survey_form SET mapping = ?, fingerprint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(input.mapping), fingerprint, stamp, formId);
+      db.prepare('UPDATE survey_form SET mapping = ?, fingerprint = ?, updated_at = ? WHERE id = ?').run(
+        JSON.stringify(input.mapping),
+        fingerprint,
+        stamp,
+        formId,
+      );
     }
     const surveyId = Number(
-      db.prepare(
-        `INSERT INTO survey (form_id, plan_id, file_name, source, respondents, date_from, date_to, warnings, row_numbers,
+      db
+        .prepare(
+          `INSERT INTO survey (form_id, plan_id, file_name, source, respondents, date_from, date_to, warnings, row_numbers,
            dates_dict, dates_codes, service_column, imported_at, file_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        formId,
-        input.planId,
-        input.fileName,
-        parsed.source,
-        parsed.respondents,
-        dated[0] ?? null,
-        dated[dated.length - 1] ?? null,
-        JSON.stringify(parsed.warnings),
-        codesToBlob(parsed.rowNumbers),
-        JSON.stringify(parsed.dates.dict),
-        codesToBlob(parsed.dates.codes),
-        input.serviceColumnId,
-        stamp,
-        input.fileSha256,
-      ).lastInsertRowid,
+        )
+        .run(
+          formId,
+          input.planId,
+          input.fileName,
+          parsed.source,
+          parsed.respondents,
+          dated[0] ?? null,
+          dated[dated.length - 1] ?? null,
+          JSON.stringify(parsed.warnings),
+          codesToBlob(parsed.rowNumbers),
+          JSON.stringify(parsed.dates.dict),
+          codesToBlob(parsed.dates.codes),
+          input.serviceColumnId,
+          stamp,
+          input.fileSha256,
+        ).lastInsertRowid,
     );
-    const insertColumn = db.prepare('INSERT INTO survey_column (survey_id, id, header, key, detected, dict, codes) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertColumn = db.prepare(
+      'INSERT INTO survey_column (survey_id, id, header, key, detected, dict, codes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     parsed.columns.forEach((c, i) => {
       insertColumn.run(surveyId, i, c.header, c.key, JSON.stringify(c.config), JSON.stringify(c.data.dict), codesToBlob(c.data.codes));
     });
@@ -187,9 +203,11 @@ function toSummary(r: SurveyRow): SurveySummary {
 }
 
 export function listSurveys(db: Database, planId?: number): SurveySummary[] {
-  const rows = (planId === undefined
-    ? db.prepare(`${SUMMARY_SQL} ORDER BY s.id DESC`).all()
-    : db.prepare(`${SUMMARY_SQL} WHERE s.plan_id = ? ORDER BY s.id DESC`).all(planId)) as SurveyRow[];
+  const rows = (
+    planId === undefined
+      ? db.prepare(`${SUMMARY_SQL} ORDER BY s.id DESC`).all()
+      : db.prepare(`${SUMMARY_SQL} WHERE s.plan_id = ? ORDER BY s.id DESC`).all(planId)
+  ) as SurveyRow[];
   return rows.map(toSummary);
 }
 
@@ -217,12 +235,14 @@ export interface StoredColumn {
 }
 
 export function getColumns(db: Database, surveyId: number): StoredColumn[] {
-  return (db.prepare('SELECT id, header, key, detected FROM survey_column WHERE survey_id = ? ORDER BY id').all(surveyId) as {
-    id: number;
-    header: string;
-    key: string;
-    detected: string;
-  }[]).map((r) => ({ id: r.id, header: r.header, key: r.key, detected: JSON.parse(r.detected) as ColumnConfig }));
+  return (
+    db.prepare('SELECT id, header, key, detected FROM survey_column WHERE survey_id = ? ORDER BY id').all(surveyId) as {
+      id: number;
+      header: string;
+      key: string;
+      detected: string;
+    }[]
+  ).map((r) => ({ id: r.id, header: r.header, key: r.key, detected: JSON.parse(r.detected) as ColumnConfig }));
 }
 
 export interface SurveyAnswers {
@@ -237,9 +257,9 @@ export function loadAnswers(db: Database, surveyId: number): SurveyAnswers {
     | { row_numbers: Buffer; dates_dict: string; dates_codes: Buffer }
     | undefined;
   if (!head) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
-  const columns = (db.prepare('SELECT dict, codes FROM survey_column WHERE survey_id = ? ORDER BY id').all(surveyId) as { dict: string; codes: Buffer }[]).map(
-    (r) => ({ dict: JSON.parse(r.dict) as string[], codes: blobToCodes(r.codes) }),
-  );
+  const columns = (
+    db.prepare('SELECT dict, codes FROM survey_column WHERE survey_id = ? ORDER BY id').all(surveyId) as { dict: string; codes: Buffer }[]
+  ).map((r) => ({ dict: JSON.parse(r.dict) as string[], codes: blobToCodes(r.codes) }));
   return {
     columns,
     dates: { dict: JSON.parse(head.dates_dict) as string[], codes: blobToCodes(head.dates_codes) },
@@ -287,16 +307,20 @@ export function listForms(db: Database): FormRow[] {
 
 /** The earlier import of a file with these bytes (a wave in the Papelera does not count). */
 export function findImportOfFile(db: Database, sha256: string): SurveySummary | null {
-  const r = db.prepare(`${SUMMARY_SQL} WHERE s.file_sha256 = ? AND s.deleted_at IS NULL ORDER BY s.id LIMIT 1`).get(sha256) as SurveyRow | undefined;
+  const r = db.prepare(`${SUMMARY_SQL} WHERE s.file_sha256 = ? AND s.deleted_at IS NULL ORDER BY s.id LIMIT 1`).get(sha256) as
+    | SurveyRow
+    | undefined;
   return r ? toSummary(r) : null;
 }
 
 /** The plan a new wave of the form joins by default: the plan of its latest wave attached to one. */
 export function planOfForm(db: Database, formId: number): number | null {
-  const r = db.prepare(
-    `SELECT s.plan_id FROM survey s JOIN plan p ON p.id = s.plan_id
+  const r = db
+    .prepare(
+      `SELECT s.plan_id FROM survey s JOIN plan p ON p.id = s.plan_id
      WHERE s.form_id = ? AND s.deleted_at IS NULL AND p.deleted_at IS NULL
      ORDER BY COALESCE(s.date_to, s.imported_at) DESC, s.id DESC LIMIT 1`,
-  ).get(formId) as { plan_id: number } | undefined;
+    )
+    .get(formId) as { plan_id: number } | undefined;
   return r?.plan_id ?? null;
 }

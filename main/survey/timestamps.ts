@@ -33,8 +33,10 @@ function hour12(h: number, ampm: string | undefined): number {
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
-const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
-const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
+const YMD_SLASH =
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
+const DMY =
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?)?\s*(?:(?:GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
 
 /** An offset in minutes from its signed hours and optional minutes ("-04", "-04:30" → -270). */
 function offsetOf(signedHours: string | undefined, mm: string | undefined): number | null {
@@ -69,17 +71,25 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
     const ok = y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && timeOk;
     return ok ? value : null;
   }
-  const t = value.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = value
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!t) return null;
   const utc = opts.utc ? 0 : null;
   let m = ISO.exec(t);
   if (m) {
     const zone = m[7];
-    const offset = zone === undefined ? utc : zone === 'Z' ? 0 : (() => {
-      const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
-      const mins = Number(z[2]) * 60 + Number(z[3] ?? 0);
-      return z[1] === '-' ? -mins : mins;
-    })();
+    const offset =
+      zone === undefined
+        ? utc
+        : zone === 'Z'
+          ? 0
+          : (() => {
+              const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+              const mins = Number(z[2]) * 60 + Number(z[3] ?? 0);
+              return z[1] === '-' ? -mins : mins;
+            })();
     return build(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? null : +m[4], +(m[5] ?? 0), +(m[6] ?? 0), offset);
   }
   m = YMD_SLASH.exec(t);

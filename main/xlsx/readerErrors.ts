@@ -4,7 +4,8 @@ import { formatBytes } from '../../shared/format.ts';
 
 const quoted = (fileName: string) => (fileName ? `«${fileName}»` : 'El archivo');
 
-const RESAVE = 'Ábralo en Excel (o LibreOffice), guárdelo de nuevo como «Libro de Excel (.xlsx)» e impórtelo otra vez. No se ha importado nada.';
+const RESAVE =
+  'Ábralo en Excel (o LibreOffice), guárdelo de nuevo como «Libro de Excel (.xlsx)» e impórtelo otra vez. No se ha importado nada.';
 
 /** The zip or one of its parts cannot be read. */
 export function damagedWorkbook(fileName: string): AppError {

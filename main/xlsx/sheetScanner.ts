@@ -45,7 +45,10 @@ function tagOf(buf: Buffer, start: number, end: number): Tag {
   if (len === 1) return c0 === 99 ? Tag.Cell : c0 === 118 ? Tag.Value : c0 === 102 ? Tag.Formula : Tag.Other;
   if (len === 2) return c0 === 105 && buf[from + 1] === 115 ? Tag.Inline : Tag.Other;
   if (len === 3) return c0 === 114 && buf[from + 1] === 111 && buf[from + 2] === 119 ? Tag.Row : Tag.Other;
-  if (len === 9) return c0 === 109 && buf[from + 5] === 67 && buf[from + 8] === 108 && buf[from + 1] === 101 && buf[from + 6] === 101 ? Tag.Merge : Tag.Other;
+  if (len === 9)
+    return c0 === 109 && buf[from + 5] === 67 && buf[from + 8] === 108 && buf[from + 1] === 101 && buf[from + 6] === 101
+      ? Tag.Merge
+      : Tag.Other;
   return Tag.Other;
 }
 
@@ -113,7 +116,12 @@ export class SheetScanner extends ChunkScanner {
       const first = buf[q];
       if (first === 33 /* ! */) {
         // A comment or CDATA section (nothing a cell needs): skipped whole.
-        const endMark = buf.toString('latin1', lt, Math.min(n, lt + 4)) === '<!--' ? '-->' : buf.toString('latin1', lt, Math.min(n, lt + 9)) === '<![CDATA[' ? ']]>' : '>';
+        const endMark =
+          buf.toString('latin1', lt, Math.min(n, lt + 4)) === '<!--'
+            ? '-->'
+            : buf.toString('latin1', lt, Math.min(n, lt + 9)) === '<![CDATA['
+              ? ']]>'
+              : '>';
         if (n - lt < 9 && endMark === '>') return this.keep(lt, 0, 0);
         const end = buf.indexOf(endMark, Math.max(q, resumeBody), 'latin1');
         if (end < 0) return this.keep(lt, 0, n - endMark.length);
@@ -331,7 +339,8 @@ function refAttr(buf: Buffer, from: number, to: number): [number, number] | null
     while (i < to && !isNameByte(buf[i]!)) i++;
     const nameStart = i;
     while (i < to && isNameByte(buf[i]!)) i++;
-    const isRef = i - nameStart >= 3 && buf[i - 3] === 114 && buf[i - 2] === 101 && buf[i - 1] === 102 && (i - nameStart === 3 || buf[i - 4] === 58);
+    const isRef =
+      i - nameStart >= 3 && buf[i - 3] === 114 && buf[i - 2] === 101 && buf[i - 1] === 102 && (i - nameStart === 3 || buf[i - 4] === 58);
     while (i < to && buf[i]! <= 32) i++;
     if (buf[i] !== 61 /* = */) continue;
     i++;
@@ -371,7 +380,12 @@ function packedRef(buf: Buffer, from: number, to: number): number {
 let refEnd = 0;
 
 /** Reads "B3:D5" (or one cell) from buf[from, to) and reports it, with no string made; nothing when it is not a range. */
-function mergeRange(buf: Buffer, from: number, to: number, report: (top: number, left: number, bottom: number, right: number) => void): void {
+function mergeRange(
+  buf: Buffer,
+  from: number,
+  to: number,
+  report: (top: number, left: number, bottom: number, right: number) => void,
+): void {
   const a = packedRef(buf, from, to);
   if (a < 0) return;
   let b = a;

@@ -65,7 +65,10 @@ export class Workbook {
     const workbook = await zip.text(workbookPart, MAX_SMALL_PART);
     if (workbook === null) {
       const name = fileName ? `«${fileName}»` : 'El archivo';
-      throw new AppError('invalid_file', `${name} no es un libro de Excel válido (le falta la lista de hojas). Ábralo en Excel y guárdelo de nuevo como .xlsx.`);
+      throw new AppError(
+        'invalid_file',
+        `${name} no es un libro de Excel válido (le falta la lista de hojas). Ábralo en Excel y guárdelo de nuevo como .xlsx.`,
+      );
     }
     const dir = path.posix.dirname(workbookPart);
     const relsPart = path.posix.join(dir, '_rels', path.posix.basename(workbookPart) + '.rels');

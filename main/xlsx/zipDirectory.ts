@@ -37,7 +37,11 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
   let dirSize = view.getUint32(eocd + 12, true);
   let dirOffset = view.getUint32(eocd + 16, true);
   // Zip64: the real values live in the zip64 end record, found through its locator.
-  if ((count === 0xffff || dirOffset === 0xffffffff || dirSize === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
+  if (
+    (count === 0xffff || dirOffset === 0xffffffff || dirSize === 0xffffffff) &&
+    eocd >= 20 &&
+    view.getUint32(eocd - 20, true) === ZIP64_LOCATOR
+  ) {
     const rec = Number(view.getBigUint64(eocd - 20 + 8, true));
     if (rec + 56 > bytes.length || view.getUint32(rec, true) !== ZIP64_EOCD) return null;
     count = Number(view.getBigUint64(rec + 32, true));

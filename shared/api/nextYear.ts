@@ -105,7 +105,12 @@ export const nextYearContract = {
   createNextPlan: method<NextPlanResult>()(v.object({ ...nextPlanArgs, archivePrevious: v.optional(v.boolean()) })),
   /** A copy of the plan as a starting point: actions and tasks, without progress, evidence or surveys. */
   copyPlan: method<{ planId: number }>()(
-    v.object({ planId: id(), institution: v.optional(v.string({ max: 300 })), periodFrom: v.optional(year()), periodTo: v.optional(year()) }),
+    v.object({
+      planId: id(),
+      institution: v.optional(v.string({ max: 300 })),
+      periodFrom: v.optional(year()),
+      periodTo: v.optional(year()),
+    }),
   ),
   /** archived true: out of the main list and read-only; false: reopened. */
   archivePlan: method<PlanSummary>()(v.object({ planId: id(), archived: v.boolean() })),

@@ -96,9 +96,7 @@ const bytes = () => v.bytes(MAX_PLAN_FILE_BYTES);
 
 export const planFilesContract = {
   /** Reads a plan workbook and says what importing it would do. Writes nothing. */
-  previewPlanImport: method<PlanImportPreview>()(
-    v.object({ fileName: fileName(), bytes: bytes(), targetPlanId: v.optional(id()) }),
-  ),
+  previewPlanImport: method<PlanImportPreview>()(v.object({ fileName: fileName(), bytes: bytes(), targetPlanId: v.optional(id()) })),
   /**
    * mode 'new' creates a plan; 'update' replaces planId's plan content with the file's
    * (institution, title and period too). periodFrom/periodTo/institution override what the

@@ -72,9 +72,7 @@ export const plansContract = {
   ),
   updatePlan: method<PlanSummary>()(v.object({ planId: id(), fields: v.object(planFields) })),
   deletePlan: method<{ deleted: true }>()(v.object({ planId: id() })),
-  addAction: method<Action>()(
-    v.object({ planId: id(), fields: actionFieldsValidator, position: v.optional(v.int({ min: 0 })) }),
-  ),
+  addAction: method<Action>()(v.object({ planId: id(), fields: actionFieldsValidator, position: v.optional(v.int({ min: 0 })) })),
   updateAction: method<Action>()(v.object({ actionId: id(), fields: actionFieldsValidator })),
   deleteAction: method<{ deleted: true }>()(v.object({ actionId: id() })),
   /** Moves an action to a 0-based position; numbers follow the new order. */

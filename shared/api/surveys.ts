@@ -331,15 +331,15 @@ const filtersValidator = v.object({
   from: v.optional(dateText()),
   to: v.optional(dateText()),
   /** Keep respondents whose answer to the question is one of the values (any of them, for multi). */
-  choices: v.optional(v.array(v.object({ questionId: v.int({ min: 0 }), values: v.array(v.string({ max: 500 }), { max: 200 }) }), { max: 20 })),
+  choices: v.optional(
+    v.array(v.object({ questionId: v.int({ min: 0 }), values: v.array(v.string({ max: 500 }), { max: 200 }) }), { max: 20 }),
+  ),
 });
 export type SurveyFilters = ReturnType<typeof filtersValidator.parse>;
 
 export const surveysContract = {
   /** Reads a survey file and proposes how to understand it. Writes nothing. */
-  previewSurveyImport: method<SurveyPreview>()(
-    v.object({ fileName: fileName(), bytes: bytes(), repairMojibake: v.optional(v.boolean()) }),
-  ),
+  previewSurveyImport: method<SurveyPreview>()(v.object({ fileName: fileName(), bytes: bytes(), repairMojibake: v.optional(v.boolean()) })),
   /**
    * Imports a survey file in one transaction (nothing is stored if anything fails).
    * `mapping` overrides columns of the proposal (same shape as updateSurveyMapping) and is

@@ -40,6 +40,7 @@ export function carriedFromText(c: CarriedFrom): string {
  */
 export function titleForPeriod(oldTitle: string, oldFrom: number, oldTo: number, from: number, to: number, fallback: string): string {
   const newText = from === to ? String(from) : `${from}-${to}`;
-  const pattern = oldFrom === oldTo ? new RegExp(`\\b${oldFrom}\\b`) : new RegExp(`\\b${oldFrom}\\s*[-–—/]\\s*(?:${oldTo}|${String(oldTo).slice(2)})\\b`);
+  const pattern =
+    oldFrom === oldTo ? new RegExp(`\\b${oldFrom}\\b`) : new RegExp(`\\b${oldFrom}\\s*[-–—/]\\s*(?:${oldTo}|${String(oldTo).slice(2)})\\b`);
   return pattern.test(oldTitle) ? oldTitle.replace(pattern, newText) : fallback;
 }

@@ -17,7 +17,10 @@ export function responsablesOf(cell: string): Responsable[] {
   const out: Responsable[] = [];
   const seen = new Set<string>();
   for (const part of cell.slice(0, 2000).split(SEPARATORS)) {
-    const label = part.replace(/\s+/g, ' ').replace(/[.:;,]+$/, '').trim();
+    const label = part
+      .replace(/\s+/g, ' ')
+      .replace(/[.:;,]+$/, '')
+      .trim();
     const key = foldText(label);
     if (!key || seen.has(key)) continue;
     seen.add(key);

@@ -44,7 +44,11 @@ export interface SemaforoResult {
 }
 
 /** The days the semáforo measures: a missing Inicio or Fin takes the other month. */
-export function actionDays(start: YearMonth | null, end: YearMonth | null, endOpen: boolean): { startDay: IsoDay | null; endDay: IsoDay | null } {
+export function actionDays(
+  start: YearMonth | null,
+  end: YearMonth | null,
+  endOpen: boolean,
+): { startDay: IsoDay | null; endDay: IsoDay | null } {
   const first = start ?? end;
   if (!first) return { startDay: null, endDay: null };
   const last = endOpen && !end ? null : (end ?? start)!;

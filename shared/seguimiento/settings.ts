@@ -11,7 +11,12 @@ export interface SettingKey {
   set(s: PlanSettings, value: string): PlanSettings | string;
 }
 
-function threshold(label: string, pick: (s: PlanSettings) => number, put: (s: PlanSettings, n: number) => void, max: number): Omit<SettingKey, 'key'> {
+function threshold(
+  label: string,
+  pick: (s: PlanSettings) => number,
+  put: (s: PlanSettings, n: number) => void,
+  max: number,
+): Omit<SettingKey, 'key'> {
   return {
     label,
     get: (s) => String(pick(s)),
@@ -57,10 +62,42 @@ function signer(who: 'elaborado' | 'revisado' | 'aprobado', field: keyof Signer,
 }
 
 export const PLAN_SETTING_KEYS: readonly SettingKey[] = [
-  { key: 'semaforo.amarillo', ...threshold('Amarillo: puntos por detrás de lo esperado', (s) => s.semaforo.amberBehind, (s, n) => (s.semaforo.amberBehind = n), 100) },
-  { key: 'semaforo.rojo', ...threshold('Rojo: puntos por detrás de lo esperado', (s) => s.semaforo.redBehind, (s, n) => (s.semaforo.redBehind = n), 100) },
-  { key: 'semaforo.dias_fin', ...threshold('Amarillo: días o menos para el fin', (s) => s.semaforo.amberDaysBeforeEnd, (s, n) => (s.semaforo.amberDaysBeforeEnd = n), 366) },
-  { key: 'inicio.dias_vence', ...threshold('Inicio: días para «vence pronto»', (s) => s.dueSoonDays, (s, n) => (s.dueSoonDays = n), 366) },
+  {
+    key: 'semaforo.amarillo',
+    ...threshold(
+      'Amarillo: puntos por detrás de lo esperado',
+      (s) => s.semaforo.amberBehind,
+      (s, n) => (s.semaforo.amberBehind = n),
+      100,
+    ),
+  },
+  {
+    key: 'semaforo.rojo',
+    ...threshold(
+      'Rojo: puntos por detrás de lo esperado',
+      (s) => s.semaforo.redBehind,
+      (s, n) => (s.semaforo.redBehind = n),
+      100,
+    ),
+  },
+  {
+    key: 'semaforo.dias_fin',
+    ...threshold(
+      'Amarillo: días o menos para el fin',
+      (s) => s.semaforo.amberDaysBeforeEnd,
+      (s, n) => (s.semaforo.amberDaysBeforeEnd = n),
+      366,
+    ),
+  },
+  {
+    key: 'inicio.dias_vence',
+    ...threshold(
+      'Inicio: días para «vence pronto»',
+      (s) => s.dueSoonDays,
+      (s, n) => (s.dueSoonDays = n),
+      366,
+    ),
+  },
   { key: 'sismap.plan', ...day('SISMAP: vence el plan', 'planDue') },
   { key: 'sismap.informe', ...day('SISMAP: vence el informe de avance', 'informeDue') },
   { key: 'elaborado.nombre', ...signer('elaborado', 'name', 'Elaborado por: nombre') },

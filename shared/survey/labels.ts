@@ -10,8 +10,14 @@ export function foldLabel(value: string): string {
   s = s.replace(/\s*\(\s*\d{1,2}\s*\)$/, ''); // "Muy satisfecho (5)"
   // Gender marks. Lookbehinds, not `([a-z]{3,})…`: a captured letter run is retried from
   // every position of a long run of letters (quadratic on a 60 KB cell).
-  s = s.replace(/(?<=[a-z]{3})\s*\/\s*as?\b/g, '').replace(/(?<=[a-z]{3})\s*\(\s*as?\s*\)/g, '').replace(/(?<=[a-z]{2})@/g, 'o');
-  s = s.replace(/[¿?¡!"'.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/(?<=[a-z]{3})\s*\/\s*as?\b/g, '')
+    .replace(/(?<=[a-z]{3})\s*\(\s*as?\s*\)/g, '')
+    .replace(/(?<=[a-z]{2})@/g, 'o');
+  s = s
+    .replace(/[¿?¡!"'.,;:]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s;
 }
 
@@ -23,11 +29,43 @@ export function leadingCode(value: string): number | null {
 
 const NON_ANSWERS = new Set(
   [
-    'no aplica', 'n/a', 'na', 'n a', 'no aplicable', 'ns/nr', 'ns nr', 'nsnr', 'ns-nr', 'ns', 'nr', 'no sabe', 'no responde',
-    'no sabe / no responde', 'no sabe no responde', 'no sabe, no responde', 'no sabe/no responde', 'no se', 'no sé',
-    'no contesta', 'no contesto', 'sin respuesta', 'prefiero no responder', 'prefiero no decirlo', 'no utilizo este servicio',
-    'no uso este servicio', 'no he usado este servicio', 'no lo he usado', 'no lo utilizo', 'no utiliza el servicio', 'no usa el servicio',
-    'no corresponde', 'no opina', 'sin opinion', '-', '--', 'n.a.',
+    'no aplica',
+    'n/a',
+    'na',
+    'n a',
+    'no aplicable',
+    'ns/nr',
+    'ns nr',
+    'nsnr',
+    'ns-nr',
+    'ns',
+    'nr',
+    'no sabe',
+    'no responde',
+    'no sabe / no responde',
+    'no sabe no responde',
+    'no sabe, no responde',
+    'no sabe/no responde',
+    'no se',
+    'no sé',
+    'no contesta',
+    'no contesto',
+    'sin respuesta',
+    'prefiero no responder',
+    'prefiero no decirlo',
+    'no utilizo este servicio',
+    'no uso este servicio',
+    'no he usado este servicio',
+    'no lo he usado',
+    'no lo utilizo',
+    'no utiliza el servicio',
+    'no usa el servicio',
+    'no corresponde',
+    'no opina',
+    'sin opinion',
+    '-',
+    '--',
+    'n.a.',
   ].map((s) => foldLabel(s)),
 );
 

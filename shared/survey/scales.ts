@@ -28,8 +28,16 @@ export const SCALE_DICTIONARY: readonly DictEntry[] = [
     name: 'Satisfacción (5 niveles)',
     levels: ['Muy insatisfecho', 'Insatisfecho', 'Ni satisfecho ni insatisfecho', 'Satisfecho', 'Muy satisfecho'],
     aliases: {
-      'nada satisfecho': 0, 'totalmente insatisfecho': 0, 'poco satisfecho': 1, 'neutral': 2, 'neutro': 2, 'indiferente': 2,
-      'ni insatisfecho ni satisfecho': 2, 'algo satisfecho': 2, 'bastante satisfecho': 4, 'totalmente satisfecho': 4,
+      'nada satisfecho': 0,
+      'totalmente insatisfecho': 0,
+      'poco satisfecho': 1,
+      'neutral': 2,
+      'neutro': 2,
+      'indiferente': 2,
+      'ni insatisfecho ni satisfecho': 2,
+      'algo satisfecho': 2,
+      'bastante satisfecho': 4,
+      'totalmente satisfecho': 4,
     },
   },
   {
@@ -168,7 +176,9 @@ export function guessScale(distinct: readonly string[], header: string): ScaleGu
     if (max <= 7) return { scale: numericScale(1, 7), ambiguous: max > 5 };
     return { scale: numericScale(1, 10), ambiguous: true };
   }
-  dictionaryLookups ??= listScales().filter((s) => !s.values).map((scale) => ({ scale, look: levelLookup(scale) }));
+  dictionaryLookups ??= listScales()
+    .filter((s) => !s.values)
+    .map((scale) => ({ scale, look: levelLookup(scale) }));
   const fits = dictionaryLookups.filter(({ look }) => values.every((v) => look(v) !== null));
   if (fits.length > 0) {
     const scale = fits[0]!.scale;

@@ -35,7 +35,10 @@ describe('editing an action where the eye is', () => {
   beforeAll(async () => {
     const backend = openBackend(dbPath);
     planId = (await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Prueba', periodFrom: 2026, periodTo: 2026 })).id;
-    await backend.api.addAction({ planId, fields: { ...emptyActionFields(), action: 'Aprobar el manual de procedimientos', extra: { Evidencia: EVIDENCE } } });
+    await backend.api.addAction({
+      planId,
+      fields: { ...emptyActionFields(), action: 'Aprobar el manual de procedimientos', extra: { Evidencia: EVIDENCE } },
+    });
     backend.close();
     app = await startServe(dbPath);
     browser = await launchChromium();

@@ -9,7 +9,18 @@ import { tempDir } from '../helpers/tempDir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // What a clone has (dist/ and build/ are not in git); node_modules is the installed one.
-const CHECKOUT = ['package.json', 'bin', 'scripts', 'main', 'shared', 'renderer', 'assets', 'vite.config.ts', 'svelte.config.js', 'tsconfig.json'];
+const CHECKOUT = [
+  'package.json',
+  'bin',
+  'scripts',
+  'main',
+  'shared',
+  'renderer',
+  'assets',
+  'vite.config.ts',
+  'svelte.config.js',
+  'tsconfig.json',
+];
 
 function serveOnce(cwd: string, dbPath: string): Promise<{ lines: string[]; stderr: string; status: number }> {
   const child = spawn(process.execPath, [path.join(cwd, 'bin/mejora.mjs'), 'serve', '--db', dbPath], {

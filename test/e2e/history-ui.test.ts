@@ -24,7 +24,10 @@ describe('Historial in the browser', () => {
     const backend = openBackend(dbPath);
     await backend.api.setSettings({ usuario: 'María Rosario' });
     planId = (await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Prueba', periodFrom: 2025, periodTo: 2026 })).id;
-    await backend.api.addAction({ planId, fields: { ...emptyActionFields(), action: 'Publicar la carta de servicios', responsible: 'OAI' } });
+    await backend.api.addAction({
+      planId,
+      fields: { ...emptyActionFields(), action: 'Publicar la carta de servicios', responsible: 'OAI' },
+    });
     backend.close();
     app = await startServe(dbPath);
     browser = await launchChromium();
@@ -69,10 +72,21 @@ describe('Historial in the browser', () => {
     expect(texts[0]).toContain('Acción 1');
     expect(texts.at(-1)).toContain('Plan creado');
 
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), 'history', String(planId), '--action', '1', '--json', '--db', dbPath], {
-      cwd: ROOT,
-      encoding: 'utf8',
+    const out = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/mejora.mjs'), 'history', String(planId), '--action', '1', '--json', '--db', dbPath],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(JSON.parse(out).changes[0]).toMatchObject({
+      door: 'app',
+      no: 1,
+      task: null,
+      field: 'responsible',
+      from: 'OAI',
+      to: 'Planificación',
     });
-    expect(JSON.parse(out).changes[0]).toMatchObject({ door: 'app', no: 1, task: null, field: 'responsible', from: 'OAI', to: 'Planificación' });
   });
 });

@@ -57,9 +57,26 @@ describe('next year plan and paste from Excel in the browser', () => {
     const backend = openBackend(dbPath);
     planId = (await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026 })).id;
     const a = (over: Partial<ActionFields>): ActionFields => ({ ...emptyActionFields(), ...over });
-    await backend.api.addAction({ planId, fields: a({ criterion: 1, action: 'Reunir al consejo cada trimestre', responsible: 'Alcaldía', indicator: 'Actas', start: '2025-03', end: '2026-12',
-      tasks: [{ text: 'Convocar', status: 'completada' }, { text: 'Levantar actas', status: 'en_curso' }, { text: 'Publicar actas', status: 'pendiente' }] }) });
-    await backend.api.addAction({ planId, fields: a({ criterion: 3, action: 'Capacitar al personal en atención', tasks: [{ text: 'Taller', status: 'completada' }] }) });
+    await backend.api.addAction({
+      planId,
+      fields: a({
+        criterion: 1,
+        action: 'Reunir al consejo cada trimestre',
+        responsible: 'Alcaldía',
+        indicator: 'Actas',
+        start: '2025-03',
+        end: '2026-12',
+        tasks: [
+          { text: 'Convocar', status: 'completada' },
+          { text: 'Levantar actas', status: 'en_curso' },
+          { text: 'Publicar actas', status: 'pendiente' },
+        ],
+      }),
+    });
+    await backend.api.addAction({
+      planId,
+      fields: a({ criterion: 3, action: 'Capacitar al personal en atención', tasks: [{ text: 'Taller', status: 'completada' }] }),
+    });
     backend.close();
     app = await startServe(dbPath);
     browser = await launchChromium();
@@ -85,7 +102,11 @@ describe('next year plan and paste from Excel in the browser', () => {
     await expect(dialog.innerText()).resolves.toContain('Columnas reconocidas por sus encabezados');
     const rows = dialog.getByRole('table', { name: 'Acciones que se añadirán' }).locator('tbody tr');
     await expect(rows.count()).resolves.toBe(2);
-    await expect(rows.nth(0).locator('ol li').allInnerTexts()).resolves.toEqual(['Comprar el buzón', 'Instalarlo en la recepción', 'Revisarlo cada "lunes"']);
+    await expect(rows.nth(0).locator('ol li').allInnerTexts()).resolves.toEqual([
+      'Comprar el buzón',
+      'Instalarlo en la recepción',
+      'Revisarlo cada "lunes"',
+    ]);
     await expect(rows.nth(1).innerText()).resolves.toMatch(/4\s+4\.5\s+Publicar los servicios en la web/);
     await expect(rows.nth(1).innerText()).resolves.toContain('enero 2027 en adelante');
     await shot(page, 'paste-excel-preview');
@@ -95,7 +116,11 @@ describe('next year plan and paste from Excel in the browser', () => {
     await dialog.getByRole('button', { name: 'Añadir 2 acciones' }).click();
     await page.locator('tr[data-action-no="4"]').waitFor();
     await expect(page.locator('tr[data-action-no="3"]').innerText()).resolves.toContain('Crear el buzón de sugerencias');
-    await expect(page.locator('tr[data-action-no="3"] ol li').allInnerTexts()).resolves.toEqual(['Comprar el buzón', 'Instalarlo en la recepción', 'Revisarlo cada "lunes"']);
+    await expect(page.locator('tr[data-action-no="3"] ol li').allInnerTexts()).resolves.toEqual([
+      'Comprar el buzón',
+      'Instalarlo en la recepción',
+      'Revisarlo cada "lunes"',
+    ]);
     await expect(page.locator('tr[data-action-no="4"]').innerText()).resolves.toContain('febrero 2026');
   });
 
@@ -170,7 +195,9 @@ describe('next year plan and paste from Excel in the browser', () => {
     await page.getByRole('button', { name: 'Volver a los planes' }).click();
     await page.getByRole('button', { name: /Planes archivados \(1\)/ }).click();
     await page.getByRole('list', { name: 'Planes archivados' }).waitFor();
-    await expect(page.getByRole('list', { name: 'Planes', exact: true }).locator('li .title').allInnerTexts()).resolves.toEqual(['Plan de Mejora Institucional 2027-2028']);
+    await expect(page.getByRole('list', { name: 'Planes', exact: true }).locator('li .title').allInnerTexts()).resolves.toEqual([
+      'Plan de Mejora Institucional 2027-2028',
+    ]);
     await expect(page.getByRole('list', { name: 'Planes', exact: true }).innerText()).resolves.toContain('Continúa el plan 2025-2026');
     await shot(page, 'plans-list-archived');
   });

@@ -63,7 +63,10 @@ describe('plan spreadsheet in the browser', () => {
   it('exports the plan as an .xlsx download in the official layout', async () => {
     // "Exportar a Excel" offers the official layout or the one with follow-up columns.
     await page.getByRole('button', { name: 'Exportar a Excel' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Formato oficial del MAP/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Formato oficial del MAP/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = path.join(tmp.dir, 'exported.xlsx');
     await download.saveAs(file);

@@ -69,14 +69,20 @@ describe('reading the screens', () => {
   });
 
   it('flags a small base where its figures appear and explains the terms on focus', async () => {
-    await page.locator('tr[data-survey-id]', { hasText: 'mercado-pocas.csv' }).getByRole('button', { name: /^Abrir/ }).click();
+    await page
+      .locator('tr[data-survey-id]', { hasText: 'mercado-pocas.csv' })
+      .getByRole('button', { name: /^Abrir/ })
+      .click();
     await page.getByTestId('respondents').waitFor();
     await expect(page.getByTestId('respondents').innerText()).resolves.toContain('Base pequeña (n = 5)');
     await expect(page.locator('[data-service] [data-small-base]').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('article.question [data-small-base]').count()).resolves.toBeGreaterThan(0);
 
     const term = page.getByRole('table', { name: 'Resultados por servicio' }).getByRole('button', { name: 'Índice 0–100' });
-    const tip = page.getByRole('tooltip').filter({ hasText: /escala de 0/ }).first();
+    const tip = page
+      .getByRole('tooltip')
+      .filter({ hasText: /escala de 0/ })
+      .first();
     await expect(tip.isVisible()).resolves.toBe(false);
     await term.focus();
     await expect(tip.isVisible()).resolves.toBe(true);

@@ -27,13 +27,33 @@ describe('reports in the browser', () => {
     const backend = openBackend(db);
     planId = (await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026 })).id;
     for (const [i, text] of ['Capacitar al personal de atención al ciudadano', 'Publicar la carta de servicios'].entries()) {
-      await backend.api.addAction({ planId, fields: { ...emptyActionFields(), criterion: 5, action: text, start: '2026-01', end: `2026-0${i + 3}`, tasks: [{ text: 'Preparar el material', status: 'pendiente' }] } });
+      await backend.api.addAction({
+        planId,
+        fields: {
+          ...emptyActionFields(),
+          criterion: 5,
+          action: text,
+          start: '2026-01',
+          end: `2026-0${i + 3}`,
+          tasks: [{ text: 'Preparar el material', status: 'pendiente' }],
+        },
+      });
     }
     const bytes = new Uint8Array(fs.readFileSync(path.join(ROOT, 'test/fixtures/encuesta-google-forms.xlsx')));
     surveyId = (await backend.api.importSurvey({ fileName: 'encuesta-google-forms.xlsx', bytes, planId })).surveyId;
     const progress = await backend.api.planProgress({ planId, asOf: '2026-02-15' });
-    await backend.api.setTaskProgress({ taskId: progress.actions[0]!.tasks[0]!.id, status: 'completada', doneOn: '2026-02-01', asOf: '2026-02-15' });
-    await backend.api.addEvidence({ actionId: progress.actions[0]!.id, files: [{ fileName: 'lista de asistencia.pdf', bytes: new TextEncoder().encode('%PDF-1.4 prueba') }], date: '2026-02-01', note: 'Lista firmada' });
+    await backend.api.setTaskProgress({
+      taskId: progress.actions[0]!.tasks[0]!.id,
+      status: 'completada',
+      doneOn: '2026-02-01',
+      asOf: '2026-02-15',
+    });
+    await backend.api.addEvidence({
+      actionId: progress.actions[0]!.id,
+      files: [{ fileName: 'lista de asistencia.pdf', bytes: new TextEncoder().encode('%PDF-1.4 prueba') }],
+      date: '2026-02-01',
+      note: 'Lista firmada',
+    });
     await backend.api.createCutoff({ planId, date: '2026-02-15', label: 'Corte de febrero', asOf: '2026-02-20' });
     backend.close();
     app = await startServe(db);

@@ -16,10 +16,15 @@ import { tempDir } from '../helpers/tempDir.ts';
 // Dates relative to the year the test runs in, so "vencida" stays overdue and the long
 // action stays open whatever the day.
 const Y = new Date().getFullYear();
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 function cli(dbPath: string, ...args: string[]): any {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), ...args, '--db', dbPath, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), ...args, '--db', dbPath, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return JSON.parse(out);
 }
 
@@ -37,14 +42,29 @@ describe('seguimiento in the browser', () => {
     await backend.api.addAction({
       planId,
       fields: {
-        ...emptyActionFields(), criterion: 4, action: 'Implementar un sistema de gestión documental', responsible: 'Encargado de Tecnología',
-        start: `${Y - 1}-01`, end: `${Y + 2}-12`,
-        tasks: [{ text: 'Levantar necesidades', status: 'pendiente' }, { text: 'Instalar el sistema', status: 'pendiente' }, { text: 'Capacitar al personal', status: 'pendiente' }],
+        ...emptyActionFields(),
+        criterion: 4,
+        action: 'Implementar un sistema de gestión documental',
+        responsible: 'Encargado de Tecnología',
+        start: `${Y - 1}-01`,
+        end: `${Y + 2}-12`,
+        tasks: [
+          { text: 'Levantar necesidades', status: 'pendiente' },
+          { text: 'Instalar el sistema', status: 'pendiente' },
+          { text: 'Capacitar al personal', status: 'pendiente' },
+        ],
       },
     });
     await backend.api.addAction({
       planId,
-      fields: { ...emptyActionFields(), criterion: 5, action: 'Publicar la carta de servicios', responsible: 'Planificación / OAI', start: `${Y - 1}-01`, end: `${Y - 1}-03` },
+      fields: {
+        ...emptyActionFields(),
+        criterion: 5,
+        action: 'Publicar la carta de servicios',
+        responsible: 'Planificación / OAI',
+        start: `${Y - 1}-01`,
+        end: `${Y - 1}-03`,
+      },
     });
     backend.close();
     app = await startServe(dbPath);
@@ -99,7 +119,9 @@ describe('seguimiento in the browser', () => {
     await expect(page.locator('.evidence .items li').count()).resolves.toBe(2);
 
     // A type that runs code is refused, and the message names the file.
-    await page.locator('input[type="file"][multiple]').setInputFiles([{ name: 'programa.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') }]);
+    await page
+      .locator('input[type="file"][multiple]')
+      .setInputFiles([{ name: 'programa.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') }]);
     await page.getByRole('button', { name: 'Adjuntar 1 archivo' }).click();
     await expect(page.locator('.stage [role="alert"]').innerText()).resolves.toContain('programa.exe');
     await page.locator('.stage').getByRole('button', { name: 'Cancelar' }).click();

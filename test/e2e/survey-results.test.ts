@@ -77,9 +77,28 @@ describe('citizen surveys in the browser', () => {
     // A plan with one action, to tie an indicator to.
     const backend = openBackend(dbPath);
     try {
-      const { id } = await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026 });
+      const { id } = await backend.api.createPlan({
+        institution: 'Ayuntamiento Municipal de Vallejuelo',
+        periodFrom: 2025,
+        periodTo: 2026,
+      });
       const plan = await backend.api.getPlan({ planId: id });
-      const fields: ActionFields = { criterion: 6, subcriterion: '6.1', area: '', action: 'Mejorar la atención en el mercado municipal', objective: '', tasks: [], start: null, end: null, endOpen: false, resources: '', indicator: '', responsible: '', comments: '', extra: {} };
+      const fields: ActionFields = {
+        criterion: 6,
+        subcriterion: '6.1',
+        area: '',
+        action: 'Mejorar la atención en el mercado municipal',
+        objective: '',
+        tasks: [],
+        start: null,
+        end: null,
+        endOpen: false,
+        resources: '',
+        indicator: '',
+        responsible: '',
+        comments: '',
+        extra: {},
+      };
       await backend.api.addAction({ planId: plan.id, fields });
     } finally {
       backend.close();
@@ -108,7 +127,11 @@ describe('citizen surveys in the browser', () => {
 
     const dialog = page.getByRole('dialog');
     const input = dialog.locator('input[type="file"]');
-    await input.setInputFiles({ name: 'respuestas.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('esto no es una hoja de cálculo') });
+    await input.setInputFiles({
+      name: 'respuestas.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('esto no es una hoja de cálculo'),
+    });
     const banner = dialog.locator('.banner.error');
     await banner.waitFor();
     const message = await banner.innerText();
@@ -181,9 +204,13 @@ describe('citizen surveys in the browser', () => {
     await page.getByRole('button', { name: 'Añadir filtro' }).click();
     await page.getByRole('group', { name: 'Sexo' }).getByLabel('Femenino').check();
     const status = page.locator('[data-testid="respondents"]');
-    await expect.poll(() => status.innerText()).toContain(`Filtrado: ${women.length.toLocaleString('es-DO')} de ${rows.length.toLocaleString('es-DO')}`);
+    await expect
+      .poll(() => status.innerText())
+      .toContain(`Filtrado: ${women.length.toLocaleString('es-DO')} de ${rows.length.toLocaleString('es-DO')}`);
     const w = marketFigures(women);
-    await expect.poll(() => page.locator('tr[data-service="Mercado municipal"]').innerText()).toContain(`n = ${w.n.toLocaleString('es-DO')}`);
+    await expect
+      .poll(() => page.locator('tr[data-service="Mercado municipal"]').innerText())
+      .toContain(`n = ${w.n.toLocaleString('es-DO')}`);
     await expect(page.locator('tr[data-service="Mercado municipal"]').innerText()).resolves.toContain(es(w.index));
 
     // A date range on top: from the 1st of March.
@@ -241,7 +268,10 @@ describe('citizen surveys in the browser', () => {
   it('ties a plan action to the survey and shows whether the target is met', async () => {
     const all = marketFigures(rows);
     await page.getByRole('navigation').getByRole('button', { name: 'Planes' }).click();
-    await page.getByRole('button', { name: /Plan de Mejora Institucional 2025-2026/ }).first().click();
+    await page
+      .getByRole('button', { name: /Plan de Mejora Institucional 2025-2026/ })
+      .first()
+      .click();
     const card = page.locator('section[aria-label="Indicadores de encuestas"]');
     await card.waitFor();
     await card.getByRole('button', { name: /Indicadores de encuestas/ }).click();
@@ -275,10 +305,16 @@ describe('citizen surveys in the browser', () => {
     const line = page.locator('tr[data-survey-id]');
     await line.first().waitFor();
     await shot('8-surveys-list');
-    await line.first().getByRole('button', { name: /^Eliminar/ }).click();
+    await line
+      .first()
+      .getByRole('button', { name: /^Eliminar/ })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click();
     await expect(line.count()).resolves.toBe(1);
-    await line.first().getByRole('button', { name: /^Eliminar/ }).click();
+    await line
+      .first()
+      .getByRole('button', { name: /^Eliminar/ })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Eliminar encuesta' }).click();
     await page.getByRole('heading', { name: 'Todavía no hay encuestas' }).waitFor();
   });

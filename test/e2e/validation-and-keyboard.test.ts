@@ -46,7 +46,9 @@ describe('validation and keyboard use', () => {
     await expect(page.getByText('El mes de fin no puede ser anterior al mes de inicio.').isVisible()).resolves.toBe(true);
 
     await page.getByLabel('Criterio CAF').selectOption({ label: '5. Procesos' });
-    await page.getByLabel('Subcriterio').selectOption({ label: '5.2 Prestar productos y servicios para clientes, ciudadanos, grupos de interés y la sociedad' });
+    await page
+      .getByLabel('Subcriterio')
+      .selectOption({ label: '5.2 Prestar productos y servicios para clientes, ciudadanos, grupos de interés y la sociedad' });
     await page.getByLabel('Criterio CAF').selectOption({ label: '3. Personas' });
     await expect(page.getByText('El subcriterio 5.2 no pertenece al criterio 3.').isVisible()).resolves.toBe(true);
 

@@ -19,7 +19,11 @@ function withFile<T>(bytes: Uint8Array, fn: (file: string) => T): T {
 /** The text of every page (or of pages first..last, 1-based). */
 export function pdfText(bytes: Uint8Array, first?: number, last?: number): string {
   return withFile(bytes, (file) =>
-    execFileSync('pdftotext', [...(first ? ['-f', String(first)] : []), ...(last ? ['-l', String(last)] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+    execFileSync(
+      'pdftotext',
+      [...(first ? ['-f', String(first)] : []), ...(last ? ['-l', String(last)] : []), '-enc', 'UTF-8', file, '-'],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    ),
   );
 }
 

@@ -81,7 +81,7 @@ describe('app icon', () => {
       expect(off, `${size}px`).toBe(0);
       // The drawing, not its mirror image: top-left corner transparent, centre-top of the "M" white.
       expect(raster.rgba[3]).toBe(0);
-      const mid = ((Math.round(size * 0.3) * size + Math.round(size * 0.25)) * 4);
+      const mid = (Math.round(size * 0.3) * size + Math.round(size * 0.25)) * 4;
       expect(decoded.data.slice(mid, mid + 3)).toEqual([255, 255, 255]);
     }
     await page.close();

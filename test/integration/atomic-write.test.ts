@@ -77,6 +77,11 @@ describe('writeFileAtomic', () => {
     await new Promise((r) => child.on('exit', r));
     expect(fs.readFileSync(target, 'utf8')).toBe(previous);
     // Only the hidden temporary file is left over, never a half-written target.
-    expect(fs.readdirSync(tmp.dir).filter((n) => n !== 'plan.xlsx').every(isAtomicTempName)).toBe(true);
+    expect(
+      fs
+        .readdirSync(tmp.dir)
+        .filter((n) => n !== 'plan.xlsx')
+        .every(isAtomicTempName),
+    ).toBe(true);
   });
 });

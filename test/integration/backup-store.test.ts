@@ -18,7 +18,13 @@ describe('backup store', () => {
     tmp = tempDir('mejora-bstore-');
     file = path.join(tmp.dir, 'datos.sqlite');
     db = openDatabase(file).db;
-    store.createPlan(db, { institution: 'Ayuntamiento Municipal de Baní', title: 'Plan 2026', periodFrom: 2026, periodTo: 2026, cafVersion: '2020' });
+    store.createPlan(db, {
+      institution: 'Ayuntamiento Municipal de Baní',
+      title: 'Plan 2026',
+      periodFrom: 2026,
+      periodTo: 2026,
+      cafVersion: '2020',
+    });
   });
   afterEach(() => {
     closeDatabase(db);
@@ -33,10 +39,16 @@ describe('backup store', () => {
     copy.close();
   });
 
-  it('restores the oldest of today\'s three copies although the undo copy makes a fourth', async () => {
+  it("restores the oldest of today's three copies although the undo copy makes a fourth", async () => {
     const service = createBackupService(db, file);
     const first = await service.create('manual');
-    store.createPlan(db, { institution: 'Junta de Distrito Municipal de Pedro Corto', title: 'Plan 2026', periodFrom: 2026, periodTo: 2026, cafVersion: '2020' });
+    store.createPlan(db, {
+      institution: 'Junta de Distrito Municipal de Pedro Corto',
+      title: 'Plan 2026',
+      periodFrom: 2026,
+      periodTo: 2026,
+      cafVersion: '2020',
+    });
     await service.create('manual');
     await service.create('manual');
     expect(listBackups(file)).toHaveLength(3);

@@ -35,7 +35,9 @@ describe('mejora backup', { timeout: 120_000 }, () => {
     expect(id).toMatch(/^\d{8}-\d{6}$/);
     const list = JSON.parse((await m('backup', 'list', '--json')).stdout);
     expect(list).toEqual({
-      backups: [{ id, created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), reason: 'manual', size: expect.any(Number), plans: 1, actions: 3 }],
+      backups: [
+        { id, created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), reason: 'manual', size: expect.any(Number), plans: 1, actions: 3 },
+      ],
     });
     const copy = new Database(path.join(copias, `${id}.sqlite`), { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -45,7 +47,13 @@ describe('mejora backup', { timeout: 120_000 }, () => {
   });
 
   it('commands that only read never take a backup; an import into a file with data does', async () => {
-    for (const args of [['list-plans'], ['show-plan', '1', '--json'], ['backup', 'list'], ['trash', 'list'], ['export-plan', '1', path.join(tmp.dir, 'p.xlsx')]]) {
+    for (const args of [
+      ['list-plans'],
+      ['show-plan', '1', '--json'],
+      ['backup', 'list'],
+      ['trash', 'list'],
+      ['export-plan', '1', path.join(tmp.dir, 'p.xlsx')],
+    ]) {
       const r = await m(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
@@ -77,7 +85,10 @@ describe('mejora backup', { timeout: 120_000 }, () => {
     expect(backups.find((b: { id: string }) => b.id === undoId)).toMatchObject({ reason: 'antes de restaurar', plans: 2 });
     expect((await m('backup', 'restore', undoId, '--yes')).code).toBe(0);
     const plans = JSON.parse((await m('list-plans', '--json')).stdout) as { institution: string }[];
-    expect(plans.map((p) => p.institution).sort()).toEqual(['Ayuntamiento Municipal de Vallejuelo', 'Junta de Distrito Municipal de Pedro Corto']);
+    expect(plans.map((p) => p.institution).sort()).toEqual([
+      'Ayuntamiento Municipal de Vallejuelo',
+      'Junta de Distrito Municipal de Pedro Corto',
+    ]);
   });
 
   it('export writes ONE file with the data and the evidence files; import on another PC brings both back', async () => {
@@ -176,8 +187,13 @@ describe('mejora delete-plan and the Papelera', { timeout: 120_000 }, () => {
     expect(trash).toEqual({
       trash: [
         {
-          id: 1, institution: 'Ayuntamiento Municipal de Vallejuelo', title: 'Plan de Mejora Institucional 2025-2026', period: { from: 2025, to: 2026 },
-          actions: 3, deleted_at: expect.any(String), expires_at: expect.any(String),
+          id: 1,
+          institution: 'Ayuntamiento Municipal de Vallejuelo',
+          title: 'Plan de Mejora Institucional 2025-2026',
+          period: { from: 2025, to: 2026 },
+          actions: 3,
+          deleted_at: expect.any(String),
+          expires_at: expect.any(String),
         },
       ],
     });

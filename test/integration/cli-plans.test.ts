@@ -28,15 +28,31 @@ describe('mejora CLI', () => {
   let planId: number;
 
   beforeAll(async () => {
-    const res = await mejora(['create-plan', '--institution', 'Ayuntamiento Municipal de Vallejuelo', '--from', '2025', '--to', '2026', '--json', '--db', db]);
+    const res = await mejora([
+      'create-plan',
+      '--institution',
+      'Ayuntamiento Municipal de Vallejuelo',
+      '--from',
+      '2025',
+      '--to',
+      '2026',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(res.code).toBe(0);
     planId = JSON.parse(res.stdout).id;
     const backend = openBackend(db);
     await backend.api.addAction({
       planId,
       fields: {
-        ...emptyActionFields(), criterion: 2, action: 'Impulsar los lazos con la comunidad', start: '2026-01', end: '2026-02',
-        extra: { Meta: '4 reuniones' }, tasks: [{ text: 'Convocar reuniones periódicas.', status: 'pendiente' }],
+        ...emptyActionFields(),
+        criterion: 2,
+        action: 'Impulsar los lazos con la comunidad',
+        start: '2026-01',
+        end: '2026-02',
+        extra: { Meta: '4 reuniones' },
+        tasks: [{ text: 'Convocar reuniones periódicas.', status: 'pendiente' }],
       },
     });
     backend.close();
@@ -56,8 +72,19 @@ describe('mejora CLI', () => {
       period: { from: 2025, to: 2026 },
       actions: [
         {
-          no: 1, criterion: 2, subcriterion: null, area: '', action: 'Impulsar los lazos con la comunidad', objective: '',
-          start: '2026-01', end: '2026-02', end_open: false, resources: '', indicator: '', responsible: '', comments: '',
+          no: 1,
+          criterion: 2,
+          subcriterion: null,
+          area: '',
+          action: 'Impulsar los lazos con la comunidad',
+          objective: '',
+          start: '2026-01',
+          end: '2026-02',
+          end_open: false,
+          resources: '',
+          indicator: '',
+          responsible: '',
+          comments: '',
           extra: { Meta: '4 reuniones' },
           // 5 January is day 5 of 59 (January and February): 8.47 % expected.
           progress: { percent: 0, source: 'tareas', expected: 8.47, semaforo: 'verde', state: 'no_iniciada', evidence: 0, done_on: null },
@@ -71,7 +98,14 @@ describe('mejora CLI', () => {
   it('list-plans reads the file named by MEJORA_DB', async () => {
     const res = await mejora(['list-plans', '--json'], { MEJORA_DB: db });
     expect(JSON.parse(res.stdout)).toEqual([
-      { id: planId, institution: 'Ayuntamiento Municipal de Vallejuelo', title: 'Plan de Mejora Institucional 2025-2026', period: { from: 2025, to: 2026 }, actions: 1, archived: false },
+      {
+        id: planId,
+        institution: 'Ayuntamiento Municipal de Vallejuelo',
+        title: 'Plan de Mejora Institucional 2025-2026',
+        period: { from: 2025, to: 2026 },
+        actions: 1,
+        archived: false,
+      },
     ]);
   });
 

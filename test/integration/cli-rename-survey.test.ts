@@ -9,7 +9,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 describe('mejora rename-survey', () => {
   const tmp = tempDir();
   const db = path.join(tmp.dir, 'mejora.sqlite');
-  const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), ...args, '--db', db], { encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), ...args, '--db', db], { encoding: 'utf8' });
   afterAll(() => tmp.cleanup());
 
   it('renames the form of a survey, for all its waves', () => {

@@ -46,11 +46,32 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
       { percent: 0, source: 'tareas', expected: null, semaforo: 'verde', state: 'no_iniciada', evidence: 0, done_on: null },
     ]);
     expect(actions[2].end_open).toBe(true);
-    expect(actions[0].tasks[0]).toEqual({ text: 'Convocar reuniones periódicas.', status: 'completada', done_on: '2026-02-27', start: null, end: null, evidence: 0 });
+    expect(actions[0].tasks[0]).toEqual({
+      text: 'Convocar reuniones periódicas.',
+      status: 'completada',
+      done_on: '2026-02-27',
+      start: null,
+      end: null,
+      evidence: 0,
+    });
   });
 
   it('progress: task status with the day it was done, manual % with reason, bad input refused in Spanish', async () => {
-    let res = await cli('progress', plan, '--action', '3', '--task', '1', '--status', 'completada', '--done-on', '10/03/2026', '--as-of', '15/03/2026', '--json');
+    let res = await cli(
+      'progress',
+      plan,
+      '--action',
+      '3',
+      '--task',
+      '1',
+      '--status',
+      'completada',
+      '--done-on',
+      '10/03/2026',
+      '--as-of',
+      '15/03/2026',
+      '--json',
+    );
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout).progress).toMatchObject({ percent: 100, state: 'completada', done_on: '2026-03-10' });
 
@@ -59,7 +80,10 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     expect(JSON.parse(res.stdout).progress).toMatchObject({ percent: 75, source: 'manual', semaforo: 'verde' });
 
     for (const [args, words] of [
-      [['--action', '2', '--task', '1', '--status', 'terminadísima'], /no es un estado de tarea.*pendiente, en_curso, completada, cancelada/],
+      [
+        ['--action', '2', '--task', '1', '--status', 'terminadísima'],
+        /no es un estado de tarea.*pendiente, en_curso, completada, cancelada/,
+      ],
       [['--action', '2', '--percent', '120', '--reason', 'x'], /número de 0 a 100/],
       [['--action', '2', '--percent', 'cuarenta', '--reason', 'x'], /número de 0 a 100/],
       [['--action', '2', '--percent', '40'], /motivo/],
@@ -83,7 +107,22 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     fs.writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
     const photo = path.join(tmp.dir, 'foto.jpg');
     fs.writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
-    let res = await cli('evidence', 'add', plan, '--action', '1', '--task', '1', pdf, photo, '--date', '27/02/2026', '--note', 'Actas firmadas', '--json');
+    let res = await cli(
+      'evidence',
+      'add',
+      plan,
+      '--action',
+      '1',
+      '--task',
+      '1',
+      pdf,
+      photo,
+      '--date',
+      '27/02/2026',
+      '--note',
+      'Actas firmadas',
+      '--json',
+    );
     expect(res.code).toBe(0);
     const added = JSON.parse(res.stdout).evidence;
     expect(added).toHaveLength(2);
@@ -97,7 +136,12 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     fs.writeFileSync(empty, '');
     const big = path.join(tmp.dir, 'grande.pdf');
     fs.writeFileSync(big, Buffer.alloc(26 * 1024 * 1024));
-    for (const [file, words] of [[exe, /informe\.exe.*ejecutar programas/], [empty, /vacio\.docx.*vacío/], [big, /grande\.pdf.*25 MB/], [path.join(tmp.dir, 'no-existe.pdf'), /No se encontró/]] as const) {
+    for (const [file, words] of [
+      [exe, /informe\.exe.*ejecutar programas/],
+      [empty, /vacio\.docx.*vacío/],
+      [big, /grande\.pdf.*25 MB/],
+      [path.join(tmp.dir, 'no-existe.pdf'), /No se encontró/],
+    ] as const) {
       res = await cli('evidence', 'add', plan, '--action', '2', photo, file);
       expect(res.code).toBe(1);
       expect(res.stderr).toMatch(words);
@@ -121,7 +165,9 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     expect((await cli('show-plan', plan, '--cutoff', String(id), '--json')).stdout).toBe(frozen);
 
     res = await cli('cutoff', 'list', plan, '--json');
-    expect(JSON.parse(res.stdout).cutoffs).toEqual([expect.objectContaining({ id, label: 'Trimestre 1 2026', date: '2026-03-31', status: 'cerrado' })]);
+    expect(JSON.parse(res.stdout).cutoffs).toEqual([
+      expect.objectContaining({ id, label: 'Trimestre 1 2026', date: '2026-03-31', status: 'cerrado' }),
+    ]);
 
     res = await cli('cutoff', 'reopen', plan, String(id));
     expect(res.code).toBe(3);
@@ -141,14 +187,31 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     expect(out.asOf).toBe('2026-03-20');
     expect(out.items).toEqual(
       expect.arrayContaining([
-        { planId: Number(plan), no: 3, action: 'Involucrar a los ciudadanos en la mejora de los servicios.', responsible: 'Encargado de tecnología', reason: 'completada_sin_evidencia', semaforo: 'completada' },
+        {
+          planId: Number(plan),
+          no: 3,
+          action: 'Involucrar a los ciudadanos en la mejora de los servicios.',
+          responsible: 'Encargado de tecnología',
+          reason: 'completada_sin_evidencia',
+          semaforo: 'completada',
+        },
       ]),
     );
     for (const item of out.items) expect(Object.keys(item).sort()).toEqual(['action', 'no', 'planId', 'reason', 'responsible', 'semaforo']);
   });
 
   it('plan-settings --set CLAVE=VALOR', async () => {
-    let res = await cli('plan-settings', plan, '--set', 'semaforo.amarillo=12', '--set', 'sismap.informe=01/07/2027', '--set', 'elaborado.nombre=Ana Pérez', '--json');
+    let res = await cli(
+      'plan-settings',
+      plan,
+      '--set',
+      'semaforo.amarillo=12',
+      '--set',
+      'sismap.informe=01/07/2027',
+      '--set',
+      'elaborado.nombre=Ana Pérez',
+      '--json',
+    );
     expect(res.code).toBe(0);
     const s = JSON.parse(res.stdout);
     expect(s.semaforo.amberBehind).toBe(12);
@@ -170,7 +233,14 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     await wb.xlsx.readFile(out);
     const sheet = wb.worksheets[0]!;
     const headers = (sheet.getRow(4).values as unknown[]).filter(Boolean);
-    expect(headers.slice(-6)).toEqual(['Estatus', '% de avance', 'Semáforo', 'Evidencias (archivos)', 'Fecha de cumplimiento', 'Observaciones']);
+    expect(headers.slice(-6)).toEqual([
+      'Estatus',
+      '% de avance',
+      'Semáforo',
+      'Evidencias (archivos)',
+      'Fecha de cumplimiento',
+      'Observaciones',
+    ]);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Plan de Mejora', 'Seguimiento']);
     const semaforoCol = headers.indexOf('Semáforo') + 1;
     const cell = sheet.getRow(6).getCell(semaforoCol);
@@ -181,7 +251,9 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     const before = JSON.parse((await cli('show-plan', plan, '--as-of', '05/04/2026', '--json')).stdout).actions;
     res = await cli('import-plan', out, '--new', '--json');
     expect(res.code).toBe(0);
-    const again = JSON.parse((await cli('show-plan', String(JSON.parse(res.stdout).planId), '--as-of', '05/04/2026', '--json')).stdout).actions;
+    const again = JSON.parse(
+      (await cli('show-plan', String(JSON.parse(res.stdout).planId), '--as-of', '05/04/2026', '--json')).stdout,
+    ).actions;
     const progressOf = (actions: { progress: Record<string, unknown>; tasks: Record<string, unknown>[] }[]) =>
       actions.map((a) => ({ ...a.progress, evidence: 0, tasks: a.tasks.map((t) => ({ ...t, evidence: 0 })) }));
     expect(progressOf(again)).toEqual(progressOf(before));

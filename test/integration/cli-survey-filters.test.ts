@@ -38,12 +38,34 @@ describe('survey-report filters from the command line', () => {
   afterAll(() => tmp.cleanup());
 
   it('combines repeated --filter flags, by header words or by number', async () => {
-    const byWords = await run(['survey-report', '1', '--db', db, '--json', '--filter', 'sexo=Femenino', '--filter', 'Sector=Centro|La Ciénaga']);
+    const byWords = await run([
+      'survey-report',
+      '1',
+      '--db',
+      db,
+      '--json',
+      '--filter',
+      'sexo=Femenino',
+      '--filter',
+      'Sector=Centro|La Ciénaga',
+    ]);
     expect(byWords.code).toBe(0);
     expect(JSON.parse(byWords.out).respondents).toBe(expected);
-    const report = JSON.parse((await run(['survey-report', '1', '--db', db, '--json'])).out) as { questions: { id: number; header: string }[] };
+    const report = JSON.parse((await run(['survey-report', '1', '--db', db, '--json'])).out) as {
+      questions: { id: number; header: string }[];
+    };
     const sexoId = report.questions.find((q) => q.header === 'Sexo')!.id;
-    const byNumber = await run(['survey-report', '1', '--db', db, '--json', '--filter', `${sexoId}=Femenino`, '--filter', 'sector o barrio=Centro|La Ciénaga']);
+    const byNumber = await run([
+      'survey-report',
+      '1',
+      '--db',
+      db,
+      '--json',
+      '--filter',
+      `${sexoId}=Femenino`,
+      '--filter',
+      'sector o barrio=Centro|La Ciénaga',
+    ]);
     expect(JSON.parse(byNumber.out).respondents).toBe(expected);
   });
 

@@ -16,9 +16,19 @@ import { tempDir } from '../helpers/tempDir.ts';
 const isRoot = process.getuid?.() === 0;
 
 function fillPlan(db: Database.Database, actions = 200): number {
-  const planId = store.createPlan(db, { institution: 'Ayuntamiento Municipal de Baní', title: 'Plan 2026', periodFrom: 2026, periodTo: 2026, cafVersion: '2020' });
+  const planId = store.createPlan(db, {
+    institution: 'Ayuntamiento Municipal de Baní',
+    title: 'Plan 2026',
+    periodFrom: 2026,
+    periodTo: 2026,
+    cafVersion: '2020',
+  });
   for (let i = 0; i < actions; i++) {
-    store.insertAction(db, planId, { ...emptyActionFields(), action: `Acción ${i} ${'texto largo '.repeat(20)}`, tasks: [{ text: `Tarea ${i}`, status: 'pendiente' }] });
+    store.insertAction(db, planId, {
+      ...emptyActionFields(),
+      action: `Acción ${i} ${'texto largo '.repeat(20)}`,
+      tasks: [{ text: `Tarea ${i}`, status: 'pendiente' }],
+    });
   }
   return planId;
 }
@@ -100,8 +110,16 @@ describe('opening the data file', () => {
   it('the API answers a disk failure met while saving with its own message, not "error inesperado"', async () => {
     const file = path.join(tmp.dir, 'm.sqlite');
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-    const handlers = { listPlans: () => { throw full; } } as unknown as ApiHandlers;
-    const dispatch = createDispatch(handlers, () => {}, (err) => describeDataFileError(err, file));
+    const handlers = {
+      listPlans: () => {
+        throw full;
+      },
+    } as unknown as ApiHandlers;
+    const dispatch = createDispatch(
+      handlers,
+      () => {},
+      (err) => describeDataFileError(err, file),
+    );
     const res = await dispatch('listPlans', {});
     expect(res).toEqual({ ok: false, error: { code: 'io_error', message: expect.stringMatching(/está lleno.*Libere espacio/) } });
   });

@@ -19,7 +19,13 @@ describe('moving the data file from the old Roaming folder', () => {
     const legacy = path.join(tmp.dir, 'Roaming', 'Mejora', 'mejora.sqlite');
     const target = path.join(tmp.dir, 'Local', 'Mejora', 'mejora.sqlite');
     const { db } = openDatabase(legacy);
-    store.createPlan(db, { institution: 'Ayuntamiento Municipal de Baní', title: 'Plan 2026', periodFrom: 2026, periodTo: 2026, cafVersion: '2020' });
+    store.createPlan(db, {
+      institution: 'Ayuntamiento Municipal de Baní',
+      title: 'Plan 2026',
+      periodFrom: 2026,
+      periodTo: 2026,
+      cafVersion: '2020',
+    });
     closeDatabase(db);
     const ev = path.join(tmp.dir, 'Roaming', 'Mejora', 'mejora.evidencias', 'ab', 'ab'.padEnd(64, '0'));
     fs.mkdirSync(path.dirname(ev), { recursive: true });

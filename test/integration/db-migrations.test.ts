@@ -24,7 +24,10 @@ describe('the SQLite data file', () => {
       const applied = db.prepare('SELECT id, name FROM __migrations__ ORDER BY id').all();
       expect(applied).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name })));
       expect(schemaVersion).toBe(MIGRATIONS.at(-1)!.id);
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => (r as { name: string }).name);
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => (r as { name: string }).name);
       expect(tables).toEqual(expect.arrayContaining(['plan', 'action', 'task']));
     } finally {
       db.close();
@@ -35,7 +38,11 @@ describe('the SQLite data file', () => {
     const file = path.join(tmp.dir, 'old.sqlite');
     const old = new Database(file);
     migrate(old, MIGRATIONS.slice(0, 1));
-    old.prepare("INSERT INTO plan (institution, title, period_from, period_to, created_at, updated_at) VALUES ('A', 'Plan', 2024, 2025, 'x', 'x')").run();
+    old
+      .prepare(
+        "INSERT INTO plan (institution, title, period_from, period_to, created_at, updated_at) VALUES ('A', 'Plan', 2024, 2025, 'x', 'x')",
+      )
+      .run();
     old.close();
     const extra = { id: MIGRATIONS.at(-1)!.id + 1, name: 'test_extra', sql: 'CREATE TABLE test_extra (id INTEGER PRIMARY KEY);' };
     const db = new Database(file);

@@ -82,7 +82,8 @@ describe('fault injection', { timeout: 180_000 }, () => {
         expect(now.subarray(0, 2).toString()).toBe('PK');
         expect(now.subarray(-22).readUInt32LE(0)).toBe(0x06054b50);
       }
-      for (const name of fs.readdirSync(tmp.dir)) expect(name.endsWith('.xlsx.tmp') || name === 'plan.xlsx' || !name.endsWith('.xlsx')).toBe(true);
+      for (const name of fs.readdirSync(tmp.dir))
+        expect(name.endsWith('.xlsx.tmp') || name === 'plan.xlsx' || !name.endsWith('.xlsx')).toBe(true);
     }
   });
 
@@ -146,9 +147,20 @@ describe('fault injection', { timeout: 180_000 }, () => {
     const newer = new Database(db);
     newer.prepare("INSERT INTO __migrations__ (id, name, applied_at) VALUES (999, 'futuro', 'x')").run();
     newer.close();
-    const files = () => Object.fromEntries(fs.readdirSync(tmp.dir).map((n) => [n, fs.statSync(path.join(tmp.dir, n)).isFile() ? fs.readFileSync(path.join(tmp.dir, n)).toString('base64') : 'dir']));
+    const files = () =>
+      Object.fromEntries(
+        fs
+          .readdirSync(tmp.dir)
+          .map((n) => [n, fs.statSync(path.join(tmp.dir, n)).isFile() ? fs.readFileSync(path.join(tmp.dir, n)).toString('base64') : 'dir']),
+      );
     const before = files();
-    for (const args of [['list-plans'], ['import-plan', PLAN, '--new'], ['import-survey', SURVEY], ['delete-plan', '1', '--yes'], ['backup', 'create']]) {
+    for (const args of [
+      ['list-plans'],
+      ['import-plan', PLAN, '--new'],
+      ['import-survey', SURVEY],
+      ['delete-plan', '1', '--yes'],
+      ['backup', 'create'],
+    ]) {
       const res = await mejora([...args, '--db', db]);
       expect(res.code).toBe(1);
       expect(res.stderr).toMatch(/versión más reciente de Mejora.*no se ha modificado/);

@@ -18,10 +18,37 @@ const fieldsOf = (a: Action): ActionFields => {
 
 /** One action in every state the follow-up knows from the tasks, plus one without tasks. */
 const ACTIONS: ActionFields[] = [
-  action({ criterion: 2, subcriterion: '2.1', action: 'Acción no iniciada', responsible: 'Planificación', indicator: 'Reuniones realizadas', start: '2026-01', end: '2026-03', tasks: [task('Convocar'), task('Reunir')] }),
-  action({ criterion: 4, subcriterion: '4.5', action: 'Acción completada', start: '2025-06', end: '2025-09', tasks: [task('Diseñar', 'completada'), task('Publicar', 'completada')] }),
-  action({ criterion: 5, action: 'Acción en proceso', area: 'Participación ciudadana', objective: 'Escuchar', responsible: 'OAI', indicator: '% satisfechos', start: '2026-02', end: '2026-11', endOpen: true, extra: { Meta: '80 %' },
-    tasks: [task('Diseñar encuesta', 'completada'), task('Aplicar encuesta', 'en_curso'), task('Publicar resultados')] }),
+  action({
+    criterion: 2,
+    subcriterion: '2.1',
+    action: 'Acción no iniciada',
+    responsible: 'Planificación',
+    indicator: 'Reuniones realizadas',
+    start: '2026-01',
+    end: '2026-03',
+    tasks: [task('Convocar'), task('Reunir')],
+  }),
+  action({
+    criterion: 4,
+    subcriterion: '4.5',
+    action: 'Acción completada',
+    start: '2025-06',
+    end: '2025-09',
+    tasks: [task('Diseñar', 'completada'), task('Publicar', 'completada')],
+  }),
+  action({
+    criterion: 5,
+    action: 'Acción en proceso',
+    area: 'Participación ciudadana',
+    objective: 'Escuchar',
+    responsible: 'OAI',
+    indicator: '% satisfechos',
+    start: '2026-02',
+    end: '2026-11',
+    endOpen: true,
+    extra: { Meta: '80 %' },
+    tasks: [task('Diseñar encuesta', 'completada'), task('Aplicar encuesta', 'en_curso'), task('Publicar resultados')],
+  }),
   action({ criterion: 1, action: 'Acción sin tareas', start: '2026-05', end: '2026-06' }),
   action({ criterion: 3, action: 'Acción cancelada', tasks: [task('Contratar')] }),
   action({ criterion: 6, action: 'Acción con avance manual', tasks: [task('Medir'), task('Informar')] }),
@@ -50,7 +77,10 @@ describe('next year plan', { timeout: 180_000 }, () => {
     await api.setActionProgress({ actionId: plan.actions[5]!.id, percent: 45, reason: 'Informe de la OAI' });
     const going = plan.actions[2]!;
     await api.setTaskProgress({ taskId: going.tasks[1]!.id!, note: 'Faltan los barrios del sur' });
-    await api.addAction({ planId, fields: action({ criterion: 7, action: 'Acción con una tarea cancelada', tasks: [task('Uno', 'completada'), task('Dos')] }) });
+    await api.addAction({
+      planId,
+      fields: action({ criterion: 7, action: 'Acción con una tarea cancelada', tasks: [task('Uno', 'completada'), task('Dos')] }),
+    });
     const withCancelled = (await api.getPlan({ planId })).actions[6]!;
     await api.setTaskProgress({ taskId: withCancelled.tasks[1]!.id!, status: 'cancelada' });
   });
@@ -84,7 +114,11 @@ describe('next year plan', { timeout: 180_000 }, () => {
     expect(after.stdout).toBe(before.stdout);
 
     const next = JSON.parse((await mejora(['show-plan', String(out.planId), '--json', '--db', db])).stdout);
-    expect(next).toMatchObject({ institution: 'Ayuntamiento Municipal de Vallejuelo', title: 'Plan de Mejora Institucional 2027-2028', period: { from: 2027, to: 2028 } });
+    expect(next).toMatchObject({
+      institution: 'Ayuntamiento Municipal de Vallejuelo',
+      title: 'Plan de Mejora Institucional 2027-2028',
+      period: { from: 2027, to: 2028 },
+    });
     expect(next.actions.map((a: { no: number; action: string }) => [a.no, a.action])).toEqual([
       [1, 'Acción no iniciada'],
       [2, 'Acción en proceso'],
@@ -95,7 +129,14 @@ describe('next year plan', { timeout: 180_000 }, () => {
     // The new plan starts its own follow-up: no manual figure, nothing done.
     expect(next.actions[3].progress).toMatchObject({ percent: 0, source: 'tareas', state: 'no_iniciada' });
     const [first, second, third] = next.actions;
-    expect(first).toMatchObject({ criterion: 2, subcriterion: '2.1', responsible: 'Planificación', indicator: 'Reuniones realizadas', start: null, end: null });
+    expect(first).toMatchObject({
+      criterion: 2,
+      subcriterion: '2.1',
+      responsible: 'Planificación',
+      indicator: 'Reuniones realizadas',
+      start: null,
+      end: null,
+    });
     expect(first.carried_from).toEqual({ planId, no: 1, percent: 0 });
     // Only the unfinished tasks go on, the one under way still under way; months left empty.
     expect(second.tasks.map((t: { text: string; status: string }) => [t.text, t.status])).toEqual([
@@ -105,7 +146,13 @@ describe('next year plan', { timeout: 180_000 }, () => {
     // Its tasks keep their notes.
     const nextPlan = await api.getPlan({ planId: out.planId });
     expect(nextPlan.actions[1]!.tasks.map((t) => t.note ?? '')).toEqual(['Faltan los barrios del sur', '']);
-    expect(second).toMatchObject({ area: 'Participación ciudadana', objective: 'Escuchar', extra: { Meta: '80 %' }, start: null, end: null });
+    expect(second).toMatchObject({
+      area: 'Participación ciudadana',
+      objective: 'Escuchar',
+      extra: { Meta: '80 %' },
+      start: null,
+      end: null,
+    });
     expect(second.carried_from).toEqual({ planId, no: 3, percent: 33.33 });
     expect(third.carried_from).toEqual({ planId, no: 4, percent: null });
 
@@ -121,7 +168,9 @@ describe('next year plan', { timeout: 180_000 }, () => {
   it('refuses a next plan for a period that already has one, naming it', async () => {
     const res = await mejora(['next-plan', String(planId), '--db', db]);
     expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(/Ya existe un plan de Ayuntamiento Municipal de Vallejuelo para 2027-2028: «Plan de Mejora Institucional 2027-2028» \(número \d+\)\. Ábralo con «mejora show-plan \d+»/);
+    expect(res.stderr).toMatch(
+      /Ya existe un plan de Ayuntamiento Municipal de Vallejuelo para 2027-2028: «Plan de Mejora Institucional 2027-2028» \(número \d+\)\. Ábralo con «mejora show-plan \d+»/,
+    );
     const preview = await api.previewNextPlan({ planId });
     expect(preview.existing?.title).toBe('Plan de Mejora Institucional 2027-2028');
     // An overlapping period is the same year's plan too.
@@ -143,10 +192,28 @@ describe('next year plan', { timeout: 180_000 }, () => {
   });
 
   it('copies a plan for another institution and period without its progress', async () => {
-    const res = await mejora(['copy-plan', String(planId), '--institution', 'Ayuntamiento de Neyba', '--from', '2026', '--to', '2027', '--json', '--db', db]);
+    const res = await mejora([
+      'copy-plan',
+      String(planId),
+      '--institution',
+      'Ayuntamiento de Neyba',
+      '--from',
+      '2026',
+      '--to',
+      '2027',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(res.code).toBe(0);
     const copy = await api.getPlan({ planId: JSON.parse(res.stdout).planId });
-    expect(copy).toMatchObject({ institution: 'Ayuntamiento de Neyba', periodFrom: 2026, periodTo: 2027, title: 'Plan de Mejora Institucional 2026-2027', previousPlanId: null });
+    expect(copy).toMatchObject({
+      institution: 'Ayuntamiento de Neyba',
+      periodFrom: 2026,
+      periodTo: 2027,
+      title: 'Plan de Mejora Institucional 2026-2027',
+      previousPlanId: null,
+    });
     expect(copy.actions.map((a) => a.action)).toEqual([...ACTIONS.map((a) => a.action), 'Acción con una tarea cancelada']);
     expect(copy.actions.flatMap((a) => a.tasks.map((t) => t.status))).toEqual(Array(12).fill('pendiente'));
     expect(copy.actions.flatMap((a) => a.tasks.map((t) => t.note ?? ''))).toEqual(Array(12).fill(''));
@@ -170,11 +237,15 @@ describe('next year plan', { timeout: 180_000 }, () => {
     const before = (await mejora(['show-plan', String(planId), '--json', '--db', db])).stdout;
     const plan = await api.getPlan({ planId });
     const readOnly = /Este plan está archivado y es de solo lectura\. Reábralo primero/;
-    await expect(api.updateAction({ actionId: plan.actions[0]!.id, fields: { ...fieldsOf(plan.actions[0]!), action: 'Cambiada' } })).rejects.toThrow(readOnly);
+    await expect(
+      api.updateAction({ actionId: plan.actions[0]!.id, fields: { ...fieldsOf(plan.actions[0]!), action: 'Cambiada' } }),
+    ).rejects.toThrow(readOnly);
     await expect(api.addAction({ planId, fields: action({ action: 'Nueva' }) })).rejects.toThrow(readOnly);
     await expect(api.deleteAction({ actionId: plan.actions[1]!.id })).rejects.toThrow(readOnly);
     await expect(api.moveAction({ actionId: plan.actions[1]!.id, toIndex: 0 })).rejects.toThrow(readOnly);
-    await expect(api.updatePlan({ planId, fields: { institution: 'Otra', title: plan.title, periodFrom: 2025, periodTo: 2026, cafVersion: '2020' } })).rejects.toThrow(readOnly);
+    await expect(
+      api.updatePlan({ planId, fields: { institution: 'Otra', title: plan.title, periodFrom: 2025, periodTo: 2026, cafVersion: '2020' } }),
+    ).rejects.toThrow(readOnly);
     await expect(api.deletePlan({ planId })).rejects.toThrow(readOnly);
     await expect(api.setTaskProgress({ taskId: plan.actions[0]!.tasks[0]!.id!, status: 'completada' })).rejects.toThrow(readOnly);
     await expect(api.setActionProgress({ actionId: plan.actions[0]!.id, status: 'cancelada' })).rejects.toThrow(readOnly);

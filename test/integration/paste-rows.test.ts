@@ -8,9 +8,51 @@ import { joinClipboardTable } from '../../shared/paste/clipboardTable.ts';
 import { mejoraWithInput } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
-const HEADER = ['No.', 'Criterio No.', 'Subcriterio No.', 'Área de Mejora', 'Acción de Mejora', 'Objetivo', 'Tareas', 'Inicio', 'Fin', 'Recursos necesarios', 'Indicador', 'Responsable de seguimiento', 'Comentarios'];
-const ROW_1 = ['1', 'Criterio 2', '', 'Lazos con la comunidad', 'Impulsar los lazos con la comunidad', 'Participación', '1. Convocar reuniones.\n2. Levantar actas.', 'Enero 26', 'marzo 26-', 'Salón', 'Reuniones', 'Secretario Municipal', 'N/A'];
-const ROW_2 = ['2', '4', '4,5', 'Tecnología', 'Encuestas en redes sociales', '', '• Diseñar "cuestionario"\n• Publicar', 'Trimestre 2', '01/2027', '', '', 'OAI', ''];
+const HEADER = [
+  'No.',
+  'Criterio No.',
+  'Subcriterio No.',
+  'Área de Mejora',
+  'Acción de Mejora',
+  'Objetivo',
+  'Tareas',
+  'Inicio',
+  'Fin',
+  'Recursos necesarios',
+  'Indicador',
+  'Responsable de seguimiento',
+  'Comentarios',
+];
+const ROW_1 = [
+  '1',
+  'Criterio 2',
+  '',
+  'Lazos con la comunidad',
+  'Impulsar los lazos con la comunidad',
+  'Participación',
+  '1. Convocar reuniones.\n2. Levantar actas.',
+  'Enero 26',
+  'marzo 26-',
+  'Salón',
+  'Reuniones',
+  'Secretario Municipal',
+  'N/A',
+];
+const ROW_2 = [
+  '2',
+  '4',
+  '4,5',
+  'Tecnología',
+  'Encuestas en redes sociales',
+  '',
+  '• Diseñar "cuestionario"\n• Publicar',
+  'Trimestre 2',
+  '01/2027',
+  '',
+  '',
+  'OAI',
+  '',
+];
 
 describe('pasting rows from Excel', { timeout: 120_000 }, () => {
   const tmp = tempDir();
@@ -36,16 +78,33 @@ describe('pasting rows from Excel', { timeout: 120_000 }, () => {
     expect(preview.firstNo).toBe(1);
     expect(preview.actions).toHaveLength(2);
     expect(preview.actions[0]).toMatchObject({
-      criterion: 2, subcriterion: null, action: 'Impulsar los lazos con la comunidad', start: '2026-01', end: '2026-03', endOpen: true,
-      tasks: [{ text: 'Convocar reuniones.', status: 'pendiente' }, { text: 'Levantar actas.', status: 'pendiente' }],
+      criterion: 2,
+      subcriterion: null,
+      action: 'Impulsar los lazos con la comunidad',
+      start: '2026-01',
+      end: '2026-03',
+      endOpen: true,
+      tasks: [
+        { text: 'Convocar reuniones.', status: 'pendiente' },
+        { text: 'Levantar actas.', status: 'pendiente' },
+      ],
     });
-    expect(preview.actions[1]).toMatchObject({ criterion: 4, subcriterion: '4.5', start: '2026-04', end: '2027-01', tasks: [{ text: 'Diseñar "cuestionario"' }, { text: 'Publicar' }] });
+    expect(preview.actions[1]).toMatchObject({
+      criterion: 4,
+      subcriterion: '4.5',
+      start: '2026-04',
+      end: '2027-01',
+      tasks: [{ text: 'Diseñar "cuestionario"' }, { text: 'Publicar' }],
+    });
     expect(preview.warnings.some((w) => /Trimestre 2/.test(w.message))).toBe(true);
     expect((await api.getPlan({ planId })).actions).toHaveLength(0);
 
     const applied = await api.applyPaste({ planId, text, expectedActions: 2 });
     expect(applied).toEqual({ added: 2, firstNo: 1, lastNo: 2 });
-    expect((await api.getPlan({ planId })).actions.map((a) => a.action)).toEqual(['Impulsar los lazos con la comunidad', 'Encuestas en redes sociales']);
+    expect((await api.getPlan({ planId })).actions.map((a) => a.action)).toEqual([
+      'Impulsar los lazos con la comunidad',
+      'Encuestas en redes sociales',
+    ]);
   });
 
   it('reads rows without a header by position, with or without the No. column, appended after the last action', async () => {
@@ -56,11 +115,20 @@ describe('pasting rows from Excel', { timeout: 120_000 }, () => {
 
     const withoutNo = await api.previewPaste({ planId, text: joinClipboardTable([ROW_2.slice(1)]) });
     expect(withoutNo.columns[0]).toBe('Criterio No.');
-    expect(withoutNo.actions[0]).toMatchObject({ criterion: 4, subcriterion: '4.5', action: 'Encuestas en redes sociales', responsible: 'OAI' });
+    expect(withoutNo.actions[0]).toMatchObject({
+      criterion: 4,
+      subcriterion: '4.5',
+      action: 'Encuestas en redes sociales',
+      responsible: 'OAI',
+    });
   });
 
   it('keeps one action written over several rows (its cells merged in Excel) as one action', async () => {
-    const rows = [HEADER, ['3', '5', '', 'Servicios', 'Mejorar el mercado', '', 'Limpiar', 'Enero 26', 'Junio 26'], ['', '', '', '', '', '', 'Pintar', '', 'Julio 26']];
+    const rows = [
+      HEADER,
+      ['3', '5', '', 'Servicios', 'Mejorar el mercado', '', 'Limpiar', 'Enero 26', 'Junio 26'],
+      ['', '', '', '', '', '', 'Pintar', '', 'Julio 26'],
+    ];
     const preview = await api.previewPaste({ planId, text: joinClipboardTable(rows) });
     expect(preview.actions).toHaveLength(1);
     expect(preview.actions[0]).toMatchObject({ tasks: [{ text: 'Limpiar' }, { text: 'Pintar' }], start: '2026-01', end: '2026-07' });
@@ -72,7 +140,9 @@ describe('pasting rows from Excel', { timeout: 120_000 }, () => {
     await expect(api.applyPaste({ planId, text: 'hola' })).rejects.toThrow(/texto suelto/);
     await expect(api.previewPaste({ planId, text: '  \r\n ' })).rejects.toThrow(/No hay nada que pegar/);
     const noise = Array.from({ length: 800 }, (_, i) => `x${i}\tqwe rty\tzxc\t${'lorem '.repeat(i % 5)}\tfoo bar\tbaz`).join('\n');
-    await expect(api.previewPaste({ planId, text: noise })).rejects.toThrow(/Lo pegado no parece filas del plan: no tiene fila de encabezados y en 800 de 800 filas/);
+    await expect(api.previewPaste({ planId, text: noise })).rejects.toThrow(
+      /Lo pegado no parece filas del plan: no tiene fila de encabezados y en 800 de 800 filas/,
+    );
     const big = Array.from({ length: 5000 }, (_, i) => `${i}\tabc\tdef`).join('\r\n');
     await expect(api.applyPaste({ planId, text: big })).rejects.toThrow(/Lo pegado tiene 5,000 filas: un plan no tiene tantas/);
     expect((await api.getPlan({ planId })).actions).toHaveLength(count);

@@ -38,8 +38,16 @@ function randomBytes(n: number): Uint8Array {
 }
 
 const BAD_FILES: [string, () => Promise<Uint8Array>, RegExp][] = [
-  ['plan.xls', async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(1000).fill(0)]), /Excel 97-2003 \(\.xls\)/],
-  ['plan.xlsx (a renamed .docx)', async () => buildZip([rawEntry('[Content_Types].xml', '<Types/>'), rawEntry('word/document.xml', '<w:document/>')]), /documento de Word/],
+  [
+    'plan.xls',
+    async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(1000).fill(0)]),
+    /Excel 97-2003 \(\.xls\)/,
+  ],
+  [
+    'plan.xlsx (a renamed .docx)',
+    async () => buildZip([rawEntry('[Content_Types].xml', '<Types/>'), rawEntry('word/document.xml', '<w:document/>')]),
+    /documento de Word/,
+  ],
   ['truncated.xlsx', async () => new Uint8Array(fs.readFileSync(SEED)).subarray(0, 4000), /incompleto/],
   ['empty.xlsx', async () => new Uint8Array(0), /vacío/],
   ['random.xlsx', async () => randomBytes(50_000), /no es un libro de Excel/],
@@ -51,9 +59,17 @@ const BAD_FILES: [string, () => Promise<Uint8Array>, RegExp][] = [
 describe.each(BAD_FILES)('%s', (fileName, build, message) => {
   it('preview and import fail with a clear Spanish message and write nothing', async () => {
     const bytes = await build();
-    await expect(backend.api.previewPlanImport({ fileName, bytes })).rejects.toMatchObject({ code: 'invalid_file', message: expect.stringMatching(message) });
-    await expect(backend.api.importPlan({ fileName, bytes, mode: 'new' })).rejects.toMatchObject({ code: 'invalid_file', message: expect.stringMatching(message) });
-    await expect(backend.api.importPlan({ fileName, bytes, mode: 'update', planId: saved.id })).rejects.toMatchObject({ message: expect.stringMatching(message) });
+    await expect(backend.api.previewPlanImport({ fileName, bytes })).rejects.toMatchObject({
+      code: 'invalid_file',
+      message: expect.stringMatching(message),
+    });
+    await expect(backend.api.importPlan({ fileName, bytes, mode: 'new' })).rejects.toMatchObject({
+      code: 'invalid_file',
+      message: expect.stringMatching(message),
+    });
+    await expect(backend.api.importPlan({ fileName, bytes, mode: 'update', planId: saved.id })).rejects.toMatchObject({
+      message: expect.stringMatching(message),
+    });
     expect((await backend.api.listPlans({})).map((p) => p.id)).toEqual([saved.id]);
     expect(await backend.api.getPlan({ planId: saved.id })).toEqual(saved);
   });
@@ -69,7 +85,9 @@ describe('through the CLI', () => {
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(/«plan\.xls» está en el formato antiguo de Excel 97-2003/);
     const missing: string[] = [];
-    expect(await main(['import-plan', path.join(dir, 'no-existe.xlsx'), '--db', backend.dbPath], { out: () => {}, err: (t) => missing.push(t) })).toBe(1);
+    expect(
+      await main(['import-plan', path.join(dir, 'no-existe.xlsx'), '--db', backend.dbPath], { out: () => {}, err: (t) => missing.push(t) }),
+    ).toBe(1);
     expect(missing.join('\n')).toMatch(/No se pudo leer .*no-existe\.xlsx/);
   });
 
@@ -84,7 +102,13 @@ describe('through the CLI', () => {
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const result = await backend.api.importPlan({ fileName: 'reglas.xlsx', bytes, mode: 'new' });
     const plan = await backend.api.getPlan({ planId: result.planId });
-    expect(plan.actions[0]).toMatchObject({ criterion: 3, subcriterion: null, start: '2026-01', end: '2026-05', comments: 'Subcriterio: 4.5' });
+    expect(plan.actions[0]).toMatchObject({
+      criterion: 3,
+      subcriterion: null,
+      start: '2026-01',
+      end: '2026-05',
+      comments: 'Subcriterio: 4.5',
+    });
     expect(plan.actions[1]).toMatchObject({ criterion: null, action: '(Sin acción de mejora)', comments: 'Criterio: Criterio 12' });
     expect(result.warnings.map((w) => [w.row, w.column])).toEqual([
       [4, 'C'],
@@ -126,8 +150,17 @@ describe('hostile XML is read in linear time', () => {
     ['cells never closed', () => rawSheetWorkbook(`<row r="1">${'<c>'.repeat(N)}</row>`)],
     ['a start tag with one huge attribute name', () => rawSheetWorkbook(`<row ${'a'.repeat(2 * N)}/>`)],
     ['an attribute value never closed', () => rawSheetWorkbook(`<row r="1"><c r="A1" t="${'x'.repeat(N)}/></row>`)],
-    ['shared strings never closed', () => rawSheetWorkbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { sharedStrings: `<sst>${'<si>'.repeat(N)}</sst>` })],
-    ['phonetic runs never closed', () => rawSheetWorkbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { sharedStrings: `<sst><si>${'<rPh>'.repeat(N)}<t>x</t></si></sst>` })],
+    [
+      'shared strings never closed',
+      () => rawSheetWorkbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { sharedStrings: `<sst>${'<si>'.repeat(N)}</sst>` }),
+    ],
+    [
+      'phonetic runs never closed',
+      () =>
+        rawSheetWorkbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', {
+          sharedStrings: `<sst><si>${'<rPh>'.repeat(N)}<t>x</t></si></sst>`,
+        }),
+    ],
     [
       'a number format of unclosed brackets',
       () =>
@@ -152,7 +185,15 @@ describe('hostile XML is read in linear time', () => {
       inlineRow(2, ['Ayuntamiento Municipal de Prueba']),
       inlineRow(4, HEADERS),
       inlineRow(5, ['1', 'a' + '.'.repeat(N) + 'a', 'Área', 'Acción con texto raro', '1. Tarea', 'Enero 2026', '-'.repeat(N) + 'x']),
-      inlineRow(6, ['2', '3', 'Otra área', 'Otra acción', '1. Otra tarea ' + ' '.repeat(N) + '2. Fin', 'Enero 2026 ' + 'a '.repeat(N / 2), 'Marzo 2026']),
+      inlineRow(6, [
+        '2',
+        '3',
+        'Otra área',
+        'Otra acción',
+        '1. Otra tarea ' + ' '.repeat(N) + '2. Fin',
+        'Enero 2026 ' + 'a '.repeat(N / 2),
+        'Marzo 2026',
+      ]),
     ].join('');
     const bytes = rawSheetWorkbook(sheet);
     const { outcome, ms } = await timed(() => backend.api.previewPlanImport({ fileName: 'raro.xlsx', bytes }));
@@ -170,10 +211,16 @@ describe('hostile XML is read in linear time', () => {
 
   it('a stray value in the last column (XFD) and merges over the whole sheet: read at once, every action kept', async () => {
     const ROWS = 5000;
-    const sheet = [inlineRow(1, ['Plan de Mejora Institucional 2026']), inlineRow(2, ['Ayuntamiento Municipal de Prueba']), inlineRow(4, HEADERS)];
+    const sheet = [
+      inlineRow(1, ['Plan de Mejora Institucional 2026']),
+      inlineRow(2, ['Ayuntamiento Municipal de Prueba']),
+      inlineRow(4, HEADERS),
+    ];
     for (let i = 0; i < ROWS; i++) {
       const r = 5 + i;
-      sheet.push(`<row r="${r}"><c r="A${r}"><v>${i + 1}</v></c><c r="D${r}" t="inlineStr"><is><t>Acción ${i + 1}</t></is></c><c r="XFD${r}"><v>1</v></c></row>`);
+      sheet.push(
+        `<row r="${r}"><c r="A${r}"><v>${i + 1}</v></c><c r="D${r}" t="inlineStr"><is><t>Acción ${i + 1}</t></is></c><c r="XFD${r}"><v>1</v></c></row>`,
+      );
     }
     const bytes = rawSheetWorkbook(sheet.join(''), { merges: ['H5:XFD1048576', 'H5:XFD1048576'] });
     const { outcome, ms } = await timed(() => backend.api.previewPlanImport({ fileName: 'ancha.xlsx', bytes }));
@@ -193,7 +240,9 @@ describe('hostile XML is read in linear time', () => {
       inlineRow(5, ['1', '2', 'Área', 'Acción larga', '1. Primera tarea', 'Enero 2026', 'Marzo 2026']),
     ];
     for (let i = 0; i < ROWS; i++) sheet.push(inlineRow(6 + i, [null, null, null, null, `Tarea ${i + 2}`, null, `cosa ${i}`]));
-    const { outcome, ms } = await timed(() => backend.api.previewPlanImport({ fileName: 'larga.xlsx', bytes: rawSheetWorkbook(sheet.join('')) }));
+    const { outcome, ms } = await timed(() =>
+      backend.api.previewPlanImport({ fileName: 'larga.xlsx', bytes: rawSheetWorkbook(sheet.join('')) }),
+    );
     expect(ms).toBeLessThan(2000);
     const preview = outcome as Awaited<ReturnType<typeof backend.api.previewPlanImport>>;
     expect(preview.plan.actions).toHaveLength(1);

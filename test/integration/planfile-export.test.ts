@@ -29,8 +29,33 @@ const LONG_AREA = Array.from({ length: 60 }, (_, i) => `palabra${i}`).join(' ');
 async function samplePlan(): Promise<number> {
   const { id } = await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026 });
   const actions: ActionFields[] = [
-    { ...emptyActionFields(), criterion: 2, action: 'Corta', area: 'Poco texto', start: '2026-01', end: '2026-02', tasks: [{ text: 'Una', status: 'pendiente' }, { text: 'Dos', status: 'pendiente' }] },
-    { ...emptyActionFields(), criterion: 4, subcriterion: '4.5', action: 'Larga', area: LONG_AREA, start: '2026-01', end: '2026-03', endOpen: true, comments: '=HYPERLINK("http://x","y")', responsible: '+1 809 555', indicator: '-5 %', resources: '@todos', extra: {} },
+    {
+      ...emptyActionFields(),
+      criterion: 2,
+      action: 'Corta',
+      area: 'Poco texto',
+      start: '2026-01',
+      end: '2026-02',
+      tasks: [
+        { text: 'Una', status: 'pendiente' },
+        { text: 'Dos', status: 'pendiente' },
+      ],
+    },
+    {
+      ...emptyActionFields(),
+      criterion: 4,
+      subcriterion: '4.5',
+      action: 'Larga',
+      area: LONG_AREA,
+      start: '2026-01',
+      end: '2026-03',
+      endOpen: true,
+      comments: '=HYPERLINK("http://x","y")',
+      responsible: '+1 809 555',
+      indicator: '-5 %',
+      resources: '@todos',
+      extra: {},
+    },
   ];
   for (const fields of actions) await backend.api.addAction({ planId: id, fields });
   return id;
@@ -51,7 +76,21 @@ describe('export layout', () => {
     expect(ws.name).toBe('Plan de Mejora');
     expect(ws.getCell('A1').value).toBe('Plan de Mejora Institucional 2025-2026');
     expect(ws.getCell('A2').value).toBe('Ayuntamiento Municipal de Vallejuelo');
-    const headers = ['No.', 'Criterio No.', 'Subcriterio No.', 'Área de Mejora', 'Acción de Mejora', 'Objetivo', 'Tareas', 'Tiempo', 'Tiempo', 'Recursos necesarios', 'Indicador', 'Responsable de seguimiento', 'Comentarios'];
+    const headers = [
+      'No.',
+      'Criterio No.',
+      'Subcriterio No.',
+      'Área de Mejora',
+      'Acción de Mejora',
+      'Objetivo',
+      'Tareas',
+      'Tiempo',
+      'Tiempo',
+      'Recursos necesarios',
+      'Indicador',
+      'Responsable de seguimiento',
+      'Comentarios',
+    ];
     // exceljs shows a merged cell's value in every cell of the merge (I4 is inside H4:I4).
     expect(headers.map((_, i) => ws.getRow(4).getCell(i + 1).value ?? null)).toEqual(headers);
     expect(ws.getCell('H5').value).toBe('Inicio');
@@ -85,10 +124,16 @@ describe('export layout', () => {
     // …and not much more: no white gaps under the text.
     expect(short).toBeLessThanOrEqual(3 * LINE_HEIGHT_PT);
     expect(ws.getRow(4).height).toBeGreaterThan(0);
-    for (const cell of ['D7', 'G6']) expect(ws.getCell(cell).alignment).toMatchObject({ wrapText: true, vertical: 'top', horizontal: 'left', indent: 1 });
+    for (const cell of ['D7', 'G6'])
+      expect(ws.getCell(cell).alignment).toMatchObject({ wrapText: true, vertical: 'top', horizontal: 'left', indent: 1 });
     // Codes centred alike: a criterion "1" beside a subcriterion "1.2" never reads "11.2".
     for (const cell of ['A6', 'B6', 'C6']) expect(ws.getCell(cell).alignment).toMatchObject({ horizontal: 'center', vertical: 'top' });
-    expect(ws.getCell('D7').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
+    expect(ws.getCell('D7').border).toMatchObject({
+      top: { style: 'thin' },
+      left: { style: 'thin' },
+      bottom: { style: 'thin' },
+      right: { style: 'thin' },
+    });
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:5' });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
   });
@@ -136,7 +181,10 @@ describe('export layout', () => {
   });
 
   it('an unknown plan is a Spanish not-found error', async () => {
-    await expect(backend.api.exportPlan({ planId: 999 })).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/no existe/i) });
+    await expect(backend.api.exportPlan({ planId: 999 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/no existe/i),
+    });
   });
 
   it('never needs a row taller than Excel allows (409 pt): widens the column, or shrinks that row’s font', async () => {

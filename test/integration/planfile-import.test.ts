@@ -26,7 +26,13 @@ afterEach(() => {
 describe('the seed plan (golden)', () => {
   it('imports 3 actions with criteria 2, 4, 5, January 2026 to February/March 2026, one task each', async () => {
     const result = await backend.api.importPlan({ fileName: 'plan-vallejuelo-2025-2026.xlsx', bytes: seedBytes(), mode: 'new' });
-    expect(result).toMatchObject({ institution: 'Ayuntamiento Municipal de Vallejuelo', period: { from: 2025, to: 2026 }, actions: 3, tasks: 3, updated: false });
+    expect(result).toMatchObject({
+      institution: 'Ayuntamiento Municipal de Vallejuelo',
+      period: { from: 2025, to: 2026 },
+      actions: 3,
+      tasks: 3,
+      updated: false,
+    });
     const plan = await backend.api.getPlan({ planId: result.planId });
     expect(plan.title).toBe('Plan de Mejora Institucional 2025-2026');
     expect(plan.extraColumns).toEqual([]);
@@ -72,7 +78,12 @@ describe('the seed plan (golden)', () => {
 describe('messy workbooks', () => {
   it('merged action cells over several rows, synonyms, formulas, rich text, hyperlinks, extra columns, other sheets', async () => {
     const result = await backend.api.importPlan({ fileName: 'pmi.xlsx', bytes: await mergedRowsWorkbook(), mode: 'new' });
-    expect(result).toMatchObject({ institution: 'Junta de Distrito Municipal de Guayabal', period: { from: 2025, to: 2026 }, actions: 2, tasks: 5 });
+    expect(result).toMatchObject({
+      institution: 'Junta de Distrito Municipal de Guayabal',
+      period: { from: 2025, to: 2026 },
+      actions: 2,
+      tasks: 5,
+    });
     const plan = await backend.api.getPlan({ planId: result.planId });
     expect(plan.title).toBe('PLAN DE MEJORA INSTITUCIONAL 2025 – 2026');
     expect(plan.extraColumns).toEqual(['Meta', 'Medio(s) de verificación']);
@@ -160,13 +171,19 @@ describe('messy workbooks', () => {
     expect(await backend.api.listPlans({})).toEqual([]);
     const result = await backend.api.importPlan({ fileName: 'sin-periodo.xlsx', bytes, mode: 'new', periodFrom: 2027, periodTo: 2028 });
     const plan = await backend.api.getPlan({ planId: result.planId });
-    expect(plan).toMatchObject({ periodFrom: 2027, periodTo: 2028, title: 'Plan de Mejora Institucional 2027-2028', institution: 'Ayuntamiento de Prueba' });
+    expect(plan).toMatchObject({
+      periodFrom: 2027,
+      periodTo: 2028,
+      title: 'Plan de Mejora Institucional 2027-2028',
+      institution: 'Ayuntamiento de Prueba',
+    });
     // Quarters are months of the plan's first year.
     expect([plan.actions[0]!.start, plan.actions[0]!.end]).toEqual(['2027-01', '2027-04']);
   });
 
   it('reads workbooks other generators write: x: prefixes, inline strings, cells without r, phonetic runs, 1904 dates', async () => {
-    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const ns =
+      'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
     const inline = (t: string) => `<x:c t="inlineStr"><x:is><x:t>${t}</x:t></x:is></x:c>`;
     const sheet =
       `<?xml version="1.0"?><x:worksheet ${ns}><x:sheetData>` +
@@ -177,9 +194,18 @@ describe('messy workbooks', () => {
       `</x:sheetData></x:worksheet>`;
     const bytes = buildZip([
       rawEntry('[Content_Types].xml', '<Types/>'),
-      rawEntry('xl/workbook.xml', `<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="Datos" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`),
-      rawEntry('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/hoja.xml"/></Relationships>'),
-      rawEntry('xl/sharedStrings.xml', `<x:sst ${ns}><x:si><x:r><x:t>Medir </x:t></x:r><x:r><x:t>la satisfacción</x:t></x:r><x:rPh><x:t>ignorar</x:t></x:rPh></x:si></x:sst>`),
+      rawEntry(
+        'xl/workbook.xml',
+        `<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="Datos" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`,
+      ),
+      rawEntry(
+        'xl/_rels/workbook.xml.rels',
+        '<Relationships><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/hoja.xml"/></Relationships>',
+      ),
+      rawEntry(
+        'xl/sharedStrings.xml',
+        `<x:sst ${ns}><x:si><x:r><x:t>Medir </x:t></x:r><x:r><x:t>la satisfacción</x:t></x:r><x:rPh><x:t>ignorar</x:t></x:rPh></x:si></x:sst>`,
+      ),
       rawEntry('xl/styles.xml', `<x:styleSheet ${ns}><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="17"/></x:cellXfs></x:styleSheet>`),
       rawEntry('xl/worksheets/hoja.xml', sheet),
     ]);

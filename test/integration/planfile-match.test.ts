@@ -66,14 +66,33 @@ async function editedExport(planId: number, newNo: number | null): Promise<Uint8
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   ws.spliceRows(FIRST_DATA_ROW + 2, 1);
-  ws.getRow(FIRST_DATA_ROW + 4).values = [newNo, 6, null, 'Área 6', actionText(6), 'Objetivo 6', '1. Primera tarea de 6', 'Enero 2026', 'Marzo 2026', null, null, 'Planificación'];
+  ws.getRow(FIRST_DATA_ROW + 4).values = [
+    newNo,
+    6,
+    null,
+    'Área 6',
+    actionText(6),
+    'Objetivo 6',
+    '1. Primera tarea de 6',
+    'Enero 2026',
+    'Marzo 2026',
+    null,
+    null,
+    'Planificación',
+  ];
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 async function surveyLinker(planId: number) {
   const survey = await backend.api.importSurvey({ fileName: 'encuesta.xlsx', bytes: new Uint8Array(fs.readFileSync(SURVEY)), planId });
   return (actionId: number) =>
-    backend.api.linkIndicator({ actionId, surveyId: survey.surveyId, measure: { type: 'service', ref: 'Mercado municipal' }, metric: 'top2box_pct', target: { op: '>=', value: 80 } });
+    backend.api.linkIndicator({
+      actionId,
+      surveyId: survey.surveyId,
+      measure: { type: 'service', ref: 'Mercado municipal' },
+      metric: 'top2box_pct',
+      target: { op: '>=', value: 80 },
+    });
 }
 
 const linked = async (planId: number) => (await backend.api.planIndicators({ planId })).map((i) => [i.actionId, i.actionNo]);
@@ -87,7 +106,10 @@ describe('updating a plan from a file matches actions by their number (No.)', ()
     await link(a4.id);
     // A task of action 5 marked done in Mejora: the file does not carry statuses.
     const { id: _id, planId: _p, no: _n, ...fields5 } = a5;
-    await backend.api.updateAction({ actionId: a5.id, fields: { ...fields5, tasks: [{ ...fields5.tasks[0]!, status: 'completada' }, fields5.tasks[1]!] } });
+    await backend.api.updateAction({
+      actionId: a5.id,
+      fields: { ...fields5, tasks: [{ ...fields5.tasks[0]!, status: 'completada' }, fields5.tasks[1]!] },
+    });
     const saved = await backend.api.getPlan({ planId });
 
     const bytes = await editedExport(planId, 6);
@@ -118,7 +140,9 @@ describe('updating a plan from a file matches actions by their number (No.)', ()
     // The kept actions keep their ids; action 3 is gone; action 6 is a new row.
     expect(after.actions.slice(0, 4).map((a) => a.id)).toEqual([a1.id, a2.id, a4.id, a5.id]);
     expect(actions.map((a) => a.id)).not.toContain(after.actions[4]!.id);
-    expect(after.actions[4]!.tasks.map(({ text, status }) => ({ text, status }))).toEqual([{ text: 'Primera tarea de 6', status: 'pendiente' }]);
+    expect(after.actions[4]!.tasks.map(({ text, status }) => ({ text, status }))).toEqual([
+      { text: 'Primera tarea de 6', status: 'pendiente' },
+    ]);
     // The indicator of old action 4 is still on it (now No. 3); the one of the deleted action 3 went with it.
     expect(await linked(planId)).toEqual([[a4.id, 3]]);
     // The done task of old action 5 (now No. 4) is still done; nothing else changed in it.
@@ -199,8 +223,12 @@ describe('updating a plan from a file matches actions by their number (No.)', ()
     const before = await backend.api.getPlan({ planId });
     const { db } = openDatabase(backend.dbPath);
     try {
-      expect(() => replaceActions(db, planId, [fieldsFor(1), fieldsFor(2)], [actions[0]!.id, foreign.id])).toThrow(/cambió mientras se actualizaba/);
-      expect(() => replaceActions(db, planId, [fieldsFor(1), fieldsFor(2)], [actions[0]!.id, actions[0]!.id])).toThrow(/cambió mientras se actualizaba/);
+      expect(() => replaceActions(db, planId, [fieldsFor(1), fieldsFor(2)], [actions[0]!.id, foreign.id])).toThrow(
+        /cambió mientras se actualizaba/,
+      );
+      expect(() => replaceActions(db, planId, [fieldsFor(1), fieldsFor(2)], [actions[0]!.id, actions[0]!.id])).toThrow(
+        /cambió mientras se actualizaba/,
+      );
     } finally {
       db.close();
     }

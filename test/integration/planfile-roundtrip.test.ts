@@ -11,7 +11,10 @@ import { blankContinuationWorkbook, mergedRowsWorkbook } from '../fixtures/plan-
 import { tempDir } from '../helpers/tempDir.ts';
 
 const WORKBOOKS: [string, () => Promise<Uint8Array>][] = [
-  ['plan-vallejuelo-2025-2026.xlsx', async () => new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/plan-vallejuelo-2025-2026.xlsx')))],
+  [
+    'plan-vallejuelo-2025-2026.xlsx',
+    async () => new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/plan-vallejuelo-2025-2026.xlsx'))),
+  ],
   ['merged-rows.xlsx', mergedRowsWorkbook],
   ['blank-continuation.xlsx', blankContinuationWorkbook],
 ];
@@ -38,7 +41,10 @@ function content(plan: Plan) {
     extraColumns: plan.extraColumns,
     // Task ids are the saved rows'. A task's own months (one task per row in the file) have no
     // place in the official one-row-per-action layout; the export "con seguimiento" carries them.
-    actions: plan.actions.map(({ id: _id, planId: _planId, ...a }) => ({ ...a, tasks: a.tasks.map(({ id: _t, start: _s, end: _e, ...t }) => t) })),
+    actions: plan.actions.map(({ id: _id, planId: _planId, ...a }) => ({
+      ...a,
+      tasks: a.tasks.map(({ id: _t, start: _s, end: _e, ...t }) => t),
+    })),
   };
 }
 

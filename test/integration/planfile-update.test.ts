@@ -25,7 +25,21 @@ async function newerSeed(): Promise<Uint8Array> {
   ws.getCell('G7').value = '1. Utilizar un mecanismo o sistema que guarde la información.\n2. Hacer copias de respaldo.';
   ws.getCell('I7').value = 'Abril 2026';
   ws.getCell('L7').value = 'Encargado de Tecnología';
-  ws.spliceRows(8, 1, [4, 9, '9.1', 'Sin medición de resultados', 'Medir resultados clave', 'Saber si mejoramos', '1. Definir indicadores', 'Mayo 2026', 'Junio 2026', 'Ninguno', 'Informe', 'Planificación', 'N/A']);
+  ws.spliceRows(8, 1, [
+    4,
+    9,
+    '9.1',
+    'Sin medición de resultados',
+    'Medir resultados clave',
+    'Saber si mejoramos',
+    '1. Definir indicadores',
+    'Mayo 2026',
+    'Junio 2026',
+    'Ninguno',
+    'Informe',
+    'Planificación',
+    'N/A',
+  ]);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
@@ -49,17 +63,31 @@ describe('updating a plan from a newer file', () => {
 
       const bytes = await newerSeed();
       const preview = await backend.api.previewPlanImport({ fileName: 'plan v2.xlsx', bytes });
-      expect(preview.existingPlan).toEqual({ id: first.planId, title: 'Plan de Mejora Institucional 2025-2026', institution: 'Ayuntamiento Municipal de Vallejuelo' });
+      expect(preview.existingPlan).toEqual({
+        id: first.planId,
+        title: 'Plan de Mejora Institucional 2025-2026',
+        institution: 'Ayuntamiento Municipal de Vallejuelo',
+      });
       // Matched by number: 1 and 2 are in the file, 3 is not (removed), 4 is new (added).
       expect(preview.diff).toEqual({
         added: [{ no: 4, action: 'Medir resultados clave' }],
-        removed: [{ no: 3, action: 'Involucrar a los ciudadanos/clientes en la mejora de los servicios Utilizar herramientas de Redes Sociales para realizar Encuesta .' }],
+        removed: [
+          {
+            no: 3,
+            action:
+              'Involucrar a los ciudadanos/clientes en la mejora de los servicios Utilizar herramientas de Redes Sociales para realizar Encuesta .',
+          },
+        ],
         changed: [
           {
             no: 2,
             action: 'Utilizar herramientas de Redes Sociales a realizar Encuesta .',
             changes: [
-              { field: 'Tareas', before: '1. Utilizar un mecanismo o sistema que guarde la información.', after: '1. Utilizar un mecanismo o sistema que guarde la información.\n2. Hacer copias de respaldo.' },
+              {
+                field: 'Tareas',
+                before: '1. Utilizar un mecanismo o sistema que guarde la información.',
+                after: '1. Utilizar un mecanismo o sistema que guarde la información.\n2. Hacer copias de respaldo.',
+              },
               { field: 'Fin', before: 'marzo 2026', after: 'abril 2026' },
               { field: 'Responsable de seguimiento', before: 'Encargado Tecnología', after: 'Encargado de Tecnología' },
             ],
@@ -79,7 +107,15 @@ describe('updating a plan from a newer file', () => {
         { text: 'Utilizar un mecanismo o sistema que guarde la información.', status: 'completada' },
         { text: 'Hacer copias de respaldo.', status: 'pendiente' },
       ]);
-      expect(after.actions[2]).toMatchObject({ no: 3, criterion: 9, subcriterion: '9.1', action: 'Medir resultados clave', start: '2026-05', end: '2026-06', endOpen: false });
+      expect(after.actions[2]).toMatchObject({
+        no: 3,
+        criterion: 9,
+        subcriterion: '9.1',
+        action: 'Medir resultados clave',
+        start: '2026-05',
+        end: '2026-06',
+        endOpen: false,
+      });
       // Actions 1 and 2 kept their rows; the removed action 3 made way for a new one.
       expect(after.actions.slice(0, 2).map((a) => a.id)).toEqual(before.actions.slice(0, 2).map((a) => a.id));
       expect(after.actions[2]!.id).not.toBe(before.actions[2]!.id);
@@ -124,7 +160,13 @@ describe('updating a plan from a newer file', () => {
     const c1 = cli();
     expect(await main(['import-plan', SEED, '--db', db, '--json'], c1.io)).toBe(0);
     const imported = JSON.parse(c1.out.join('\n'));
-    expect(imported).toMatchObject({ planId: 1, institution: 'Ayuntamiento Municipal de Vallejuelo', period: { from: 2025, to: 2026 }, actions: 3, tasks: 3 });
+    expect(imported).toMatchObject({
+      planId: 1,
+      institution: 'Ayuntamiento Municipal de Vallejuelo',
+      period: { from: 2025, to: 2026 },
+      actions: 3,
+      tasks: 3,
+    });
     expect(imported.warnings[0]).toMatchObject({ sheet: 'Plan de Mejora', row: 8, column: 'H' });
 
     const newer = path.join(dir, 'plan v2.xlsx');
@@ -165,8 +207,17 @@ describe('updating a plan from a newer file', () => {
     expect(await main(['import-plan', bare, '--db', db], c3.io)).toBe(1);
     expect(c3.err.join('\n')).toMatch(/período[\s\S]*--from AÑO --to AÑO/);
     const c4 = cli();
-    expect(await main(['import-plan', bare, '--db', db, '--from', '2026', '--to', '2027', '--institution', 'Junta de Distrito Y', '--json'], c4.io)).toBe(0);
-    expect(JSON.parse(c4.out.join('\n'))).toMatchObject({ institution: 'Junta de Distrito Y', period: { from: 2026, to: 2027 }, actions: 1 });
+    expect(
+      await main(
+        ['import-plan', bare, '--db', db, '--from', '2026', '--to', '2027', '--institution', 'Junta de Distrito Y', '--json'],
+        c4.io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(c4.out.join('\n'))).toMatchObject({
+      institution: 'Junta de Distrito Y',
+      period: { from: 2026, to: 2027 },
+      actions: 1,
+    });
   });
 });
 
@@ -198,13 +249,26 @@ describe('updating from a file keeps what is linked to the actions', () => {
       const survey = await backend.api.importSurvey({ fileName: 'encuesta.xlsx', bytes: new Uint8Array(fs.readFileSync(SURVEY)), planId });
       const saved = await backend.api.getPlan({ planId });
       expect(saved.actions).toHaveLength(3);
-      const [first, second, last] = saved.actions as [(typeof saved.actions)[number], (typeof saved.actions)[number], (typeof saved.actions)[number]];
+      const [first, second, last] = saved.actions as [
+        (typeof saved.actions)[number],
+        (typeof saved.actions)[number],
+        (typeof saved.actions)[number],
+      ];
       const link = (actionId: number) =>
-        backend.api.linkIndicator({ actionId, surveyId: survey.surveyId, measure: { type: 'service', ref: 'Mercado municipal' }, metric: 'top2box_pct', target: { op: '>=', value: 80 } });
+        backend.api.linkIndicator({
+          actionId,
+          surveyId: survey.surveyId,
+          measure: { type: 'service', ref: 'Mercado municipal' },
+          metric: 'top2box_pct',
+          target: { op: '>=', value: 80 },
+        });
       await link(first.id);
       await link(last.id);
       const { id: _id, planId: _p, no: _n, ...fields } = second;
-      await backend.api.updateAction({ actionId: second.id, fields: { ...fields, tasks: fields.tasks.map((t) => ({ ...t, status: 'completada' as const })) } });
+      await backend.api.updateAction({
+        actionId: second.id,
+        fields: { ...fields, tasks: fields.tasks.map((t) => ({ ...t, status: 'completada' as const })) },
+      });
       const linked = async () => (await backend.api.planIndicators({ planId })).map((i) => [i.actionId, i.actionNo]);
       expect(await linked()).toEqual([
         [first.id, 1],

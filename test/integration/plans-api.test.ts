@@ -27,7 +27,10 @@ describe('plans API', () => {
     const { id } = await api.createPlan({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026 });
     let [plan] = await api.listPlans({});
     expect(plan).toMatchObject({ id, title: 'Plan de Mejora Institucional 2025-2026', cafVersion: '2020', actionCount: 0 });
-    await api.updatePlan({ planId: id, fields: { institution: 'Ayuntamiento de Vallejuelo', title: 'Plan 2025', periodFrom: 2025, periodTo: 2025, cafVersion: '2013' } });
+    await api.updatePlan({
+      planId: id,
+      fields: { institution: 'Ayuntamiento de Vallejuelo', title: 'Plan 2025', periodFrom: 2025, periodTo: 2025, cafVersion: '2013' },
+    });
     [plan] = await api.listPlans({});
     expect(plan).toMatchObject({ institution: 'Ayuntamiento de Vallejuelo', title: 'Plan 2025', periodTo: 2025, cafVersion: '2013' });
     await api.addAction({ planId: id, fields: action('Una') });
@@ -59,24 +62,43 @@ describe('plans API', () => {
     const { api } = backend;
     const { id: planId } = await api.createPlan({ institution: 'A', periodFrom: 2025, periodTo: 2026 });
     const fields = action('Utilizar herramientas de Redes Sociales', {
-      criterion: 4, subcriterion: '4.5', area: 'Área', objective: 'Obj', start: '2026-01', end: '2026-03', endOpen: true,
-      resources: 'Equipos', indicator: 'Informe', responsible: 'Encargado', comments: 'N/A',
+      criterion: 4,
+      subcriterion: '4.5',
+      area: 'Área',
+      objective: 'Obj',
+      start: '2026-01',
+      end: '2026-03',
+      endOpen: true,
+      resources: 'Equipos',
+      indicator: 'Informe',
+      responsible: 'Encargado',
+      comments: 'N/A',
       extra: { Meta: '80 %', 'Medio de verificación': 'Actas' },
-      tasks: [{ text: 'Uno', status: 'completada' }, { text: 'Dos', status: 'en_curso' }, { text: 'Tres', status: 'pendiente' }],
+      tasks: [
+        { text: 'Uno', status: 'completada' },
+        { text: 'Dos', status: 'en_curso' },
+        { text: 'Tres', status: 'pendiente' },
+      ],
     });
     const saved = await api.addAction({ planId, fields });
     const { id: _id, planId: _p, no, ...rest } = (await api.getPlan({ planId })).actions[0]!;
     expect(no).toBe(1);
     expect({ ...rest, tasks: rest.tasks.map(({ text, status }) => ({ text, status })) }).toEqual(fields);
     // Saved tasks carry their id and follow-up: a completed one gets the day it was marked.
-    expect(rest.tasks.map((t) => [typeof t.id, t.doneOn === null, t.note])).toEqual([['number', false, ''], ['number', true, ''], ['number', true, '']]);
+    expect(rest.tasks.map((t) => [typeof t.id, t.doneOn === null, t.note])).toEqual([
+      ['number', false, ''],
+      ['number', true, ''],
+      ['number', true, ''],
+    ]);
     expect(saved.id).toBe(_id);
   });
 
   it('refuses invalid actions with field messages and writes nothing', async () => {
     const { api } = backend;
     const { id: planId } = await api.createPlan({ institution: 'A', periodFrom: 2026, periodTo: 2026 });
-    const err = await api.addAction({ planId, fields: action('', { criterion: 3, subcriterion: '5.2', start: '2026-05', end: '2026-01' }) }).catch((e) => e);
+    const err = await api
+      .addAction({ planId, fields: action('', { criterion: 3, subcriterion: '5.2', start: '2026-05', end: '2026-01' }) })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.fields).toEqual({
       action: 'Escriba la acción de mejora: es lo que se va a hacer.',
@@ -93,7 +115,10 @@ describe('plans API', () => {
 
   it('validates arguments before any handler runs', async () => {
     const call = backend.dispatch('createPlan', { institution: 'A', periodFrom: '2025', periodTo: 2026 });
-    await expect(call).resolves.toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining('periodFrom') } });
+    await expect(call).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringContaining('periodFrom') },
+    });
     await expect(backend.dispatch('dropDatabase', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 });

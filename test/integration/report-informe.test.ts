@@ -32,13 +32,26 @@ describe('informe de avance', () => {
     backend = openBackend(db);
     const api = backend.api;
     planId = (await api.createPlan({ institution: INSTITUTION, periodFrom: 2026, periodTo: 2026 })).id;
-    const texts = ['Capacitar al personal en atención al ciudadano', 'Involucrar a los ciudadanos: "mesas" <b>barriales</b>?', 'Publicar la carta de servicios', 'Acción cancelada'];
+    const texts = [
+      'Capacitar al personal en atención al ciudadano',
+      'Involucrar a los ciudadanos: "mesas" <b>barriales</b>?',
+      'Publicar la carta de servicios',
+      'Acción cancelada',
+    ];
     for (const [i, action] of texts.entries()) {
       await api.addAction({
         planId,
         fields: {
-          ...emptyActionFields(), criterion: i + 1, action, responsible: 'Planificación', start: '2026-01', end: '2026-12',
-          tasks: [{ text: 'Primera tarea', status: 'pendiente' }, { text: 'Segunda tarea', status: 'pendiente' }],
+          ...emptyActionFields(),
+          criterion: i + 1,
+          action,
+          responsible: 'Planificación',
+          start: '2026-01',
+          end: '2026-12',
+          tasks: [
+            { text: 'Primera tarea', status: 'pendiente' },
+            { text: 'Segunda tarea', status: 'pendiente' },
+          ],
         },
       });
     }
@@ -49,13 +62,31 @@ describe('informe de avance', () => {
     await api.setTaskProgress({ taskId: a2!.tasks[0]!.id, status: 'completada', doneOn: '2026-03-01', asOf: '2026-03-31' });
     await api.setActionProgress({ actionId: a4!.id, status: 'cancelada', asOf: '2026-03-31' });
     await api.setActionProgress({ actionId: a2!.id, note: '=SUM(A1) nota con fórmula', asOf: '2026-03-31' });
-    await api.addEvidence({ actionId: a1!.id, files: [{ fileName: 'acta de capacitación.pdf', bytes: pdfBytes }], date: '2026-02-10', note: 'Acta firmada' });
-    await api.addEvidence({ actionId: a2!.id, taskId: a2!.tasks[0]!.id, files: [{ fileName: 'lista: asistencia*.pdf', bytes: new Uint8Array([...pdfBytes, 1]) }], date: '2026-03-01', note: 'Lista' });
+    await api.addEvidence({
+      actionId: a1!.id,
+      files: [{ fileName: 'acta de capacitación.pdf', bytes: pdfBytes }],
+      date: '2026-02-10',
+      note: 'Acta firmada',
+    });
+    await api.addEvidence({
+      actionId: a2!.id,
+      taskId: a2!.tasks[0]!.id,
+      files: [{ fileName: 'lista: asistencia*.pdf', bytes: new Uint8Array([...pdfBytes, 1]) }],
+      date: '2026-03-01',
+      note: 'Lista',
+    });
     void a3;
     const settings = await api.getPlanSettings({ planId });
     await api.setPlanSettings({
       planId,
-      settings: { ...settings, signers: { elaborado: { name: 'Ana Pérez', post: 'Encargada de Planificación' }, revisado: { name: 'Luis Gómez', post: 'Secretario General' }, aprobado: { name: 'María Núñez', post: 'Alcaldesa' } } },
+      settings: {
+        ...settings,
+        signers: {
+          elaborado: { name: 'Ana Pérez', post: 'Encargada de Planificación' },
+          revisado: { name: 'Luis Gómez', post: 'Secretario General' },
+          aprobado: { name: 'María Núñez', post: 'Alcaldesa' },
+        },
+      },
     });
     cutoffId = (await api.createCutoff({ planId, date: '2026-03-31', label: 'Trimestre 1 2026', asOf: '2026-04-02' })).id;
     // Edited after the cut-off: the cut-off's informe must not change.
@@ -63,7 +94,18 @@ describe('informe de avance', () => {
 
     bigPlanId = (await api.createPlan({ institution: INSTITUTION, periodFrom: 2025, periodTo: 2026 })).id;
     for (let i = 1; i <= 90; i++) {
-      await api.addAction({ planId: bigPlanId, fields: { ...emptyActionFields(), criterion: (i % 9) + 1, action: `Acción número ${i} del plan grande`, responsible: 'Planificación', start: '2025-06', end: '2026-06', tasks: [{ text: 'Tarea', status: 'pendiente' }] } });
+      await api.addAction({
+        planId: bigPlanId,
+        fields: {
+          ...emptyActionFields(),
+          criterion: (i % 9) + 1,
+          action: `Acción número ${i} del plan grande`,
+          responsible: 'Planificación',
+          start: '2025-06',
+          end: '2026-06',
+          tasks: [{ text: 'Tarea', status: 'pendiente' }],
+        },
+      });
     }
   });
   afterAll(() => {
@@ -73,7 +115,12 @@ describe('informe de avance', () => {
 
   it('answers the documented JSON for a closed cut-off, frozen whatever is edited later', async () => {
     const r = await backend.api.informeAvance({ planId, cutoffId });
-    expect(r.plan).toEqual({ id: planId, institution: INSTITUTION, title: 'Plan de Mejora Institucional 2026', period: { from: 2026, to: 2026 } });
+    expect(r.plan).toEqual({
+      id: planId,
+      institution: INSTITUTION,
+      title: 'Plan de Mejora Institucional 2026',
+      period: { from: 2026, to: 2026 },
+    });
     expect(r.cutoff).toEqual({ id: cutoffId, label: 'Trimestre 1 2026', date: '2026-03-31' });
     expect(r.asOf).toBe('2026-03-31');
     expect(r.totals.actions).toBe(4);
@@ -81,7 +128,12 @@ describe('informe de avance', () => {
     // Mean of 100, 50 and 0; the cancelled action left out.
     expect(r.totals.percent).toBe(50);
     expect(Object.values(r.totals.by_semaforo).reduce((s, n) => s + n, 0)).toBe(4);
-    expect(r.actions.map((a) => [a.no, a.state, a.percent])).toEqual([[1, 'completada', 100], [2, 'en_proceso', 50], [3, 'no_iniciada', 0], [4, 'cancelada', null]]);
+    expect(r.actions.map((a) => [a.no, a.state, a.percent])).toEqual([
+      [1, 'completada', 100],
+      [2, 'en_proceso', 50],
+      [3, 'no_iniciada', 0],
+      [4, 'cancelada', null],
+    ]);
     expect(r.actions[0]!.evidence).toEqual([{ file: 'acta de capacitación.pdf', date: '2026-02-10', note: 'Acta firmada' }]);
     expect(r.actions[1]!.note).toBe('=SUM(A1) nota con fórmula');
     expect(Object.keys(r.actions[0]!).sort()).toEqual(['action', 'evidence', 'no', 'note', 'percent', 'responsible', 'semaforo', 'state']);
@@ -98,7 +150,17 @@ describe('informe de avance', () => {
     expect(text).toContain('Informe de avance del Plan de Mejora Institucional');
     expect(text).toContain('Trimestre 1 2026');
     expect(text).toContain('50.0 %');
-    for (const s of ['Elaborado por', 'Revisado por', 'Aprobado por', 'Ana Pérez', 'Encargada de Planificación', 'Luis Gómez', 'María Núñez', 'Alcaldesa']) expect(text).toContain(s);
+    for (const s of [
+      'Elaborado por',
+      'Revisado por',
+      'Aprobado por',
+      'Ana Pérez',
+      'Encargada de Planificación',
+      'Luis Gómez',
+      'María Núñez',
+      'Alcaldesa',
+    ])
+      expect(text).toContain(s);
     expect(squeeze(text)).toContain(squeeze('Involucrar a los ciudadanos: "mesas" <b>barriales</b>?'));
     expect(text).toContain('acta de capacitación.pdf');
     const big = pdfText((await backend.api.exportInformeAvance({ planId: bigPlanId, format: 'pdf' })).bytes);
@@ -134,14 +196,17 @@ describe('informe de avance', () => {
     expect(plan.pageSetup.fitToWidth).toBe(1);
     // No formula anywhere.
     const zip = await JSZip.loadAsync(bytes);
-    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)))
+      expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);
   });
 
   it('the evidence ZIP has a folder per action, dated Windows-safe names, an index, and the stored bytes', async () => {
     const { fileName, bytes } = await backend.api.exportInformeAvance({ planId, cutoffId, format: 'zip' });
     expect(fileName).toMatch(/^Evidencias del informe de avance - .+\.zip$/);
     const zip = await JSZip.loadAsync(bytes);
-    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir).sort();
+    const names = Object.keys(zip.files)
+      .filter((n) => !zip.files[n]!.dir)
+      .sort();
     expect(names).toContain('00 - Índice de evidencias.xlsx');
     const stored = (await backend.api.listEvidence({ planId })).evidence;
     expect(names.length).toBe(stored.length + 1);
@@ -170,14 +235,36 @@ describe('informe de avance', () => {
   it('mejora report-avance writes the three files and prints the JSON', async () => {
     const out: string[] = [];
     const files = ['x.xlsx', 'x.pdf', 'x.zip'].map((f) => path.join(tmp.dir, 'informe', f));
-    const code = await main(['report-avance', String(planId), '--cutoff', String(cutoffId), '--xlsx', files[0]!, '--pdf', files[1]!, '--zip', files[2]!, '--json', '--db', db], { out: (s) => out.push(s), err: (s) => out.push(s) });
+    const code = await main(
+      [
+        'report-avance',
+        String(planId),
+        '--cutoff',
+        String(cutoffId),
+        '--xlsx',
+        files[0]!,
+        '--pdf',
+        files[1]!,
+        '--zip',
+        files[2]!,
+        '--json',
+        '--db',
+        db,
+      ],
+      { out: (s) => out.push(s), err: (s) => out.push(s) },
+    );
     expect(code).toBe(0);
     for (const f of files) expect(fs.statSync(f).size).toBeGreaterThan(100);
     const json = JSON.parse(out.join('\n'));
     expect(json.totals.percent).toBe(50);
     expect(json.cutoff.label).toBe('Trimestre 1 2026');
     const errs: string[] = [];
-    expect(await main(['report-avance', String(planId), '--cutoff', String(cutoffId), '--as-of', '01/04/2026', '--db', db], { out: () => {}, err: (s) => errs.push(s) })).toBe(1);
+    expect(
+      await main(['report-avance', String(planId), '--cutoff', String(cutoffId), '--as-of', '01/04/2026', '--db', db], {
+        out: () => {},
+        err: (s) => errs.push(s),
+      }),
+    ).toBe(1);
     expect(errs.join('')).toContain('--cutoff');
   });
 });

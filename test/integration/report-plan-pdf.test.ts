@@ -40,7 +40,10 @@ function action(i: number, extra: Partial<ActionFields> = {}): ActionFields {
     indicator: 'Número de publicaciones',
     responsible: 'Encargada de Planificación',
     comments: 'N/A',
-    tasks: [{ text: 'Diseñar el formato de publicación.', status: 'pendiente' }, { text: 'Publicar en el portal.', status: 'pendiente' }],
+    tasks: [
+      { text: 'Diseñar el formato de publicación.', status: 'pendiente' },
+      { text: 'Publicar en el portal.', status: 'pendiente' },
+    ],
     ...extra,
   };
 }
@@ -61,7 +64,9 @@ describe('plan as PDF', () => {
     for (let i = 1; i <= 3; i++) await backend.api.addAction({ planId: small, fields: action(i) });
     large = (await backend.api.createPlan({ institution: INSTITUTION, periodFrom: 2026, periodTo: 2027 })).id;
     for (let i = 1; i <= 60; i++) await backend.api.addAction({ planId: large, fields: action(i) });
-    hostile = (await backend.api.createPlan({ institution: 'Junta de Distrito <b>Municipal</b> =HYPERLINK("y")', periodFrom: 2026, periodTo: 2026 })).id;
+    hostile = (
+      await backend.api.createPlan({ institution: 'Junta de Distrito <b>Municipal</b> =HYPERLINK("y")', periodFrom: 2026, periodTo: 2026 })
+    ).id;
     await backend.api.addAction({
       planId: hostile,
       fields: action(1, {
@@ -84,7 +89,8 @@ describe('plan as PDF', () => {
     const text = pdfText(bytes);
     expect(text).toContain(INSTITUTION);
     expect(text).toContain('Plan de Mejora Institucional 2026-2027');
-    for (const h of ['Área de Mejora', 'Acción de Mejora', 'Objetivo', 'Tareas', 'Tiempo', 'Inicio', 'Fin', 'Indicador', 'Comentarios']) expect(text).toContain(h);
+    for (const h of ['Área de Mejora', 'Acción de Mejora', 'Objetivo', 'Tareas', 'Tiempo', 'Inicio', 'Fin', 'Indicador', 'Comentarios'])
+      expect(text).toContain(h);
     const flat = squeeze(text);
     for (let i = 1; i <= 60; i++) expect(flat, `acción ${i}`).toContain(squeeze(`Acción ${i}: publicar mensualmente`));
     expect(flat).toContain('enero2026');

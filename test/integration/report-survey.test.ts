@@ -9,13 +9,25 @@ import { main } from '../../main/cli/main.ts';
 import { csvText, openTestBackend, utf8 } from '../fixtures/survey-builders.ts';
 import { pdfPages, pdfText, squeeze } from '../helpers/pdf.ts';
 
-const HEADER = ['Marca temporal', 'Sector', '¿Qué tan satisfecho(a) está con los siguientes servicios? [Mercado municipal]', '¿Qué tan satisfecho(a) está con los siguientes servicios? [Cementerio municipal]', 'Comentarios'];
+const HEADER = [
+  'Marca temporal',
+  'Sector',
+  '¿Qué tan satisfecho(a) está con los siguientes servicios? [Mercado municipal]',
+  '¿Qué tan satisfecho(a) está con los siguientes servicios? [Cementerio municipal]',
+  'Comentarios',
+];
 
 /** A wave: `good` satisfied and `bad` dissatisfied answers about the market, sectors alternating. */
 function wave(day: string, good: number, bad: number): Uint8Array {
   const rows: string[][] = [];
   for (let i = 0; i < good + bad; i++) {
-    rows.push([`${day} ${10 + (i % 10)}:00:00`, i % 2 ? 'Centro' : 'La Ciénaga', i < good ? 'Satisfecho' : 'Insatisfecho', i % 3 ? 'Muy satisfecho' : 'Ni satisfecho ni insatisfecho', i === 0 ? '=HYPERLINK("http://x.invalid")' : '']);
+    rows.push([
+      `${day} ${10 + (i % 10)}:00:00`,
+      i % 2 ? 'Centro' : 'La Ciénaga',
+      i < good ? 'Satisfecho' : 'Insatisfecho',
+      i % 3 ? 'Muy satisfecho' : 'Ni satisfecho ni insatisfecho',
+      i === 0 ? '=HYPERLINK("http://x.invalid")' : '',
+    ]);
   }
   return utf8(csvText([HEADER, ...rows]));
 }
@@ -27,7 +39,11 @@ const tmp = () => fs.mkdtempSync(path.join(path.dirname(t.dbPath), 'out-'));
 
 beforeAll(async () => {
   t = openTestBackend();
-  const { id: planId } = await t.backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Baní', periodFrom: 2026, periodTo: 2026 });
+  const { id: planId } = await t.backend.api.createPlan({
+    institution: 'Ayuntamiento Municipal de Baní',
+    periodFrom: 2026,
+    periodTo: 2026,
+  });
   // Wave 1: 12 of 40 satisfied with the market (30 %); wave 2: 45 of 60 (75 %).
   w1 = (await t.backend.api.importSurvey({ fileName: 'ola1.csv', bytes: wave('2026-02-03', 12, 28), planId })).surveyId;
   w2 = (await t.backend.api.importSurvey({ fileName: 'ola2.csv', bytes: wave('2026-08-04', 45, 15), planId })).surveyId;
@@ -58,7 +74,10 @@ describe('survey results as a PDF', () => {
   it('states the base and the filters on every page and flags a small base', async () => {
     const survey = await t.backend.api.getSurvey({ surveyId: w2 });
     const sector = survey.columns.find((c) => c.header === 'Sector')!;
-    const { bytes } = await t.backend.api.exportSurveyReportPdf({ surveyId: w2, filters: { choices: [{ questionId: sector.id, values: ['Centro'] }] } });
+    const { bytes } = await t.backend.api.exportSurveyReportPdf({
+      surveyId: w2,
+      filters: { choices: [{ questionId: sector.id, values: ['Centro'] }] },
+    });
     const pages = pdfPages(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     pages.forEach((p, i) => {
@@ -66,20 +85,34 @@ describe('survey results as a PDF', () => {
       expect(p, `página ${i + 1}`).toContain('Filtros: Sector: Centro');
       expect(p).toContain(`Página ${i + 1} de ${pages.length}`);
     });
-    const report = await t.backend.api.surveyReport({ surveyId: w1, filters: { choices: [{ questionId: sector.id, values: ['Centro'] }] } });
+    const report = await t.backend.api.surveyReport({
+      surveyId: w1,
+      filters: { choices: [{ questionId: sector.id, values: ['Centro'] }] },
+    });
     expect(report.respondents).toBe(20);
-    const small = pdfText((await t.backend.api.exportSurveyReportPdf({ surveyId: w1, filters: { choices: [{ questionId: sector.id, values: ['Centro'] }] } })).bytes);
+    const small = pdfText(
+      (await t.backend.api.exportSurveyReportPdf({ surveyId: w1, filters: { choices: [{ questionId: sector.id, values: ['Centro'] }] } }))
+        .bytes,
+    );
     expect(small).toContain('Base pequeña, interpretar con cautela (n = 20)');
   });
 
   it('survey-report --pdf writes the PDF from the CLI; --crosstab without --xlsx is refused', async () => {
     const out = path.join(tmp(), 'resultados.pdf');
     const lines: string[] = [];
-    const code = await main(['survey-report', String(w2), '--pdf', out, '--filter', 'Sector=La Ciénaga', '--db', t.dbPath], { out: (s) => lines.push(s), err: (s) => lines.push(s) });
+    const code = await main(['survey-report', String(w2), '--pdf', out, '--filter', 'Sector=La Ciénaga', '--db', t.dbPath], {
+      out: (s) => lines.push(s),
+      err: (s) => lines.push(s),
+    });
     expect(code).toBe(0);
     expect(pdfText(new Uint8Array(fs.readFileSync(out)))).toContain('Filtros: Sector: La Ciénaga');
     const errs: string[] = [];
-    expect(await main(['survey-report', String(w2), '--crosstab', 'Sector|Mercado', '--db', t.dbPath], { out: () => {}, err: (s) => errs.push(s) })).toBe(1);
+    expect(
+      await main(['survey-report', String(w2), '--crosstab', 'Sector|Mercado', '--db', t.dbPath], {
+        out: () => {},
+        err: (s) => errs.push(s),
+      }),
+    ).toBe(1);
     expect(errs.join('\n')).toContain('--xlsx');
   });
 });
@@ -87,7 +120,10 @@ describe('survey results as a PDF', () => {
 describe('survey results as Excel', () => {
   it('prints landscape, one page wide, with wrapped headers repeated; adds the cross-tabs asked for', async () => {
     const out = path.join(tmp(), 'resultados.xlsx');
-    const code = await main(['survey-report', String(w2), '--xlsx', out, '--crosstab', 'Sector|Mercado municipal', '--db', t.dbPath], { out: () => {}, err: () => {} });
+    const code = await main(['survey-report', String(w2), '--xlsx', out, '--crosstab', 'Sector|Mercado municipal', '--db', t.dbPath], {
+      out: () => {},
+      err: () => {},
+    });
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

@@ -38,9 +38,20 @@ describe('seguimiento API', () => {
     planId = (await api.createPlan({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2026, periodTo: 2026 })).id;
     const tasks = ['Convocar', 'Levantar actas', 'Publicar'].map((text) => ({ text, status: 'pendiente' as const }));
     actionIds = [
-      (await api.addAction({ planId, fields: action('Reuniones con la comunidad', { start: '2026-01', end: '2026-06', responsible: 'Secretario Municipal', tasks }) })).id,
-      (await api.addAction({ planId, fields: action('Encuesta en línea', { start: '2026-01', end: '2026-03', responsible: 'Encargado de Tecnología' }) })).id,
-      (await api.addAction({ planId, fields: action('Involucrar a los ciudadanos', { start: '2026-01', end: '2026-02', endOpen: true }) })).id,
+      (
+        await api.addAction({
+          planId,
+          fields: action('Reuniones con la comunidad', { start: '2026-01', end: '2026-06', responsible: 'Secretario Municipal', tasks }),
+        })
+      ).id,
+      (
+        await api.addAction({
+          planId,
+          fields: action('Encuesta en línea', { start: '2026-01', end: '2026-03', responsible: 'Encargado de Tecnología' }),
+        })
+      ).id,
+      (await api.addAction({ planId, fields: action('Involucrar a los ciudadanos', { start: '2026-01', end: '2026-02', endOpen: true }) }))
+        .id,
     ];
   });
   afterEach(() => {
@@ -55,7 +66,14 @@ describe('seguimiento API', () => {
     expect(plan.actions[0]!.progress).toMatchObject({ percent: 0, state: 'no_iniciada', formula: '0 de 3 tareas' });
     await api.setTaskProgress({ taskId: t1!.id, status: 'completada', doneOn: '2026-02-10', note: 'Dos reuniones', asOf: '2026-02-15' });
     const a = await api.setTaskProgress({ taskId: t3!.id, status: 'cancelada', asOf: '2026-02-15' });
-    expect(a.progress).toMatchObject({ percent: 50, source: 'tareas', formula: '1 de 2 tareas', state: 'en_proceso', startedOn: '2026-02-10', doneOn: null });
+    expect(a.progress).toMatchObject({
+      percent: 50,
+      source: 'tareas',
+      formula: '1 de 2 tareas',
+      state: 'en_proceso',
+      startedOn: '2026-02-10',
+      doneOn: null,
+    });
     expect(a.tasks[0]).toMatchObject({ status: 'completada', doneOn: '2026-02-10', note: 'Dos reuniones' });
     const done = await api.setTaskProgress({ taskId: t2!.id, status: 'completada', asOf: '2026-03-01' });
     expect(done.progress).toMatchObject({ percent: 100, state: 'completada', semaforo: 'completada', doneOn: '2026-03-01' });
@@ -65,7 +83,11 @@ describe('seguimiento API', () => {
     const { id: _id, planId: _p, no: _n, progress: _pr, ...editable } = fields;
     await api.updateAction({ actionId: actionIds[0]!, fields: { ...editable, action: 'Reuniones con la comunidad (consejo)' } });
     plan = await api.planProgress({ planId, asOf: '2026-03-01' });
-    expect(plan.actions[0]!.tasks.map((t) => [t.id, t.doneOn])).toEqual([[t1!.id, '2026-02-10'], [t2!.id, '2026-03-01'], [t3!.id, null]]);
+    expect(plan.actions[0]!.tasks.map((t) => [t.id, t.doneOn])).toEqual([
+      [t1!.id, '2026-02-10'],
+      [t2!.id, '2026-03-01'],
+      [t3!.id, null],
+    ]);
   });
 
   it('a manual % needs a reason and overrides the tasks; auto drops it; cancel and complete on the action', async () => {
@@ -84,7 +106,9 @@ describe('seguimiento API', () => {
     expect(a.tasks.map((t) => t.status)).toEqual(['cancelada', 'cancelada', 'cancelada']);
     expect(a.progress.percent).toBeNull();
 
-    const future = await rejection(api.setActionProgress({ actionId: actionIds[1]!, status: 'completada', doneOn: '2026-12-01', asOf: '2026-03-01' }));
+    const future = await rejection(
+      api.setActionProgress({ actionId: actionIds[1]!, status: 'completada', doneOn: '2026-12-01', asOf: '2026-03-01' }),
+    );
     expect(future.message).toMatch(/posterior a hoy/);
   });
 
@@ -95,7 +119,10 @@ describe('seguimiento API', () => {
     const { evidence } = await api.addEvidence({
       actionId: actionIds[0]!,
       taskId,
-      files: [{ fileName: 'Actas.pdf', bytes: PDF }, { fileName: 'foto.png', bytes: PNG }],
+      files: [
+        { fileName: 'Actas.pdf', bytes: PDF },
+        { fileName: 'foto.png', bytes: PNG },
+      ],
       date: '2026-02-10',
       note: 'Actas firmadas',
     });
@@ -117,11 +144,21 @@ describe('seguimiento API', () => {
       ['disfrazado.pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0]), /programa/],
       ['falso.pdf', new TextEncoder().encode('hola'), /no parece un PDF/],
     ] as const) {
-      const err = await rejection(api.addEvidence({ actionId: actionIds[0]!, files: [{ fileName: 'bueno.pdf', bytes: PDF }, { fileName, bytes }] }));
+      const err = await rejection(
+        api.addEvidence({
+          actionId: actionIds[0]!,
+          files: [
+            { fileName: 'bueno.pdf', bytes: PDF },
+            { fileName, bytes },
+          ],
+        }),
+      );
       expect(err.message).toMatch(words);
       expect(err.message).toContain(fileName);
     }
-    const big = await rejection(api.addEvidence({ actionId: actionIds[0]!, files: [{ fileName: 'grande.pdf', bytes: new Uint8Array(25 * 1024 * 1024 + 1) }] }));
+    const big = await rejection(
+      api.addEvidence({ actionId: actionIds[0]!, files: [{ fileName: 'grande.pdf', bytes: new Uint8Array(25 * 1024 * 1024 + 1) }] }),
+    );
     expect(big.message).toMatch(/grande\.pdf.*25 MB/);
     // Nothing half-written: still the two files.
     expect((await api.listEvidence({ planId })).evidence).toHaveLength(2);
@@ -135,7 +172,11 @@ describe('seguimiento API', () => {
     const { api } = backend;
     let plan = await api.planProgress({ planId, asOf: '2026-03-31' });
     await api.setTaskProgress({ taskId: plan.actions[0]!.tasks[0]!.id, status: 'completada', doneOn: '2026-03-10', asOf: '2026-03-31' });
-    const { evidence } = await api.addEvidence({ actionId: actionIds[0]!, files: [{ fileName: 'Actas.pdf', bytes: PDF }], date: '2026-03-10' });
+    const { evidence } = await api.addEvidence({
+      actionId: actionIds[0]!,
+      files: [{ fileName: 'Actas.pdf', bytes: PDF }],
+      date: '2026-03-10',
+    });
     const { id } = await api.createCutoff({ planId, date: '2026-03-31', asOf: '2026-04-02' });
     const frozen = await api.planProgress({ planId, cutoffId: id });
     expect(frozen.cutoff).toMatchObject({ id, label: 'Trimestre 1 2026', date: '2026-03-31' });
@@ -146,7 +187,10 @@ describe('seguimiento API', () => {
     plan = await api.planProgress({ planId });
     await api.setTaskProgress({ taskId: plan.actions[0]!.tasks[1]!.id, status: 'completada', doneOn: '2026-04-01', asOf: '2026-04-02' });
     await api.removeEvidence({ evidenceId: evidence[0]!.id });
-    await api.setPlanSettings({ planId, settings: { ...plan.settings, semaforo: { amberBehind: 1, redBehind: 2, amberDaysBeforeEnd: 0 } } });
+    await api.setPlanSettings({
+      planId,
+      settings: { ...plan.settings, semaforo: { amberBehind: 1, redBehind: 2, amberDaysBeforeEnd: 0 } },
+    });
     await api.deleteAction({ actionId: actionIds[2]! });
     const again = await api.planProgress({ planId, cutoffId: id });
     expect(again).toEqual(frozen);
@@ -155,7 +199,11 @@ describe('seguimiento API', () => {
     expect(reopened.status).toBe('reabierto');
     expect((await rejection(api.planProgress({ planId, cutoffId: id }))).message).toMatch(/reabierto/);
     const closed = await api.closeCutoff({ cutoffId: id, asOf: '2026-04-02' });
-    expect(closed.events.map((e) => [e.kind, e.reason])).toEqual([['cerrado', ''], ['reabierto', 'Faltaba un acta'], ['cerrado', '']]);
+    expect(closed.events.map((e) => [e.kind, e.reason])).toEqual([
+      ['cerrado', ''],
+      ['reabierto', 'Faltaba un acta'],
+      ['cerrado', ''],
+    ]);
     const refrozen = await api.planProgress({ planId, cutoffId: id });
     expect(refrozen.actions).toHaveLength(2);
     expect(refrozen.actions[0]!.progress.evidence).toBe(0);
@@ -163,7 +211,9 @@ describe('seguimiento API', () => {
     const list = await api.listCutoffs({ planId });
     expect(list.cutoffs.map((c) => c.label)).toEqual(['Trimestre 1 2026']);
     expect(list.suggested.map((c) => c.label)).toEqual(['Trimestre 2 2026', 'Trimestre 3 2026', 'Trimestre 4 2026']);
-    expect((await rejection(api.createCutoff({ planId, date: '2026-06-30', asOf: '2026-04-02' }))).message).toMatch(/todavía no ha llegado/);
+    expect((await rejection(api.createCutoff({ planId, date: '2026-06-30', asOf: '2026-04-02' }))).message).toMatch(
+      /todavía no ha llegado/,
+    );
   });
 
   it('lists what needs attention on Inicio', async () => {
@@ -187,7 +237,9 @@ describe('seguimiento API', () => {
     expect(s.semaforo).toEqual({ amberBehind: 10, redBehind: 25, amberDaysBeforeEnd: 15 });
     const saved = await api.setPlanSettings({ planId, settings: { ...s, sismap: { planDue: '2026-08-31', informeDue: '2027-07-01' } } });
     expect(saved.sismap.informeDue).toBe('2027-07-01');
-    const bad = await rejection(api.setPlanSettings({ planId, settings: { ...s, semaforo: { amberBehind: 30, redBehind: 20, amberDaysBeforeEnd: 15 } } }));
+    const bad = await rejection(
+      api.setPlanSettings({ planId, settings: { ...s, semaforo: { amberBehind: 30, redBehind: 20, amberDaysBeforeEnd: 15 } } }),
+    );
     expect(bad.fields?.['semaforo.rojo']).toMatch(/rojo/);
   });
 });
@@ -201,17 +253,36 @@ describe('Actualizar desde Excel with follow-up columns', () => {
       const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '../fixtures', name)));
       const first = await api.importPlan({ fileName: 'plan.xlsx', bytes: fixture('plan-vallejuelo-2025-2026.xlsx'), mode: 'new' });
       const before = await api.planProgress({ planId: first.planId, asOf: '2026-03-15' });
-      const { evidence } = await api.addEvidence({ actionId: before.actions[0]!.id, taskId: before.actions[0]!.tasks[0]!.id, files: [{ fileName: 'acta.pdf', bytes: PDF }] });
-      const preview = await api.previewPlanImport({ fileName: 'seguimiento.xlsx', bytes: fixture('plan-vallejuelo-seguimiento.xlsx'), targetPlanId: first.planId });
+      const { evidence } = await api.addEvidence({
+        actionId: before.actions[0]!.id,
+        taskId: before.actions[0]!.tasks[0]!.id,
+        files: [{ fileName: 'acta.pdf', bytes: PDF }],
+      });
+      const preview = await api.previewPlanImport({
+        fileName: 'seguimiento.xlsx',
+        bytes: fixture('plan-vallejuelo-seguimiento.xlsx'),
+        targetPlanId: first.planId,
+      });
       const changed = new Map(preview.diff!.changed.map((c) => [c.no, c.changes]));
-      expect(changed.get(1)).toEqual(expect.arrayContaining([
-        { field: 'Estatus', before: 'No iniciada', after: 'Completada' },
-        { field: 'Estado de las tareas', before: '1. Pendiente', after: '1. Completada (27/02/2026)' },
-      ]));
-      expect(changed.get(2)).toEqual(expect.arrayContaining([{ field: '% de avance', before: '0 % (0 de 1 tarea)', after: '60 % (Manual: Leído del archivo «seguimiento.xlsx»)' }]));
+      expect(changed.get(1)).toEqual(
+        expect.arrayContaining([
+          { field: 'Estatus', before: 'No iniciada', after: 'Completada' },
+          { field: 'Estado de las tareas', before: '1. Pendiente', after: '1. Completada (27/02/2026)' },
+        ]),
+      );
+      expect(changed.get(2)).toEqual(
+        expect.arrayContaining([
+          { field: '% de avance', before: '0 % (0 de 1 tarea)', after: '60 % (Manual: Leído del archivo «seguimiento.xlsx»)' },
+        ]),
+      );
       expect((await api.planProgress({ planId: first.planId, asOf: '2026-03-15' })).actions[0]!.progress.state).toBe('no_iniciada');
 
-      await api.importPlan({ fileName: 'seguimiento.xlsx', bytes: fixture('plan-vallejuelo-seguimiento.xlsx'), mode: 'update', planId: first.planId });
+      await api.importPlan({
+        fileName: 'seguimiento.xlsx',
+        bytes: fixture('plan-vallejuelo-seguimiento.xlsx'),
+        mode: 'update',
+        planId: first.planId,
+      });
       const after = await api.planProgress({ planId: first.planId, asOf: '2026-03-15' });
       expect(after.actions.map((a) => [a.progress.state, a.progress.percent, a.progress.source])).toEqual([
         ['completada', 100, 'tareas'],
@@ -248,7 +319,9 @@ describe('migration 003 on a file with data', () => {
           { id: 40, action_id: 11, status: 'completada', done_on: null, note: '' },
           { id: 41, action_id: 11, status: 'en_curso', done_on: null, note: '' },
         ]);
-        expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'task'").get()).toMatchObject({ sql: expect.stringContaining("'cancelada'") });
+        expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'task'").get()).toMatchObject({
+          sql: expect.stringContaining("'cancelada'"),
+        });
         expect(db.pragma('foreign_key_check')).toEqual([]);
         db.close();
       } finally {

@@ -8,7 +8,15 @@ let t: ReturnType<typeof openTestBackend>;
 let good: Uint8Array;
 beforeAll(async () => {
   t = openTestBackend();
-  good = await xlsxBytes([{ name: 'Respuestas', rows: [['Marca temporal', 'Satisfacción'], [new Date('2026-01-01T10:00:00Z'), 'Satisfecho']] }]);
+  good = await xlsxBytes([
+    {
+      name: 'Respuestas',
+      rows: [
+        ['Marca temporal', 'Satisfacción'],
+        [new Date('2026-01-01T10:00:00Z'), 'Satisfecho'],
+      ],
+    },
+  ]);
 });
 afterAll(() => t.cleanup());
 
@@ -38,15 +46,31 @@ function randomBytes(n: number, seed = 7): Uint8Array {
 }
 
 const cases: [string, string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
-  ['.xls (Excel 97-2003)', 'viejo.xls', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(2000)]), /97-2003.*guárdelo/],
+  [
+    '.xls (Excel 97-2003)',
+    'viejo.xls',
+    () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(2000)]),
+    /97-2003.*guárdelo/,
+  ],
   ['a .docx renamed .xlsx', 'encuesta.xlsx', docxBytes, /documento de Word/],
   ['a truncated .xlsx', 'cortado.xlsx', () => good.slice(0, Math.floor(good.length / 2)), /incompleto/],
   ['an empty file', 'vacio.csv', () => new Uint8Array(0), /vacío/],
   ['random bytes', 'ruido.xlsx', () => randomBytes(50_000), /no se reconoce/],
   ['a zip bomb', 'bomba.xlsx', () => inflateDeclaredSizes(good), /descomprime/],
-  ['binary garbage at the start of a CSV', 'basura.csv', () => new Uint8Array([...utf8('Sexo,Satisfacción\n'), ...randomBytes(5000)]), /no se reconoce/],
+  [
+    'binary garbage at the start of a CSV',
+    'basura.csv',
+    () => new Uint8Array([...utf8('Sexo,Satisfacción\n'), ...randomBytes(5000)]),
+    /no se reconoce/,
+  ],
   // Past the first 64 KiB, where the file-kind sniffing does not look.
-  ['binary garbage deep in a CSV', 'basura2.csv', () => new Uint8Array([...utf8('Sexo,Satisfacción\n' + 'Femenino,Satisfecho\n'.repeat(4000)), ...randomBytes(5000).map((b) => b & 0x1f)]), /datos binarios/],
+  [
+    'binary garbage deep in a CSV',
+    'basura2.csv',
+    () =>
+      new Uint8Array([...utf8('Sexo,Satisfacción\n' + 'Femenino,Satisfecho\n'.repeat(4000)), ...randomBytes(5000).map((b) => b & 0x1f)]),
+    /datos binarios/,
+  ],
   ['a header-only CSV', 'solo-encabezado.csv', () => utf8(csvText([['Marca temporal', 'Satisfacción']])), /ninguna respuesta/],
 ];
 
@@ -59,7 +83,10 @@ describe('bad survey files', () => {
         () => t.backend.api.importSurvey({ fileName, bytes }),
       ]) {
         const start = performance.now();
-        const err = await call().then(() => null, (e: unknown) => e);
+        const err = await call().then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(performance.now() - start).toBeLessThan(2000);
         expect(err).toBeInstanceOf(AppError);
         expect((err as AppError).code).toBe('invalid_file');

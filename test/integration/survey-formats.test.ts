@@ -37,7 +37,10 @@ describe('Google Forms', () => {
     const multi = preview.columns.find((c) => c.header === '¿Qué servicios usa?')!;
     expect(multi.kind).toBe('multi');
     expect(multi.options!.sort()).toEqual(['Cementerio', 'Mercado', 'Parques, plazas y áreas verdes']);
-    expect(preview.columns.filter((c) => c.kind === 'metadata').map((c) => c.header)).toEqual(['Marca temporal', 'Dirección de correo electrónico']);
+    expect(preview.columns.filter((c) => c.kind === 'metadata').map((c) => c.header)).toEqual([
+      'Marca temporal',
+      'Dirección de correo electrónico',
+    ]);
     const sat = preview.columns.find((c) => c.header === 'Satisfacción general')!;
     expect(sat.counts).toEqual({ answered: 2, blank: 0, nonAnswer: 1, invalid: 0 });
   });
@@ -60,7 +63,11 @@ describe('Google Forms', () => {
     expect(nps.nps).toBeCloseTo(((2 - 1) / 3) * 100, 1);
     // Every level of the scale is listed, zero counts included.
     expect(question(report, 'Satisfacción [Cementerio]').distribution).toEqual(
-      SAT5.map((label) => ({ label, count: label === 'Insatisfecho' || label === 'Muy satisfecho' ? 1 : 0, pct: label === 'Insatisfecho' || label === 'Muy satisfecho' ? 50 : 0 })),
+      SAT5.map((label) => ({
+        label,
+        count: label === 'Insatisfecho' || label === 'Muy satisfecho' ? 1 : 0,
+        pct: label === 'Insatisfecho' || label === 'Muy satisfecho' ? 50 : 0,
+      })),
     );
   });
 });
@@ -69,7 +76,17 @@ describe('KoboToolbox', () => {
   it('skips the #hxl row, reads q/opt 0/1 columns (empty = not asked), converts _submission_time from UTC', async () => {
     const text = csvText(
       [
-        ['start', '¿Qué usa?', '¿Qué usa?/Mercado', '¿Qué usa?/Parque central', 'Calidad del servicio', '_id', '_submission_time', '_validation_status', '_index'],
+        [
+          'start',
+          '¿Qué usa?',
+          '¿Qué usa?/Mercado',
+          '¿Qué usa?/Parque central',
+          'Calidad del servicio',
+          '_id',
+          '_submission_time',
+          '_validation_status',
+          '_index',
+        ],
         ['#date+start', '#service', '', '', '#indicator', '#id', '#date', '', ''],
         ['2026-03-01T10:00:00.000-04:00', 'Mercado Parque central', '1', '1', 'Bueno', '1', '2026-03-01T14:05:00', '', '1'],
         ['2026-03-01T23:30:00.000-04:00', '', '0', '0', 'Muy bueno', '2', '2026-03-02T03:40:00', '', '2'],
@@ -91,7 +108,13 @@ describe('KoboToolbox', () => {
     expect(q.n_blank).toBe(1); // the fourth was not asked
     const detail = await api.getSurvey({ surveyId: r.surveyId });
     expect(detail.dateRange).toEqual({ from: '2026-03-01T10:05:00', to: '2026-03-03T10:00:00' });
-    expect(question(report, 'Calidad del servicio').distribution.map((d) => d.label)).toEqual(['Malo', 'Regular', 'Bueno', 'Muy bueno', 'Excelente']);
+    expect(question(report, 'Calidad del servicio').distribution.map((d) => d.label)).toEqual([
+      'Malo',
+      'Regular',
+      'Bueno',
+      'Muy bueno',
+      'Excelente',
+    ]);
   });
 });
 
@@ -125,18 +148,82 @@ describe('SurveyMonkey', () => {
       {
         name: 'Sheet',
         rows: [
-          ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1', '¿Qué tan satisfecho está con el servicio: Mercado?', '¿Qué servicios usa?', null, null, 'Comentarios'],
+          [
+            'Respondent ID',
+            'Collector ID',
+            'Start Date',
+            'End Date',
+            'IP Address',
+            'Email Address',
+            'First Name',
+            'Last Name',
+            'Custom Data 1',
+            '¿Qué tan satisfecho está con el servicio: Mercado?',
+            '¿Qué servicios usa?',
+            null,
+            null,
+            'Comentarios',
+          ],
           [null, null, null, null, null, null, null, null, null, 'Response', 'Mercado', 'Matadero', 'Cementerio', 'Open-Ended Response'],
-          [111, 9, '04/05/2026 10:00:00 AM', '04/05/2026 10:05:00 AM', '1.2.3.4', null, null, null, null, 'Satisfecho', 'Mercado', null, 'Cementerio', 'Bien'],
-          [112, 9, '04/06/2026 10:00:00 AM', '04/06/2026 10:05:00 AM', '1.2.3.5', null, null, null, null, 'Insatisfecho', null, 'Matadero', null, null],
-          [113, 9, '04/07/2026 10:00:00 AM', '04/07/2026 10:05:00 AM', '1.2.3.6', null, null, null, null, 'Muy satisfecho', 'Mercado', null, null, null],
+          [
+            111,
+            9,
+            '04/05/2026 10:00:00 AM',
+            '04/05/2026 10:05:00 AM',
+            '1.2.3.4',
+            null,
+            null,
+            null,
+            null,
+            'Satisfecho',
+            'Mercado',
+            null,
+            'Cementerio',
+            'Bien',
+          ],
+          [
+            112,
+            9,
+            '04/06/2026 10:00:00 AM',
+            '04/06/2026 10:05:00 AM',
+            '1.2.3.5',
+            null,
+            null,
+            null,
+            null,
+            'Insatisfecho',
+            null,
+            'Matadero',
+            null,
+            null,
+          ],
+          [
+            113,
+            9,
+            '04/07/2026 10:00:00 AM',
+            '04/07/2026 10:05:00 AM',
+            '1.2.3.6',
+            null,
+            null,
+            null,
+            null,
+            'Muy satisfecho',
+            'Mercado',
+            null,
+            null,
+            null,
+          ],
         ],
       },
     ]);
     const r = await api.importSurvey({ fileName: 'monkey.xlsx', bytes });
     expect(r.source).toBe('surveymonkey');
     expect(r.respondents).toBe(3);
-    expect(r.questions.map((q) => q.header)).toEqual(['¿Qué tan satisfecho está con el servicio: Mercado?', 'Comentarios', '¿Qué servicios usa?']);
+    expect(r.questions.map((q) => q.header)).toEqual([
+      '¿Qué tan satisfecho está con el servicio: Mercado?',
+      'Comentarios',
+      '¿Qué servicios usa?',
+    ]);
     const report = await api.surveyReport({ surveyId: r.surveyId });
     expect(counts(report, '¿Qué servicios usa?')).toEqual({ Mercado: 2, Matadero: 1, Cementerio: 1 });
     expect(question(report, '¿Qué tan satisfecho está con el servicio: Mercado?').service).toBe('Mercado');

@@ -25,7 +25,12 @@ async function timed<T>(fn: () => Promise<T>, ms = 2000): Promise<T> {
 /** Imports a file that must be refused quickly with a Spanish AppError, storing nothing. */
 async function refusal(fileName: string, bytes: Uint8Array): Promise<AppError> {
   const before = (await t.backend.api.listSurveys({})).length;
-  const err = await timed(() => t.backend.api.importSurvey({ fileName, bytes }).then(() => null, (e: unknown) => e));
+  const err = await timed(() =>
+    t.backend.api.importSurvey({ fileName, bytes }).then(
+      () => null,
+      (e: unknown) => e,
+    ),
+  );
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).code).toBe('invalid_file');
   expect(await t.backend.api.listSurveys({})).toHaveLength(before);
@@ -52,9 +57,15 @@ async function compressibleSurvey(): Promise<Uint8Array> {
 }
 
 describe('long cells', () => {
-  it('imports a 60 KB cell quickly, cut to Excel\'s 32,767 characters with a warning', async () => {
+  it("imports a 60 KB cell quickly, cut to Excel's 32,767 characters with a warning", async () => {
     const long = 'a'.repeat(60_000);
-    const bytes = utf8(csvText([['Marca', 'Pregunta'], ['1', long], ['2', 'corta']]));
+    const bytes = utf8(
+      csvText([
+        ['Marca', 'Pregunta'],
+        ['1', long],
+        ['2', 'corta'],
+      ]),
+    );
     const r = await timed(() => t.backend.api.importSurvey({ fileName: 'celda-larga.csv', bytes }));
     expect(r.respondents).toBe(2);
     expect(r.warnings.some((w) => /1 celda tenía más de 32,767 caracteres/.test(w))).toBe(true);
@@ -68,7 +79,14 @@ describe('long cells', () => {
 
   it('previews a column of 2,000 comma-joined options quickly', async () => {
     const many = Array.from({ length: 2000 }, (_, i) => `x${i}`).join(', ');
-    const bytes = utf8(csvText([['Marca', '¿Qué servicios usó?'], ['1', many], ['2', 'x1'], ['3', 'x2, x5']]));
+    const bytes = utf8(
+      csvText([
+        ['Marca', '¿Qué servicios usó?'],
+        ['1', many],
+        ['2', 'x1'],
+        ['3', 'x2, x5'],
+      ]),
+    );
     const p = await timed(() => t.backend.api.previewSurveyImport({ fileName: 'comas.csv', bytes }));
     expect(p.respondents).toBe(3);
   });
@@ -90,7 +108,15 @@ describe('wide rows', () => {
   });
 
   it('names a column without header by its letter in the file', async () => {
-    const bytes = utf8(csvText([['Sexo', '', '', 'Edad'], ['F', '', 'sí', '30'], ['M', '', 'no', '41'], ['F', '', 'sí', '25'], ['M', '', 'no', '33']]));
+    const bytes = utf8(
+      csvText([
+        ['Sexo', '', '', 'Edad'],
+        ['F', '', 'sí', '30'],
+        ['M', '', 'no', '41'],
+        ['F', '', 'sí', '25'],
+        ['M', '', 'no', '33'],
+      ]),
+    );
     const p = await t.backend.api.previewSurveyImport({ fileName: 'sin-titulo.csv', bytes });
     expect(p.columns.map((c) => c.header)).toEqual(['Sexo', 'Columna C', 'Edad']);
   });
@@ -103,7 +129,9 @@ describe('.xlsx whose zip lies about its sizes', () => {
     expect(biggest.uncompressedSize).toBeGreaterThan(2_000_000);
     const lying = declareSize(honest, biggest.name, 1000);
     const err = await refusal('miente.xlsx', lying);
-    expect(err.message).toMatch(/«miente\.xlsx» está dañado o es malicioso: una de sus partes internas se descomprime a mucho más de lo que declara/);
+    expect(err.message).toMatch(
+      /«miente\.xlsx» está dañado o es malicioso: una de sus partes internas se descomprime a mucho más de lo que declara/,
+    );
     // The same file with its true sizes is read.
     const ok = await t.backend.api.previewSurveyImport({ fileName: 'honesto.xlsx', bytes: honest });
     expect(ok.respondents).toBe(2000);
@@ -114,7 +142,12 @@ describe('.xlsx whose zip lies about its sizes', () => {
     const entries = readZipDirectory(honest)!;
     const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
     const readAll = async (maxTotalBytes: number) => {
-      const wb = await Workbook.open(honest, 'x.xlsx', { what: 'una hoja de respuestas', maxTotalBytes, maxSheetBytes: total, maxSharedStringsBytes: total });
+      const wb = await Workbook.open(honest, 'x.xlsx', {
+        what: 'una hoja de respuestas',
+        maxTotalBytes,
+        maxSheetBytes: total,
+        maxSharedStringsBytes: total,
+      });
       let rows = 0;
       await wb.readSheet(wb.sheets[0]!, { row: () => void rows++ });
       return rows;

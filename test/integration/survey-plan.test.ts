@@ -9,7 +9,13 @@ import { main } from '../../main/cli/main.ts';
 import type { ActionFields } from '../../shared/types.ts';
 import { csvText, openTestBackend, utf8 } from '../fixtures/survey-builders.ts';
 
-const HEADER = ['Marca temporal', 'Sector', '¿Qué tan satisfecho(a) está con los siguientes servicios? [Mercado municipal]', 'El personal fue grosero conmigo', 'Comentarios'];
+const HEADER = [
+  'Marca temporal',
+  'Sector',
+  '¿Qué tan satisfecho(a) está con los siguientes servicios? [Mercado municipal]',
+  'El personal fue grosero conmigo',
+  'Comentarios',
+];
 
 /** A wave: one row per [sector, mercado answer, negatively worded item answer, comment]. */
 function wave(day: string, answers: [string, string, string, string][]): Uint8Array {
@@ -43,9 +49,20 @@ const W2: [string, string, string, string][] = [
 ];
 
 const action: ActionFields = {
-  criterion: 9, subcriterion: '9.1', area: 'Satisfacción ciudadana baja', action: 'Mejorar el mercado municipal', objective: 'Más satisfacción',
-  start: '2026-01', end: '2026-12', endOpen: false, resources: '', indicator: '% de satisfechos con el mercado', responsible: 'Planificación',
-  comments: '', extra: {}, tasks: [],
+  criterion: 9,
+  subcriterion: '9.1',
+  area: 'Satisfacción ciudadana baja',
+  action: 'Mejorar el mercado municipal',
+  objective: 'Más satisfacción',
+  start: '2026-01',
+  end: '2026-12',
+  endOpen: false,
+  resources: '',
+  indicator: '% de satisfechos con el mercado',
+  responsible: 'Planificación',
+  comments: '',
+  extra: {},
+  tasks: [],
 };
 
 let t: ReturnType<typeof openTestBackend>;
@@ -69,12 +86,21 @@ describe('waves, mapping and plan indicators', () => {
     const neg = r1.questions.find((q) => q.header === 'El personal fue grosero conmigo')!;
     expect(neg.kind).toBe('scale');
     // Negatively worded: reverse it; and say it is about the market.
-    await api.updateSurveyMapping({ surveyId: s1, columns: [{ id: neg.id, kind: 'scale', scaleId: 'acuerdo5', reverse: true, service: 'Mercado municipal' }] });
+    await api.updateSurveyMapping({
+      surveyId: s1,
+      columns: [{ id: neg.id, kind: 'scale', scaleId: 'acuerdo5', reverse: true, service: 'Mercado municipal' }],
+    });
     const rep1 = await api.surveyReport({ surveyId: s1 });
     const q = rep1.questions.find((x) => x.id === neg.id)!;
     expect(q.reverse).toBe(true);
     // Reversed: "Totalmente en desacuerdo" (1) and "En desacuerdo" (2) are now the two best levels.
-    expect(q.distribution.map((d) => d.label)).toEqual(['Totalmente de acuerdo', 'De acuerdo', 'Ni de acuerdo ni en desacuerdo', 'En desacuerdo', 'Totalmente en desacuerdo']);
+    expect(q.distribution.map((d) => d.label)).toEqual([
+      'Totalmente de acuerdo',
+      'De acuerdo',
+      'Ni de acuerdo ni en desacuerdo',
+      'En desacuerdo',
+      'Totalmente en desacuerdo',
+    ]);
     expect(q.n_valid).toBe(10);
     expect(q.top2box_pct).toBe(30);
 
@@ -87,7 +113,10 @@ describe('waves, mapping and plan indicators', () => {
     s2 = r2.surveyId;
     expect(r2.formId).toBe(r1.formId);
     const list = await api.listSurveys({ planId });
-    expect(list.map((s) => [s.id, s.wave])).toEqual([[s2, 2], [s1, 1]]);
+    expect(list.map((s) => [s.id, s.wave])).toEqual([
+      [s2, 2],
+      [s1, 1],
+    ]);
   });
 
   it('filters by sector and cross-tabulates', async () => {
@@ -107,19 +136,31 @@ describe('waves, mapping and plan indicators', () => {
   it('ties an action indicator to a service: baseline, current, target, trend', async () => {
     const api = t.backend.api;
     const linked = await api.linkIndicator({
-      actionId, surveyId: s1, measure: { type: 'question', ref: '¿que tan satisfecho(a) esta con los siguientes servicios? [mercado municipal]' },
-      metric: 'top2box_pct', target: { op: '>=', value: 80 },
+      actionId,
+      surveyId: s1,
+      measure: { type: 'question', ref: '¿que tan satisfecho(a) esta con los siguientes servicios? [mercado municipal]' },
+      metric: 'top2box_pct',
+      target: { op: '>=', value: 80 },
     });
     expect(linked.baseline!.value).toBe(40);
     expect(linked.current!.value).toBe(87.5);
     expect(linked.met).toBe(true);
 
     const [ind] = await api.planIndicators({ planId });
-    expect(ind!.trend.map((p) => [p.value, p.n])).toEqual([[40, 10], [87.5, 8]]);
+    expect(ind!.trend.map((p) => [p.value, p.n])).toEqual([
+      [40, 10],
+      [87.5, 8],
+    ]);
     expect(ind!.label).toMatch(/% satisfechos — .*Mercado municipal.*≥ 80 %/);
 
     // The service pools its two questions (the reversed one included): wave 1 has 4 + 3 satisfied of 20.
-    const svc = await api.linkIndicator({ actionId, surveyId: s1, measure: { type: 'service', ref: 'mercado municipal' }, metric: 'top2box_pct', target: { op: '>=', value: 80 } });
+    const svc = await api.linkIndicator({
+      actionId,
+      surveyId: s1,
+      measure: { type: 'service', ref: 'mercado municipal' },
+      metric: 'top2box_pct',
+      target: { op: '>=', value: 80 },
+    });
     expect(svc.baseline).toMatchObject({ value: 35, n: 20 });
     expect(svc.current).toMatchObject({ value: round1(((7 + 7) / 16) * 100), n: 16 });
     expect(svc.met).toBe(true);
@@ -170,7 +211,13 @@ describe('CLI', () => {
     fs.writeFileSync(file, wave('01/03/2026', W1));
     const db = path.join(path.dirname(t.dbPath), 'cli.sqlite');
     expect(await main(['import-survey', file, '--db', db, '--json'], io)).toBe(0);
-    const imported = JSON.parse(out.join('\n')) as { surveyId: number; source: string; respondents: number; questions: { id: number; header: string; kind: string; service: string | null }[]; warnings: string[] };
+    const imported = JSON.parse(out.join('\n')) as {
+      surveyId: number;
+      source: string;
+      respondents: number;
+      questions: { id: number; header: string; kind: string; service: string | null }[];
+      warnings: string[];
+    };
     expect(imported).toMatchObject({ source: 'google_forms', respondents: 11 });
     expect(imported.questions.map((q) => q.kind)).toEqual(['single', 'scale', 'scale', 'text']);
     expect(imported.questions[1]).toMatchObject({ service: 'Mercado municipal' });
@@ -180,7 +227,15 @@ describe('CLI', () => {
     const report = JSON.parse(out.join('\n'));
     expect(report.respondents).toBe(11);
     const q = report.questions.find((x: { header: string }) => x.header.includes('[Mercado municipal]'));
-    expect(q).toMatchObject({ kind: 'scale', service: 'Mercado municipal', n_valid: 10, n_blank: 0, n_non_answer: 1, top2box_pct: 40, nps: null });
+    expect(q).toMatchObject({
+      kind: 'scale',
+      service: 'Mercado municipal',
+      n_valid: 10,
+      n_blank: 0,
+      n_non_answer: 1,
+      top2box_pct: 40,
+      nps: null,
+    });
     expect(q.distribution.map((d: { count: number }) => d.count)).toEqual([2, 3, 1, 3, 1]);
     expect(q.ci95).toHaveLength(2);
     expect(report.services[0]).toMatchObject({ name: 'Mercado municipal', n: 10, top2box_pct: 40 });

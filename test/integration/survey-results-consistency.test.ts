@@ -18,15 +18,32 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 const action = (text: string): ActionFields => ({
-  criterion: 9, subcriterion: '9.1', area: 'Satisfacción ciudadana', action: text, objective: 'Más satisfacción',
-  start: '2026-01', end: '2026-12', endOpen: false, resources: '', indicator: '% de satisfechos', responsible: 'Planificación',
-  comments: '', extra: {}, tasks: [],
+  criterion: 9,
+  subcriterion: '9.1',
+  area: 'Satisfacción ciudadana',
+  action: text,
+  objective: 'Más satisfacción',
+  start: '2026-01',
+  end: '2026-12',
+  endOpen: false,
+  resources: '',
+  indicator: '% de satisfechos',
+  responsible: 'Planificación',
+  comments: '',
+  extra: {},
+  tasks: [],
 });
 
 describe('report export', () => {
   it('writes cells Excel accepts: no U+FFFE/U+FFFF or lone surrogates, at most 32,767 characters, formulas as text', async () => {
     const api = t.backend.api;
-    const bytes = utf8(csvText([['Marca temporal', 'Comentarios'], ['10/02/2026 10:00:00', 'Bien'], ['10/02/2026 11:00:00', 'Mal']]));
+    const bytes = utf8(
+      csvText([
+        ['Marca temporal', 'Comentarios'],
+        ['10/02/2026 10:00:00', 'Bien'],
+        ['10/02/2026 11:00:00', 'Mal'],
+      ]),
+    );
     const { surveyId } = await api.importSurvey({ fileName: 'comentarios.csv', bytes });
     const report = await api.surveyReport({ surveyId });
     const q = report.questions.find((x) => x.header === 'Comentarios')!;
@@ -65,10 +82,16 @@ describe('reverse-coded numeric question', () => {
     const bytes = utf8(csvText([['Marca temporal', header], ...answers.map((a, i) => [`11/02/2026 ${10 + i}:00:00`, a])]));
     const r = await api.importSurvey({ fileName: 'espera.csv', bytes });
     const id = (await api.getSurvey({ surveyId: r.surveyId })).columns.find((c) => c.header === header)!.id;
-    await api.updateSurveyMapping({ surveyId: r.surveyId, columns: [{ id, kind: 'scale', scaleId: 'num0_10', reverse: false, service: null }] });
+    await api.updateSurveyMapping({
+      surveyId: r.surveyId,
+      columns: [{ id, kind: 'scale', scaleId: 'num0_10', reverse: false, service: null }],
+    });
     const plain = (await api.surveyReport({ surveyId: r.surveyId })).questions.find((q) => q.id === id)!;
     expect(plain.mean).toBe((10 + 10 + 7 + 3) / 4);
-    await api.updateSurveyMapping({ surveyId: r.surveyId, columns: [{ id, kind: 'scale', scaleId: 'num0_10', reverse: true, service: null }] });
+    await api.updateSurveyMapping({
+      surveyId: r.surveyId,
+      columns: [{ id, kind: 'scale', scaleId: 'num0_10', reverse: true, service: null }],
+    });
     const reversed = (await api.surveyReport({ surveyId: r.surveyId })).questions.find((q) => q.id === id)!;
     expect(reversed.mean).toBe((0 + 0 + 3 + 7) / 4);
     // The 0–100 index agrees: a mean of 2.5 on 0–10 is 25.
@@ -80,7 +103,12 @@ describe('plan indicators over five waves', () => {
   const HEADER = ['Marca temporal', '¿Qué tan satisfecho(a) está con los siguientes servicios? [Mercado municipal]'];
   /** Wave w: w of 6 people "Muy satisfecho", the rest "Insatisfecho". */
   const wave = (w: number) =>
-    utf8(csvText([HEADER, ...Array.from({ length: 6 }, (_, i) => [`${10 + w}/03/2026 ${10 + i}:00:00`, i < w ? 'Muy satisfecho' : 'Insatisfecho'])]));
+    utf8(
+      csvText([
+        HEADER,
+        ...Array.from({ length: 6 }, (_, i) => [`${10 + w}/03/2026 ${10 + i}:00:00`, i < w ? 'Muy satisfecho' : 'Insatisfecho']),
+      ]),
+    );
 
   it('reads each wave once per request, and the cache keeps the whole trend', async () => {
     const api = t.backend.api;
@@ -92,9 +120,21 @@ describe('plan indicators over five waves', () => {
       const r = await api.importSurvey({ fileName: `mercado-ola${w}.csv`, bytes: wave(w), planId });
       first ||= r.surveyId;
     }
-    await api.linkIndicator({ actionId: a1, surveyId: first, measure: { type: 'service', ref: 'Mercado municipal' }, metric: 'top2box_pct', target: { op: '>=', value: 80 } });
+    await api.linkIndicator({
+      actionId: a1,
+      surveyId: first,
+      measure: { type: 'service', ref: 'Mercado municipal' },
+      metric: 'top2box_pct',
+      target: { op: '>=', value: 80 },
+    });
     const key = '¿que tan satisfecho(a) esta con los siguientes servicios? [mercado municipal]';
-    await api.linkIndicator({ actionId: a2, surveyId: first, measure: { type: 'question', ref: key }, metric: 'index_0_100', target: { op: '>=', value: 70 } });
+    await api.linkIndicator({
+      actionId: a2,
+      surveyId: first,
+      measure: { type: 'question', ref: key },
+      metric: 'index_0_100',
+      target: { op: '>=', value: 70 },
+    });
 
     const db = new Database(t.dbPath);
     try {
@@ -134,7 +174,13 @@ describe('a plan deleted while its survey is read', () => {
     const bytes = await xlsxBytes([{ name: 'Respuestas', rows }]);
     const before = (await api.listSurveys({})).length;
     let settled = false;
-    const pending = api.importSurvey({ fileName: 'efimera.xlsx', bytes, planId }).then(() => null, (e: unknown) => e).finally(() => (settled = true));
+    const pending = api
+      .importSurvey({ fileName: 'efimera.xlsx', bytes, planId })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )
+      .finally(() => (settled = true));
     // Let the import start reading the workbook (it takes many event-loop turns), then delete the plan.
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(settled).toBe(false);

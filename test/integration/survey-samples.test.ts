@@ -66,7 +66,9 @@ describe('Google Forms .xlsx sample', () => {
     await wb.xlsx.load(fs.readFileSync(path.join(FIXTURES, 'encuesta-google-forms.xlsx')) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const all: (string | number | Date | null)[][] = [];
-    ws.eachRow((row) => all.push(Array.from({ length: 13 }, (_, i) => (row.getCell(i + 1).value as string | number | Date | null) ?? null)));
+    ws.eachRow((row) =>
+      all.push(Array.from({ length: 13 }, (_, i) => (row.getCell(i + 1).value as string | number | Date | null) ?? null)),
+    );
     header = all[0] as string[];
     rows = all.slice(1);
     const imported = await backend.api.importSurvey({ fileName: 'encuesta-google-forms.xlsx', bytes: read('encuesta-google-forms.xlsx') });
@@ -83,7 +85,10 @@ describe('Google Forms .xlsx sample', () => {
       const service = /\[(.+)\]/.exec(header[c]!)![1]!;
       const q = report.questions.find((x) => x.header === header[c]!.trim())!;
       expect(q.service).toBe(service);
-      checkSat(q, rows.map((r) => r[c] as string | null));
+      checkSat(
+        q,
+        rows.map((r) => r[c] as string | null),
+      );
       const s = report.services.find((x) => x.name === service)!;
       const e = expectedSat(rows.map((r) => r[c] as string | null));
       expect(s.n).toBe(e.n);
@@ -116,10 +121,16 @@ describe('Google Forms .xlsx sample', () => {
 
   it('filters by a choice column and by dates (dd/mm/aaaa)', async () => {
     const sexCol = report.questions.find((x) => x.header === 'Sexo')!.id;
-    const fem = await backend.api.surveyReport({ surveyId: report.surveyId, filters: { choices: [{ questionId: sexCol, values: ['Femenino'] }] } });
+    const fem = await backend.api.surveyReport({
+      surveyId: report.surveyId,
+      filters: { choices: [{ questionId: sexCol, values: ['Femenino'] }] },
+    });
     expect(fem.respondents).toBe(rows.filter((r) => r[2] === 'Femenino').length);
     const q = fem.questions.find((x) => x.header === header[6]!.trim())!;
-    checkSat(q, rows.filter((r) => r[2] === 'Femenino').map((r) => r[6] as string | null));
+    checkSat(
+      q,
+      rows.filter((r) => r[2] === 'Femenino').map((r) => r[6] as string | null),
+    );
 
     const inRange = rows.filter((r) => {
       const d = (r[0] as Date).toISOString().slice(0, 10); // UTC fields = the sheet's wall clock
@@ -153,7 +164,10 @@ describe('KoboToolbox CSV sample', () => {
   let report: SurveyReport;
   beforeAll(async () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'encuesta-kobo.csv'), 'utf8');
-    const all = text.split(/\r?\n/).filter(Boolean).map((l) => l.slice(1, -1).split('";"'));
+    const all = text
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((l) => l.slice(1, -1).split('";"'));
     header = all[0]!;
     const v = header.indexOf('_validation_status');
     lines = all.slice(1).filter((r) => r[v] !== 'Not Approved');
@@ -171,7 +185,10 @@ describe('KoboToolbox CSV sample', () => {
       if (!m) continue;
       const q = report.questions.find((x) => x.header === h)!;
       expect(q.service).toBe(m[1]);
-      checkSat(q, lines.map((r) => r[i]!));
+      checkSat(
+        q,
+        lines.map((r) => r[i]!),
+      );
     }
   });
 
@@ -202,8 +219,15 @@ describe('hand-typed Windows-1252 CSV sample', () => {
   let report: SurveyReport;
   beforeAll(async () => {
     const text = iconv.decode(fs.readFileSync(path.join(FIXTURES, 'encuesta-excel-windows1252.csv')), 'win1252');
-    rows = text.split(/\r?\n/).slice(2).filter(Boolean).map((l) => l.split(';').map((c) => c.replace(/^"|"$/g, '')));
-    const imported = await backend.api.importSurvey({ fileName: 'encuesta-excel-windows1252.csv', bytes: read('encuesta-excel-windows1252.csv') });
+    rows = text
+      .split(/\r?\n/)
+      .slice(2)
+      .filter(Boolean)
+      .map((l) => l.split(';').map((c) => c.replace(/^"|"$/g, '')));
+    const imported = await backend.api.importSurvey({
+      fileName: 'encuesta-excel-windows1252.csv',
+      bytes: read('encuesta-excel-windows1252.csv'),
+    });
     expect(imported.source).toBe('manual');
     expect(imported.respondents).toBe(rows.length);
     expect(imported.questions.map((q) => q.header)).toContain('Satisfacción con el servicio');
@@ -211,7 +235,10 @@ describe('hand-typed Windows-1252 CSV sample', () => {
   });
 
   it('reads accents from Windows-1252 and measures the satisfaction question', () => {
-    checkSat(report.questions.find((q) => q.header === 'Satisfacción con el servicio')!, rows.map((r) => r[4]!));
+    checkSat(
+      report.questions.find((q) => q.header === 'Satisfacción con el servicio')!,
+      rows.map((r) => r[4]!),
+    );
   });
 
   it('takes each row\'s service from the "Servicio evaluado" column', () => {

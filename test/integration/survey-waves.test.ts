@@ -25,7 +25,8 @@ function rows(day: string, good: number, bad: number): string[][] {
 
 const tmp = tempDir('mejora-waves-');
 const db = path.join(tmp.dir, 'mejora.sqlite');
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), ...args, '--db', db], { encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'bin/mejora.mjs'), ...args, '--db', db], { encoding: 'utf8' });
 const file = (name: string, body: string[][]) => {
   const p = path.join(tmp.dir, name);
   fs.writeFileSync(p, utf8(csvText([HEADER, ...body])));
@@ -47,9 +48,20 @@ beforeAll(async () => {
   await backend.api.addAction({
     planId,
     fields: {
-      criterion: 9, subcriterion: '9.1', area: 'Satisfacción baja', action: 'Mejorar el mercado municipal', objective: 'Más satisfacción',
-      start: '2026-01', end: '2026-12', endOpen: false, resources: '', indicator: '% de satisfechos', responsible: 'Planificación',
-      comments: '', extra: {}, tasks: [],
+      criterion: 9,
+      subcriterion: '9.1',
+      area: 'Satisfacción baja',
+      action: 'Mejorar el mercado municipal',
+      objective: 'Más satisfacción',
+      start: '2026-01',
+      end: '2026-12',
+      endOpen: false,
+      resources: '',
+      indicator: '% de satisfechos',
+      responsible: 'Planificación',
+      comments: '',
+      extra: {},
+      tasks: [],
     },
   });
   backend.close();
@@ -59,30 +71,64 @@ afterAll(() => tmp.cleanup());
 describe('survey waves from the CLI', () => {
   it('refuses the same file again, naming the earlier import, until --allow-duplicate', () => {
     const ola1 = file('respuestas.csv', W1);
-    expect(json(cli('import-survey', ola1, '--plan', '1', '--json'))).toMatchObject({ surveyId: 1, respondents: 10, leftOut: 0, planId: 1 });
+    expect(json(cli('import-survey', ola1, '--plan', '1', '--json'))).toMatchObject({
+      surveyId: 1,
+      respondents: 10,
+      leftOut: 0,
+      planId: 1,
+    });
     const again = cli('import-survey', ola1);
     expect(again.status).toBe(3);
-    expect(again.stderr).toMatch(/Este archivo ya se importó: «respuestas» \(ola 1, encuesta número 1\), importada el \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    expect(again.stderr).toMatch(
+      /Este archivo ya se importó: «respuestas» \(ola 1, encuesta número 1\), importada el \d\d\/\d\d\/\d{4} \d\d:\d\d/,
+    );
     expect(again.stderr).toContain('--allow-duplicate');
     expect(again.stderr).not.toMatch(/at .*\.ts/);
     expect(json(cli('list-surveys', '--json'))).toHaveLength(1);
   });
 
-  it('imports only the new rows of a cumulative download, into the form\'s plan by default', () => {
+  it("imports only the new rows of a cumulative download, into the form's plan by default", () => {
     const ola2 = file('respuestas (1).csv', [...W1, ...W2_NEW]);
     const done = cli('import-survey', ola2);
     expect(done.status, done.stderr).toBe(0);
     expect(done.stdout).toContain('8 personas');
     expect(done.stdout).toContain('Se omitieron 10 filas que ya estaban en olas anteriores');
     const list = json(cli('list-surveys', '--json'));
-    expect(list.map((s: { id: number; respondents: number; planId: number; wave: number }) => [s.id, s.respondents, s.planId, s.wave])).toEqual([[2, 8, 1, 2], [1, 10, 1, 1]]);
+    expect(
+      list.map((s: { id: number; respondents: number; planId: number; wave: number }) => [s.id, s.respondents, s.planId, s.wave]),
+    ).toEqual([
+      [2, 8, 1, 2],
+      [1, 10, 1, 1],
+    ]);
   });
 
   it('links an indicator and keeps its baseline on the linked wave as newer waves arrive; --plan none keeps a wave apart', () => {
-    const link = cli('indicator', 'link', '1', '--action', '1', '--survey', '1', '--measure', 'servicio:Mercado municipal', '--metric', 'top2box_pct', '--target', '>=80');
+    const link = cli(
+      'indicator',
+      'link',
+      '1',
+      '--action',
+      '1',
+      '--survey',
+      '1',
+      '--measure',
+      'servicio:Mercado municipal',
+      '--metric',
+      'top2box_pct',
+      '--target',
+      '>=80',
+    );
     expect(link.status, link.stderr).toBe(0);
     let [ind] = json(cli('indicator', 'list', '1', '--json')).indicators;
-    expect(ind).toMatchObject({ no: 1, measure: 'servicio:Mercado municipal', metric: 'top2box_pct', target: '>=80', baseline: { surveyId: 1, value: 40, n: 10 }, current: { surveyId: 2, value: 87.5, n: 8 }, met: true });
+    expect(ind).toMatchObject({
+      no: 1,
+      measure: 'servicio:Mercado municipal',
+      metric: 'top2box_pct',
+      target: '>=80',
+      baseline: { surveyId: 1, value: 40, n: 10 },
+      current: { surveyId: 2, value: 87.5, n: 8 },
+      met: true,
+    });
     expect(ind.trend.map((p: { surveyId: number }) => p.surveyId)).toEqual([1, 2]);
 
     // A September wave kept apart from the plan feeds nothing.
@@ -107,7 +153,19 @@ describe('survey waves from the CLI', () => {
   it('imports the same file whole when the user insists', () => {
     const insisted = json(cli('import-survey', path.join(tmp.dir, 'respuestas.csv'), '--allow-duplicate', '--plan', 'none', '--json'));
     expect(insisted).toMatchObject({ respondents: 10, leftOut: 0, planId: null });
-    const bad = cli('indicator', 'link', '1', '--action', '9', '--survey', '1', '--measure', 'servicio:Mercado municipal', '--target', '>=80');
+    const bad = cli(
+      'indicator',
+      'link',
+      '1',
+      '--action',
+      '9',
+      '--survey',
+      '1',
+      '--measure',
+      'servicio:Mercado municipal',
+      '--target',
+      '>=80',
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/no tiene la acción No. 9/);
   });

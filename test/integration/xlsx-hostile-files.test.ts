@@ -19,13 +19,17 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const RELS =
   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>';
 const PLAN_HEADERS = ['No.', 'Criterio No.', 'Subcriterio No.', 'Área de Mejora', 'Acción de Mejora', 'Tareas', 'Inicio', 'Fin'];
 
 /** A one-sheet workbook from raw parts: the sheet's inner XML, optional shared strings and workbook sheet list. */
-function workbook(sheetInner: string, opts: { sheets?: string; sharedStrings?: string | ReturnType<typeof zerosEntry>; after?: string } = {}): Uint8Array {
+function workbook(
+  sheetInner: string,
+  opts: { sheets?: string; sharedStrings?: string | ReturnType<typeof zerosEntry>; after?: string } = {},
+): Uint8Array {
   const sheets = opts.sheets ?? '<sheet name="Plan" sheetId="1" r:id="rId1"/>';
   const sst = opts.sharedStrings;
   return buildZip([
@@ -33,7 +37,10 @@ function workbook(sheetInner: string, opts: { sheets?: string; sharedStrings?: s
     rawEntry('xl/workbook.xml', `<?xml version="1.0"?><workbook ${NS}><sheets>${sheets}</sheets></workbook>`),
     rawEntry('xl/_rels/workbook.xml.rels', RELS),
     ...(sst === undefined ? [] : [typeof sst === 'string' ? rawEntry('xl/sharedStrings.xml', sst) : sst]),
-    rawEntry('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetInner}</sheetData>${opts.after ?? ''}</worksheet>`),
+    rawEntry(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetInner}</sheetData>${opts.after ?? ''}</worksheet>`,
+    ),
   ]);
 }
 
@@ -42,11 +49,18 @@ const planRows = (actions = 2) =>
     inlineRow(1, ['Plan de Mejora Institucional 2026']),
     inlineRow(2, ['Ayuntamiento Municipal de Prueba']),
     inlineRow(4, PLAN_HEADERS),
-    ...Array.from({ length: actions }, (_, i) => inlineRow(5 + i, [String(i + 1), '1', '1.1', `Área ${i + 1}`, `Acción ${i + 1}`, 'Tarea', 'Enero 2026', 'Marzo 2026'])),
+    ...Array.from({ length: actions }, (_, i) =>
+      inlineRow(5 + i, [String(i + 1), '1', '1.1', `Área ${i + 1}`, `Acción ${i + 1}`, 'Tarea', 'Enero 2026', 'Marzo 2026']),
+    ),
   ].join('');
 
 const surveyRows = (answers = 4) =>
-  [inlineRow(1, ['Sexo', '¿Qué tan satisfecho(a) está con el servicio?']), ...Array.from({ length: answers }, (_, i) => inlineRow(2 + i, [i % 2 ? 'Femenino' : 'Masculino', i % 3 ? 'Satisfecho' : 'Insatisfecho']))].join('');
+  [
+    inlineRow(1, ['Sexo', '¿Qué tan satisfecho(a) está con el servicio?']),
+    ...Array.from({ length: answers }, (_, i) =>
+      inlineRow(2 + i, [i % 2 ? 'Femenino' : 'Masculino', i % 3 ? 'Satisfecho' : 'Insatisfecho']),
+    ),
+  ].join('');
 
 /**
  * The issue's budget is 2 s per file on the user's laptop. On a test machine running more
@@ -67,7 +81,8 @@ async function timed<T>(fn: () => Promise<T>, budget = 2000): Promise<T | AppErr
 }
 
 const previewPlan = (bytes: Uint8Array, fileName = 'plan.xlsx') => timed(() => t.backend.api.previewPlanImport({ fileName, bytes }));
-const previewSurvey = (bytes: Uint8Array, fileName = 'respuestas.xlsx') => timed(() => t.backend.api.previewSurveyImport({ fileName, bytes }));
+const previewSurvey = (bytes: Uint8Array, fileName = 'respuestas.xlsx') =>
+  timed(() => t.backend.api.previewSurveyImport({ fileName, bytes }));
 
 function ok<T>(v: T | AppError): T {
   if (v instanceof AppError) throw new Error(`unexpected refusal: ${v.message}`);
@@ -117,12 +132,19 @@ describe('crafted workbooks', () => {
 
   it('16,384 identical header names: kept up to the plan limit with a warning; a survey reads them all', async () => {
     const headers = [...PLAN_HEADERS, ...Array.from({ length: 16_384 - PLAN_HEADERS.length }, () => 'Meta')];
-    const rows = [inlineRow(1, ['Plan de Mejora Institucional 2026']), inlineRow(2, ['Ayuntamiento Municipal de Prueba']), inlineRow(4, headers), inlineRow(5, ['1', '1', '1.1', 'Área', 'Acción', 'Tarea', 'Enero 2026', 'Marzo 2026', 'Meta 1'])];
+    const rows = [
+      inlineRow(1, ['Plan de Mejora Institucional 2026']),
+      inlineRow(2, ['Ayuntamiento Municipal de Prueba']),
+      inlineRow(4, headers),
+      inlineRow(5, ['1', '1', '1.1', 'Área', 'Acción', 'Tarea', 'Enero 2026', 'Marzo 2026', 'Meta 1']),
+    ];
     const plan = ok(await previewPlan(workbook(rows.join(''))));
     expect(plan.plan.extraColumns).toHaveLength(MAX_EXTRA_COLUMNS);
     expect(plan.plan.extraColumns.slice(0, 3)).toEqual(['Meta', 'Meta (2)', 'Meta (3)']);
     expect(plan.warnings.map((w) => w.message).join('\n')).toMatch(/un plan admite hasta 200: se ignoraron/);
-    const csv = new TextEncoder().encode(`${Array.from({ length: 16_384 }, () => 'Pregunta').join(',')}\n${Array.from({ length: 16_384 }, () => 'Sí').join(',')}\n`);
+    const csv = new TextEncoder().encode(
+      `${Array.from({ length: 16_384 }, () => 'Pregunta').join(',')}\n${Array.from({ length: 16_384 }, () => 'Sí').join(',')}\n`,
+    );
     const survey = ok(await timed(() => t.backend.api.previewSurveyImport({ fileName: 'iguales.csv', bytes: csv }), 4000));
     expect(survey.respondents).toBe(1);
   });
@@ -142,7 +164,10 @@ describe('crafted workbooks', () => {
     const good = workbook(surveyRows());
     const twice = buildZip([
       rawEntry('[Content_Types].xml', '<Types/>'),
-      rawEntry('xl/workbook.xml', `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      rawEntry(
+        'xl/workbook.xml',
+        `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
       rawEntry('xl/_rels/workbook.xml.rels', RELS),
       rawEntry('xl/worksheets/sheet1.xml', `<worksheet ${NS}><sheetData>${surveyRows()}</sheetData></worksheet>`),
       rawEntry('xl/worksheets/sheet1.xml', `<worksheet ${NS}><sheetData>${planRows()}</sheetData></worksheet>`),
@@ -193,7 +218,12 @@ describe('crafted CSV files', () => {
 });
 
 /** `mejora import-survey FILE --json` as a process; its exit code, output and peak RSS. */
-function cliImport(file: string, db: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<{ code: number | null; stdout: string; stderr: string; maxRssMb: number }> {
+function cliImport(
+  file: string,
+  db: string,
+  env: NodeJS.ProcessEnv,
+  killAfterMs?: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; maxRssMb: number }> {
   const script = `
     const { main } = await import(${JSON.stringify(path.join(ROOT, 'main/cli/main.ts'))});
     let out = '';
@@ -244,7 +274,12 @@ describe('no temporary copies of the answers', () => {
 describe('what an import accepts, the app can save again', () => {
   it('a 40,000-character cell is cut to the field limit with a warning, and the plan saves', async () => {
     const long = 'x'.repeat(40_000);
-    const rows = [inlineRow(1, ['Plan de Mejora Institucional 2026']), inlineRow(2, ['Ayuntamiento Municipal de Prueba']), inlineRow(4, [...PLAN_HEADERS, 'Meta']), inlineRow(5, ['1', '1', '1.1', long, 'Acción', 'Tarea', 'Enero 2026', 'Marzo 2026', long])];
+    const rows = [
+      inlineRow(1, ['Plan de Mejora Institucional 2026']),
+      inlineRow(2, ['Ayuntamiento Municipal de Prueba']),
+      inlineRow(4, [...PLAN_HEADERS, 'Meta']),
+      inlineRow(5, ['1', '1', '1.1', long, 'Acción', 'Tarea', 'Enero 2026', 'Marzo 2026', long]),
+    ];
     const bytes = workbook(rows.join(''));
     const preview = ok(await previewPlan(bytes));
     expect(preview.plan.actions[0]!.area).toHaveLength(MAX_FIELD_TEXT);

@@ -25,16 +25,28 @@ describe('plan workbooks in any part order', () => {
     for (let run = 0; run < 3; run++) {
       for (const v of variants) {
         const got = await t.backend.api.previewPlanImport({ fileName: 'pmi.xlsx', bytes: v.bytes });
-        expect({ label: v.label, plan: got.plan, warnings: got.warnings }).toEqual({ label: v.label, plan: expected.plan, warnings: expected.warnings });
+        expect({ label: v.label, plan: got.plan, warnings: got.warnings }).toEqual({
+          label: v.label,
+          plan: expected.plan,
+          warnings: expected.warnings,
+        });
       }
     }
   });
 });
 
 async function surveyWorkbook(): Promise<Uint8Array> {
-  const rows: (string | number | Date | null)[][] = [['Marca temporal', 'Sexo', '¿Qué tan satisfecho(a) está con el servicio?', 'Comentarios', 'Edad']];
+  const rows: (string | number | Date | null)[][] = [
+    ['Marca temporal', 'Sexo', '¿Qué tan satisfecho(a) está con el servicio?', 'Comentarios', 'Edad'],
+  ];
   for (let i = 0; i < 300; i++) {
-    rows.push([new Date(Date.UTC(2026, 1, 1 + (i % 28), 9, i % 60, 7)), i % 2 ? 'Femenino' : 'Masculino', SAT5[i % 5]!, i % 3 ? `Comentario ${i} & <más>` : null, 18 + (i % 50)]);
+    rows.push([
+      new Date(Date.UTC(2026, 1, 1 + (i % 28), 9, i % 60, 7)),
+      i % 2 ? 'Femenino' : 'Masculino',
+      SAT5[i % 5]!,
+      i % 3 ? `Comentario ${i} & <más>` : null,
+      18 + (i % 50),
+    ]);
   }
   return xlsxBytes([{ name: 'Respuestas de formulario 1', rows }]);
 }
@@ -44,7 +56,11 @@ describe('survey workbooks in any part order', () => {
     const original = await surveyWorkbook();
     const names = unzip(original).map((e) => e.name);
     expect(names).toContain('xl/sharedStrings.xml');
-    const strip = (p: Awaited<ReturnType<typeof t.backend.api.previewSurveyImport>>) => ({ ...p, matchedForm: null, savedMappingReused: false });
+    const strip = (p: Awaited<ReturnType<typeof t.backend.api.previewSurveyImport>>) => ({
+      ...p,
+      matchedForm: null,
+      savedMappingReused: false,
+    });
     const expected = strip(await t.backend.api.previewSurveyImport({ fileName: 'respuestas.xlsx', bytes: original }));
     expect(expected.respondents).toBe(300);
     expect(expected.dateRange).toEqual({ from: '2026-02-01T09:00:07', to: expect.stringMatching(/^2026-02-28T/) });
@@ -73,7 +89,10 @@ describe('one rule for a cell, in both imports', () => {
     ws.getRow(4).values = ['No.', 'Área de Mejora', 'Acción de Mejora', 'Tareas', '¿Aprobada?'];
     ws.getRow(5).values = [1, 'Área', 'Acción', 'Tarea', true];
     ws.getRow(6).values = [2, 'Área 2', 'Acción 2', 'Tarea 2', false];
-    const plan = await t.backend.api.previewPlanImport({ fileName: 'plan.xlsx', bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) });
+    const plan = await t.backend.api.previewPlanImport({
+      fileName: 'plan.xlsx',
+      bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer),
+    });
     expect(plan.plan.actions.map((a) => a.extra['¿Aprobada?'])).toEqual(['Sí', 'No']);
 
     const survey = new ExcelJS.Workbook();

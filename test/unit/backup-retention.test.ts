@@ -14,7 +14,14 @@ describe('backup retention', () => {
 
   it('keeps the last 3 of today and the newest of each earlier day', () => {
     const now = new Date('2026-11-30T18:00:00Z');
-    const items = ['2026-11-30T13:00:00Z', '2026-11-30T14:00:00Z', '2026-11-30T15:00:00Z', '2026-11-30T16:00:00Z', '2026-11-29T10:00:00Z', '2026-11-29T20:00:00Z'].map(at);
+    const items = [
+      '2026-11-30T13:00:00Z',
+      '2026-11-30T14:00:00Z',
+      '2026-11-30T15:00:00Z',
+      '2026-11-30T16:00:00Z',
+      '2026-11-29T10:00:00Z',
+      '2026-11-29T20:00:00Z',
+    ].map(at);
     const keep = backupsToKeep(items, now, 0);
     expect([...keep].sort()).toEqual(['2026-11-29T20:00:00Z', '2026-11-30T14:00:00Z', '2026-11-30T15:00:00Z', '2026-11-30T16:00:00Z']);
   });
@@ -55,7 +62,10 @@ describe('backup retention', () => {
 
   it('after a long break keeps backups from before it, not only the recent ones', () => {
     const now = new Date('2026-06-01T15:00:00Z');
-    const items = [...Array.from({ length: 20 }, (_, i) => at(new Date(Date.UTC(2026, 0, 1 + i, 15)).toISOString())), at('2026-06-01T14:00:00Z')];
+    const items = [
+      ...Array.from({ length: 20 }, (_, i) => at(new Date(Date.UTC(2026, 0, 1 + i, 15)).toISOString())),
+      at('2026-06-01T14:00:00Z'),
+    ];
     const keep = backupsToKeep(items, now, -240);
     expect(keep.has('2026-06-01T14:00:00.000Z') || keep.has('2026-06-01T14:00:00Z')).toBe(true);
     expect(keep.has('2026-01-20T15:00:00.000Z')).toBe(true); // the last day before the break

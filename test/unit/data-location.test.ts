@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { legacyMovePlan, locationRisk, locationWarning } from '../../main/app/dataLocation.ts';
 import { defaultDataDir, legacyDbPath } from '../../main/paths.ts';
 
-const winEnv = { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local', OneDrive: 'C:\\Users\\ana\\OneDrive' };
+const winEnv = {
+  APPDATA: 'C:\\Users\\ana\\AppData\\Roaming',
+  LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local',
+  OneDrive: 'C:\\Users\\ana\\OneDrive',
+};
 
 describe('the data folder', () => {
   it('is under %LOCALAPPDATA% on Windows (Roaming may be a network share), userData elsewhere', () => {

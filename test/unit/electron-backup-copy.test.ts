@@ -39,7 +39,9 @@ describe('desktop backup copy', () => {
   });
 
   it('passes on the backend refusal (too big for a FAT32 stick) as the message', async () => {
-    const { d } = deps({ dispatch: async () => ({ ok: false, error: { code: 'io_error', message: 'La copia ocupa 4.5 GB y esa unidad (FAT32…' } }) });
+    const { d } = deps({
+      dispatch: async () => ({ ok: false, error: { code: 'io_error', message: 'La copia ocupa 4.5 GB y esa unidad (FAT32…' } }),
+    });
     expect(await saveBackupCopy(d)).toEqual({ done: false, message: 'La copia ocupa 4.5 GB y esa unidad (FAT32…' });
   });
 

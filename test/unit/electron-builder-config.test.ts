@@ -60,7 +60,11 @@ describe('electron-builder.yml', () => {
 
   it('packages the entry bundles the build script writes, and package.json', () => {
     expect(pkg.main).toBe('dist/electron/main.cjs');
-    expect(ELECTRON_ENTRIES.map(([, out]) => out)).toEqual(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/backend-worker.cjs']);
+    expect(ELECTRON_ENTRIES.map(([, out]) => out)).toEqual([
+      'dist/electron/main.cjs',
+      'dist/electron/preload.cjs',
+      'dist/electron/backend-worker.cjs',
+    ]);
     for (const [, out] of ELECTRON_ENTRIES) {
       expect(included(out, config.files), out).toBe(true);
     }

@@ -17,7 +17,8 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const requires = (code: string) => [...new Set([...code.matchAll(/\b(?:require|import)\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!))].sort();
+const requires = (code: string) =>
+  [...new Set([...code.matchAll(/\b(?:require|import)\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!))].sort();
 
 /**
  * Runs a preload bundle the way Electron runs a sandboxed preload: in a fresh context,
@@ -103,12 +104,14 @@ describe('electron imports', () => {
   function tsFiles(dir: string): string[] {
     const full = path.join(root, dir);
     if (!fs.existsSync(full)) return [];
-    return fs.readdirSync(full, { recursive: true, encoding: 'utf8' })
+    return fs
+      .readdirSync(full, { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.(ts|svelte|mjs|js)$/.test(f) && !f.includes('node_modules'))
       .map((f) => path.join(dir, f));
   }
   const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const runtimeElectronImport = /^\s*import\s+(?!type\b)[^;]*from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/m;
+  const runtimeElectronImport =
+    /^\s*import\s+(?!type\b)[^;]*from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/m;
 
   it('happen only in the two shell entry files', () => {
     const offenders = ['main', 'shared', 'renderer/src', 'bin', 'test']

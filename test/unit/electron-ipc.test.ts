@@ -77,7 +77,11 @@ describe('main IPC handlers', () => {
     let ran = false;
     handleTrusted<SenderEvent, string>(ipc, 'x', () => ((ran = true), 'ran'), 'refused');
     const listener = ipc.handlers.get('x')!;
-    const destroyed = { get senderFrame(): { url: string } { throw new Error('Render frame was disposed'); } };
+    const destroyed = {
+      get senderFrame(): { url: string } {
+        throw new Error('Render frame was disposed');
+      },
+    };
     expect(await listener(destroyed, {})).toBe('refused');
     expect(ran).toBe(false);
   });
@@ -126,7 +130,12 @@ describe('preload bridge (window.mejora)', () => {
   it('sends saveFile as one request object on the save channel', async () => {
     const main = fakeIpcMain();
     const seen: unknown[] = [];
-    handleTrusted<SenderEvent, SaveFileResult>(main, SAVE_FILE_CHANNEL, (_e, req) => (seen.push(req), { saved: true, path: '/docs/plan.xlsx' }), { saved: false });
+    handleTrusted<SenderEvent, SaveFileResult>(
+      main,
+      SAVE_FILE_CHANNEL,
+      (_e, req) => (seen.push(req), { saved: true, path: '/docs/plan.xlsx' }),
+      { saved: false },
+    );
     const bridge = createBridge(fakeIpcRenderer(main).ipc);
     const bytes = new Uint8Array([1, 2, 3]);
     await expect(bridge.saveFile('Plan 2026.xlsx', bytes)).resolves.toEqual({ saved: true, path: '/docs/plan.xlsx' });
@@ -174,7 +183,11 @@ describe('bridge → main → backend on a real database', () => {
     const main = fakeIpcMain();
     registerApiHandlers(main, backend.dispatch);
     const bridge = createBridge(fakeIpcRenderer(main).ipc);
-    const created = (await bridge.api.createPlan!({ institution: 'Ayuntamiento de Baní', periodFrom: 2026, periodTo: 2026 })) as WireResponse;
+    const created = (await bridge.api.createPlan!({
+      institution: 'Ayuntamiento de Baní',
+      periodFrom: 2026,
+      periodTo: 2026,
+    })) as WireResponse;
     expect(created.ok).toBe(true);
     const listed = (await bridge.api.listPlans!({})) as WireResponse;
     expect(listed.ok && (listed.result as { institution: string }[]).map((p) => p.institution)).toEqual(['Ayuntamiento de Baní']);
@@ -183,4 +196,3 @@ describe('bridge → main → backend on a real database', () => {
     if (!bad.ok) expect(bad.error.code).toBe('invalid_argument');
   });
 });
-

@@ -11,7 +11,13 @@ import * as esbuild from 'esbuild';
 import { electronBundleOptions } from '../../scripts/bundleOptions.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/index.ts';
-import { apiChannel, OPEN_BACKUP_COPY_CHANNEL, OPEN_EVIDENCE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, SAVE_FILE_CHANNEL } from '../../shared/desktop.ts';
+import {
+  apiChannel,
+  OPEN_BACKUP_COPY_CHANNEL,
+  OPEN_EVIDENCE_CHANNEL,
+  SAVE_BACKUP_COPY_CHANNEL,
+  SAVE_FILE_CHANNEL,
+} from '../../shared/desktop.ts';
 import { REFUSED } from '../../main/electron/ipc.ts';
 import { APP_ENTRY_URL } from '../../main/electron/security.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -42,7 +48,13 @@ function fakeElectron(appRoot: string, userData: string, opts: { lock?: boolean 
   let exitCode: number | null = null;
   let readyResolve = () => {};
   const ready = new Promise<void>((r) => (readyResolve = r));
-  const state = { menu: null as any, schemes: null as any, handled: [] as string[], permissionRequest: null as any, permissionCheck: null as any };
+  const state = {
+    menu: null as any,
+    schemes: null as any,
+    handled: [] as string[],
+    permissionRequest: null as any,
+    permissionCheck: null as any,
+  };
   class BrowserWindow {
     webContents = { send: () => {} };
     constructor(options: unknown) {
@@ -56,9 +68,15 @@ function fakeElectron(appRoot: string, userData: string, opts: { lock?: boolean 
     once() {}
     on() {}
     show() {}
-    isDestroyed() { return false; }
-    static getFocusedWindow() { return null; }
-    static fromWebContents() { return null; }
+    isDestroyed() {
+      return false;
+    }
+    static getFocusedWindow() {
+      return null;
+    }
+    static fromWebContents() {
+      return null;
+    }
   }
   const electron = {
     app: {
@@ -102,7 +120,12 @@ function runMain(fake: ReturnType<typeof fakeElectron>, argv: string[], env: Rec
   });
   const module = { exports: {} };
   new Function('require', 'module', 'exports', '__filename', '__dirname', 'process', mainCode)(
-    req, module, module.exports, path.join(root, 'dist/electron/main.cjs'), path.join(root, 'dist/electron'), proc,
+    req,
+    module,
+    module.exports,
+    path.join(root, 'dist/electron/main.cjs'),
+    path.join(root, 'dist/electron'),
+    proc,
   );
 }
 
@@ -166,7 +189,15 @@ describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
     // The data file: <userData>/mejora.sqlite, as the CLI computes.
     expect(fs.existsSync(path.join(app.userData, 'mejora.sqlite'))).toBe(true);
     expect(fake.state.handled).toEqual(['app']);
-    expect([...fake.ipc.keys()].sort()).toEqual([...METHOD_NAMES.map(apiChannel), SAVE_FILE_CHANNEL, SAVE_BACKUP_COPY_CHANNEL, OPEN_BACKUP_COPY_CHANNEL, OPEN_EVIDENCE_CHANNEL].sort());
+    expect([...fake.ipc.keys()].sort()).toEqual(
+      [
+        ...METHOD_NAMES.map(apiChannel),
+        SAVE_FILE_CHANNEL,
+        SAVE_BACKUP_COPY_CHANNEL,
+        OPEN_BACKUP_COPY_CHANNEL,
+        OPEN_EVIDENCE_CHANNEL,
+      ].sort(),
+    );
     expect(fake.windows).toHaveLength(1);
     expect(fake.windows[0]!.url).toBe(APP_ENTRY_URL);
     expect(fake.windows[0]!.options.webPreferences).toMatchObject({
@@ -226,7 +257,10 @@ describe('desktop shell wiring (main bundle with a stand-in electron)', () => {
     fake.ready();
     await started(fake);
     const createPlan = fake.ipc.get(apiChannel('createPlan'))!;
-    const created = await createPlan({ senderFrame: { url: 'app://mejora/' } }, { institution: 'Junta Distrital de Prueba', periodFrom: 2026, periodTo: 2027 });
+    const created = await createPlan(
+      { senderFrame: { url: 'app://mejora/' } },
+      { institution: 'Junta Distrital de Prueba', periodFrom: 2026, periodTo: 2027 },
+    );
     expect(created).toEqual({ ok: true, result: { id: expect.any(Number) } });
     const file = path.join(app.userData, 'mejora.sqlite');
     expect(fs.existsSync(`${file}-wal`)).toBe(true); // open in WAL mode

@@ -5,7 +5,13 @@ import { aboutText, menuTemplate } from '../../main/electron/menu.ts';
 import { isMenuCommand, MENU_COMMANDS } from '../../main/electron/menuCommands.ts';
 
 // Written out here on purpose: the renderer's MenuCommand union, as the UI understands it.
-const VALID: Record<MenuCommand, true> = { 'new-plan': true, 'import-plan': true, 'export-plan': true, 'import-survey': true, 'show-plans': true };
+const VALID: Record<MenuCommand, true> = {
+  'new-plan': true,
+  'import-plan': true,
+  'export-plan': true,
+  'import-survey': true,
+  'show-plans': true,
+};
 
 function build(devTools = false) {
   const sent: MenuCommand[] = [];
@@ -22,7 +28,12 @@ describe('application menu', () => {
   it('is in Spanish with the agreed items', () => {
     const { template } = build();
     expect(template.map((m) => m.label)).toEqual(['Archivo', 'Editar', 'Ver', 'Ayuda']);
-    const [file, edit, view, help] = template.map(submenu) as [MenuItemConstructorOptions[], MenuItemConstructorOptions[], MenuItemConstructorOptions[], MenuItemConstructorOptions[]];
+    const [file, edit, view, help] = template.map(submenu) as [
+      MenuItemConstructorOptions[],
+      MenuItemConstructorOptions[],
+      MenuItemConstructorOptions[],
+      MenuItemConstructorOptions[],
+    ];
     expect(labels(file)).toEqual(['Nuevo plan', 'Importar plan…', 'Exportar a Excel…', 'Importar encuesta…', 'Salir']);
     expect(labels(edit)).toEqual(['Deshacer', 'Rehacer', 'Cortar', 'Copiar', 'Pegar', 'Seleccionar todo']);
     expect(labels(view)).toEqual(['Lista de planes', 'Recargar', 'Acercar', 'Alejar', 'Tamaño real', 'Pantalla completa']);
@@ -42,7 +53,10 @@ describe('application menu', () => {
 
   it('uses Electron roles for editing, zoom, window and quit', () => {
     const { template } = build();
-    const roles = template.flatMap(submenu).filter((i) => i.role).map((i) => [i.label, i.role]);
+    const roles = template
+      .flatMap(submenu)
+      .filter((i) => i.role)
+      .map((i) => [i.label, i.role]);
     expect(roles).toEqual([
       ['Salir', 'quit'],
       ['Deshacer', 'undo'],
@@ -89,7 +103,10 @@ describe('application menu', () => {
   });
 
   it('has no duplicate shortcuts', () => {
-    const accelerators = build(true).template.flatMap(submenu).map((i) => i.accelerator).filter(Boolean);
+    const accelerators = build(true)
+      .template.flatMap(submenu)
+      .map((i) => i.accelerator)
+      .filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 });
@@ -105,7 +122,11 @@ describe('menu commands', () => {
 
 describe('about box', () => {
   it('names the version and where the data lives', () => {
-    const { message, detail } = aboutText({ version: '0.1.0', dbPath: 'C:\\Users\\ana\\AppData\\Roaming\\Mejora\\mejora.sqlite', electron: '45.3.4' });
+    const { message, detail } = aboutText({
+      version: '0.1.0',
+      dbPath: 'C:\\Users\\ana\\AppData\\Roaming\\Mejora\\mejora.sqlite',
+      electron: '45.3.4',
+    });
     expect(message).toBe('Mejora 0.1.0');
     expect(detail).toContain('Datos: C:\\Users\\ana\\AppData\\Roaming\\Mejora\\mejora.sqlite');
     expect(detail).toContain('Electron 45.3.4');

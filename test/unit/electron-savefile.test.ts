@@ -111,7 +111,10 @@ describe('saving an export', () => {
     cleanup = tmp.cleanup;
     fs.writeFileSync(path.join(tmp.dir, 'informe.xlsx'), 'viejo');
     const { d, asked } = deps(tmp.dir, () => path.join(tmp.dir, 'informe.xlsx'), false);
-    expect(await saveFile({ suggestedName: 'Plan.xlsx', bytes: XLSX }, d)).toEqual({ saved: true, path: path.join(tmp.dir, 'informe.xlsx') });
+    expect(await saveFile({ suggestedName: 'Plan.xlsx', bytes: XLSX }, d)).toEqual({
+      saved: true,
+      path: path.join(tmp.dir, 'informe.xlsx'),
+    });
     expect(asked).toEqual([]);
   });
 
@@ -151,7 +154,13 @@ describe('saving an export', () => {
     const tmp = tempDir('mejora-save-');
     cleanup = tmp.cleanup;
     const { d, errors, shown } = deps(tmp.dir, (o) => o.defaultPath!);
-    for (const bad of [null, {}, { suggestedName: 'a.xlsx', bytes: 'texto' }, { suggestedName: '', bytes: XLSX }, { suggestedName: 'a.xlsx', bytes: [1, 2] }]) {
+    for (const bad of [
+      null,
+      {},
+      { suggestedName: 'a.xlsx', bytes: 'texto' },
+      { suggestedName: '', bytes: XLSX },
+      { suggestedName: 'a.xlsx', bytes: [1, 2] },
+    ]) {
       expect(await saveFile(bad, d)).toEqual({ saved: false });
     }
     expect(shown).toEqual([]);

@@ -30,7 +30,12 @@ describe('window hardening', () => {
       spellcheck: false,
     });
     // The window really gets the hardened preferences (written out, not derived from webPreferences()).
-    expect(windowOptions('/p.cjs').webPreferences).toMatchObject({ preload: '/p.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(windowOptions('/p.cjs').webPreferences).toMatchObject({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(windowOptions('/p.cjs').title).toBe('Mejora');
   });
 
@@ -45,7 +50,12 @@ describe('window hardening', () => {
 
 describe('URL guard', () => {
   it('accepts pages of the app origin', () => {
-    for (const url of ['app://mejora/', 'app://mejora/index.html', 'app://mejora/index.html#/plan/3', 'app://mejora/assets/index-x.js?v=1']) {
+    for (const url of [
+      'app://mejora/',
+      'app://mejora/index.html',
+      'app://mejora/index.html#/plan/3',
+      'app://mejora/assets/index-x.js?v=1',
+    ]) {
       expect(isTrustedUrl(url), url).toBe(true);
     }
   });
@@ -104,17 +114,28 @@ describe('URL guard', () => {
   });
 
   it('grants no permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'unknown']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'openExternal',
+      'fullscreen',
+      'unknown',
+    ]) {
       expect(allowPermission(p), p).toBe(false);
     }
   });
 });
 
 describe('content security policy', () => {
-  const directives = new Map(APP_CSP.split(';').map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/);
-    return [name!, values] as const;
-  }));
+  const directives = new Map(
+    APP_CSP.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values] as const;
+    }),
+  );
 
   it('is the browser-mode policy, not a copy', () => {
     expect(APP_CSP).toBe(CONTENT_SECURITY_POLICY);

@@ -62,7 +62,13 @@ describe('backend in a worker thread', () => {
     const imported = await backend.dispatch('importPlan', { fileName: 'plan-vallejuelo-2025-2026.xlsx', bytes, mode: 'new' });
     expect(imported).toMatchObject({
       ok: true,
-      result: { institution: 'Ayuntamiento Municipal de Vallejuelo', period: { from: 2025, to: 2026 }, actions: 3, tasks: 3, updated: false },
+      result: {
+        institution: 'Ayuntamiento Municipal de Vallejuelo',
+        period: { from: 2025, to: 2026 },
+        actions: 3,
+        tasks: 3,
+        updated: false,
+      },
     });
     const planId = (imported as { result: { planId: number } }).result.planId;
     const plan = (await backend.dispatch('getPlan', { planId })) as { ok: true; result: { actions: { criterion: number }[] } };

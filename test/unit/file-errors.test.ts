@@ -26,7 +26,16 @@ describe('file problems from error codes', () => {
   });
 
   it('gives each problem its own Spanish message, never a code or "error inesperado"', () => {
-    const problems = ['held_by_other_program', 'read_only_file', 'read_only_folder', 'read_only_drive', 'disk_full', 'missing_folder', 'locked', 'unknown'] as const;
+    const problems = [
+      'held_by_other_program',
+      'read_only_file',
+      'read_only_folder',
+      'read_only_drive',
+      'disk_full',
+      'missing_folder',
+      'locked',
+      'unknown',
+    ] as const;
     const save = problems.map((p) => saveProblemMessage(p, 'C:\\Users\\ana\\Documentos\\plan.xlsx'));
     const data = problems.map((p) => dataFileProblemMessage(p, 'C:\\Users\\ana\\mejora.sqlite'));
     for (const m of [...save, ...data]) {

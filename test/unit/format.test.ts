@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatNumber, formatPercent, formatPeriod, isSmallBase, planLabel, plural, smallBaseNote, withTheir } from '../../shared/format.ts';
+import {
+  formatBytes,
+  formatCount,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  isSmallBase,
+  planLabel,
+  plural,
+  smallBaseNote,
+  withTheir,
+} from '../../shared/format.ts';
 
 describe('Spanish wording of counts, sizes and periods (es-DO)', () => {
   it('agrees the noun with the count, never "(s)"', () => {
@@ -40,13 +51,22 @@ describe('Spanish wording of counts, sizes and periods (es-DO)', () => {
   });
 
   it('names a plan by institution and period first', () => {
-    const plan = { institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026, title: 'Plan de Mejora Institucional 2025-2026' };
+    const plan = {
+      institution: 'Ayuntamiento Municipal de Vallejuelo',
+      periodFrom: 2025,
+      periodTo: 2026,
+      title: 'Plan de Mejora Institucional 2025-2026',
+    };
     expect(planLabel(plan)).toBe('Ayuntamiento Municipal de Vallejuelo · 2025–2026');
-    expect(planLabel({ ...plan, title: 'Plan de Mejora Institucional 2025–2026' })).toBe('Ayuntamiento Municipal de Vallejuelo · 2025–2026');
+    expect(planLabel({ ...plan, title: 'Plan de Mejora Institucional 2025–2026' })).toBe(
+      'Ayuntamiento Municipal de Vallejuelo · 2025–2026',
+    );
     expect(planLabel({ ...plan, title: 'Plan revisado tras la visita del MAP' })).toBe(
       'Ayuntamiento Municipal de Vallejuelo · 2025–2026 · Plan revisado tras la visita del MAP',
     );
-    expect(planLabel({ ...plan, periodTo: 2025, title: 'Plan de Mejora Institucional 2025' })).toBe('Ayuntamiento Municipal de Vallejuelo · 2025');
+    expect(planLabel({ ...plan, periodTo: 2025, title: 'Plan de Mejora Institucional 2025' })).toBe(
+      'Ayuntamiento Municipal de Vallejuelo · 2025',
+    );
   });
 
   it('flags bases under 30 answers', () => {

@@ -15,16 +15,25 @@ describe('splitClipboardTable', () => {
   });
 
   it('reads LibreOffice text: LF rows, no trailing line break, empty cells kept in place', () => {
-    expect(splitClipboardTable('a\t\tc\n\tb\t').rows).toEqual([['a', '', 'c'], ['', 'b']]);
+    expect(splitClipboardTable('a\t\tc\n\tb\t').rows).toEqual([
+      ['a', '', 'c'],
+      ['', 'b'],
+    ]);
   });
 
   it('keeps a quote that does not wrap the cell as text', () => {
     expect(splitClipboardTable('"Bueno" dijo\tx\n').rows).toEqual([['"Bueno" dijo', 'x']]);
-    expect(splitClipboardTable('"sin cerrar\tx\n"otra\ty').rows).toEqual([['"sin cerrar', 'x'], ['"otra', 'y']]);
+    expect(splitClipboardTable('"sin cerrar\tx\n"otra\ty').rows).toEqual([
+      ['"sin cerrar', 'x'],
+      ['"otra', 'y'],
+    ]);
   });
 
   it('round-trips what Excel would write', () => {
-    const rows = [['No.', 'Acción'], ['1', 'Línea 1\nLínea 2 con "comillas"\ty tab']];
+    const rows = [
+      ['No.', 'Acción'],
+      ['1', 'Línea 1\nLínea 2 con "comillas"\ty tab'],
+    ];
     expect(splitClipboardTable(joinClipboardTable(rows)).rows).toEqual(rows);
     expect(splitClipboardTable(joinClipboardTable(rows, '\n')).rows).toEqual(rows);
   });

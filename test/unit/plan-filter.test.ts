@@ -51,10 +51,32 @@ describe('responsables', () => {
 
 describe('the plan filter', () => {
   const actions = [
-    action(1, { criterion: 2, action: 'Realizar reuniones con el consejo', responsible: 'Secretario Municipal', progress: { semaforo: 'rojo' } }),
-    action(2, { criterion: 4, action: 'Implementar gestión documental', responsible: 'Planificación / OAI', tasks: [{ text: 'Digitalizar archivos' }], progress: { semaforo: 'verde' } }),
-    action(3, { criterion: 4, action: 'Encuesta de satisfacción', responsible: 'OAI', extra: { Presupuesto: 'RD$ 50,000' }, progress: { semaforo: 'rojo' } }),
-    action(12, { criterion: 5, action: 'Manual de procedimientos', responsible: 'Planificación', progress: { semaforo: 'completada', note: 'Aprobado por el concejo' } }),
+    action(1, {
+      criterion: 2,
+      action: 'Realizar reuniones con el consejo',
+      responsible: 'Secretario Municipal',
+      progress: { semaforo: 'rojo' },
+    }),
+    action(2, {
+      criterion: 4,
+      action: 'Implementar gestión documental',
+      responsible: 'Planificación / OAI',
+      tasks: [{ text: 'Digitalizar archivos' }],
+      progress: { semaforo: 'verde' },
+    }),
+    action(3, {
+      criterion: 4,
+      action: 'Encuesta de satisfacción',
+      responsible: 'OAI',
+      extra: { Presupuesto: 'RD$ 50,000' },
+      progress: { semaforo: 'rojo' },
+    }),
+    action(12, {
+      criterion: 5,
+      action: 'Manual de procedimientos',
+      responsible: 'Planificación',
+      progress: { semaforo: 'completada', note: 'Aprobado por el concejo' },
+    }),
   ];
   const nos = (f: Partial<typeof NO_FILTER>) => filterActions(actions, { ...NO_FILTER, ...f }).map((a) => a.no);
 

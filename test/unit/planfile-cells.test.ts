@@ -125,7 +125,8 @@ describe('headers', () => {
   });
 
   it('leaves optional MAP columns unmatched (they become extra columns)', () => {
-    for (const h of ['Meta', 'Producto', 'Medio(s) de verificación', 'Estatus', '% de avance', 'Evidencia']) expect(matchHeader(h)).toBeNull();
+    for (const h of ['Meta', 'Producto', 'Medio(s) de verificación', 'Estatus', '% de avance', 'Evidencia'])
+      expect(matchHeader(h)).toBeNull();
   });
 });
 
@@ -137,7 +138,14 @@ describe('lines above the header', () => {
       periodFrom: 2025,
       periodTo: 2026,
     });
-    expect(readPlanMeta(['PLAN DE MEJORA', 'Nombre de la Organización: Junta de Distrito X', 'Fecha de elaboración: 15/01/2026', 'Período: 2026 - 2027'])).toMatchObject({
+    expect(
+      readPlanMeta([
+        'PLAN DE MEJORA',
+        'Nombre de la Organización: Junta de Distrito X',
+        'Fecha de elaboración: 15/01/2026',
+        'Período: 2026 - 2027',
+      ]),
+    ).toMatchObject({
       institution: 'Junta de Distrito X',
       periodFrom: 2026,
       periodTo: 2027,
@@ -152,11 +160,15 @@ describe('export names and title', () => {
     expect(exportFileName({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026 })).toBe(
       'Plan de Mejora 2025-2026 - Ayuntamiento Municipal de Vallejuelo.xlsx',
     );
-    expect(exportFileName({ institution: 'A/B: "C" <D>?*|.', periodFrom: 2026, periodTo: 2026 })).toBe('Plan de Mejora 2026 - A B C D.xlsx');
+    expect(exportFileName({ institution: 'A/B: "C" <D>?*|.', periodFrom: 2026, periodTo: 2026 })).toBe(
+      'Plan de Mejora 2026 - A B C D.xlsx',
+    );
   });
 
   it('the title line always names the period', () => {
-    expect(titleLine({ title: 'Plan de Mejora Institucional 2025-2026', periodFrom: 2025, periodTo: 2026 })).toBe('Plan de Mejora Institucional 2025-2026');
+    expect(titleLine({ title: 'Plan de Mejora Institucional 2025-2026', periodFrom: 2025, periodTo: 2026 })).toBe(
+      'Plan de Mejora Institucional 2025-2026',
+    );
     expect(titleLine({ title: 'Plan de Mejora', periodFrom: 2025, periodTo: 2026 })).toBe('Plan de Mejora 2025-2026');
     expect(titleLine({ title: '', periodFrom: 2026, periodTo: 2026 })).toBe('Plan de Mejora Institucional 2026');
   });

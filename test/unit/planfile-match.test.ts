@@ -16,7 +16,13 @@ describe('matchActions', () => {
 
   it('falls back to position when a number is missing, repeated, zero, negative or not whole', () => {
     const byPosition = { byNumber: false, existingIndex: [0, 1, null], removed: [], displayNo: [1, 2, 3] };
-    for (const fileNos of [[1, null, 3], [1, 2, 2], [0, 1, 2], [-1, 1, 2], [1, 2.5, 3]]) {
+    for (const fileNos of [
+      [1, null, 3],
+      [1, 2, 2],
+      [0, 1, 2],
+      [-1, 1, 2],
+      [1, 2.5, 3],
+    ]) {
       expect(matchActions([1, 2], fileNos)).toEqual(byPosition);
     }
     expect(matchActions([1, 2, 3], [7, 7])).toEqual({ byNumber: false, existingIndex: [0, 1], removed: [2], displayNo: [1, 2] });

@@ -59,7 +59,9 @@ describe('attributes', () => {
 
 describe('string items', () => {
   it('joins the runs and leaves phonetic runs out', () => {
-    expect(stringItemText('<r><t>Medir </t></r><rPh sb="0"><t>no</t></rPh><r><t xml:space="preserve">la &lt;satisfacción&gt;</t></r>')).toBe('Medir la <satisfacción>');
+    expect(
+      stringItemText('<r><t>Medir </t></r><rPh sb="0"><t>no</t></rPh><r><t xml:space="preserve">la &lt;satisfacción&gt;</t></r>'),
+    ).toBe('Medir la <satisfacción>');
     expect(stringItemText('<x:t>a</x:t><x:rPh><x:t>b</x:t></x:rPh>')).toBe('a');
   });
 

@@ -21,7 +21,11 @@ const runs = job.steps.map((s) => s.run ?? '');
 const indexOf = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));
 
 /** electron-builder's ${version}/${arch}/${ext} macros, as it expands them. */
-const expand = (name: string, ext: string) => name.replace(/\$\{version\}/, pkg.version).replace(/\$\{arch\}/, 'x64').replace(/\$\{ext\}/, ext);
+const expand = (name: string, ext: string) =>
+  name
+    .replace(/\$\{version\}/, pkg.version)
+    .replace(/\$\{arch\}/, 'x64')
+    .replace(/\$\{ext\}/, ext);
 
 describe('.github/workflows/release.yml', () => {
   it('runs on a Windows runner, on a version tag or by hand', () => {
@@ -43,7 +47,9 @@ describe('.github/workflows/release.yml', () => {
     const smoke = indexOf(/^npm run smoke:desktop -- --app release\/win-unpacked\/Mejora\.exe$/);
     const upload = job.steps.findIndex((s) => s.uses?.startsWith('actions/upload-artifact@'));
     for (const i of [install, typecheck, tests, dist, smoke, upload]) expect(i).toBeGreaterThanOrEqual(0);
-    expect([install, typecheck, tests, dist, smoke, upload]).toEqual([...[install, typecheck, tests, dist, smoke, upload]].sort((a, b) => a - b));
+    expect([install, typecheck, tests, dist, smoke, upload]).toEqual(
+      [...[install, typecheck, tests, dist, smoke, upload]].sort((a, b) => a - b),
+    );
     expect(runs[tests]).toContain('--project unit');
     expect(runs[tests]).toContain('--project integration');
     expect(runs[dist]).toContain('--publish never');
@@ -67,7 +73,10 @@ describe('.github/workflows/release.yml', () => {
   it('uploads exactly the files electron-builder names, and fails when one is missing', () => {
     const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
     expect(upload.with?.['if-no-files-found']).toBe('error');
-    const globs = String(upload.with?.path).trim().split('\n').map((g) => g.trim());
+    const globs = String(upload.with?.path)
+      .trim()
+      .split('\n')
+      .map((g) => g.trim());
     const installer = path.posix.join(builder.directories.output, expand(builder.nsis.artifactName, 'exe'));
     const zip = path.posix.join(builder.directories.output, expand(builder.win.artifactName, 'zip'));
     expect(installer).toBe(`release/Mejora-Setup-${pkg.version}.exe`);

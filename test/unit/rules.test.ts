@@ -15,12 +15,16 @@ describe('action rules', () => {
   });
 
   it('refuses an end before the start, and accepts the same month', () => {
-    expect(validateActionFields(action({ start: '2026-05', end: '2026-02' })).end).toBe('El mes de fin no puede ser anterior al mes de inicio.');
+    expect(validateActionFields(action({ start: '2026-05', end: '2026-02' })).end).toBe(
+      'El mes de fin no puede ser anterior al mes de inicio.',
+    );
     expect(validateActionFields(action({ start: '2026-05', end: '2026-05' }))).toEqual({});
   });
 
   it('refuses a subcriterion outside its criterion, or without one', () => {
-    expect(validateActionFields(action({ criterion: 3, subcriterion: '5.2' })).subcriterion).toBe('El subcriterio 5.2 no pertenece al criterio 3.');
+    expect(validateActionFields(action({ criterion: 3, subcriterion: '5.2' })).subcriterion).toBe(
+      'El subcriterio 5.2 no pertenece al criterio 3.',
+    );
     expect(validateActionFields(action({ criterion: null, subcriterion: '5.2' })).subcriterion).toBe('Elija primero el criterio 5.');
     expect(validateActionFields(action({ criterion: 5, subcriterion: '5.9' })).subcriterion).toBe('«5.9» no es un subcriterio CAF.');
   });

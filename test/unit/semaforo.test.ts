@@ -54,7 +54,15 @@ describe('semáforo', () => {
     expect(nine.semaforo).toBe('verde'); // 21 days left, exactly 10 behind
     expect(april('2026-04-09', 19.99).semaforo).toBe('amarillo');
     const long = (actual: number) =>
-      semaforo({ start: '2026-04', end: '2026-06', endOpen: false, state: 'en_proceso', actual: percentFraction(actual), asOf: '2026-04-28', settings: DEFAULT_SEMAFORO_SETTINGS });
+      semaforo({
+        start: '2026-04',
+        end: '2026-06',
+        endOpen: false,
+        state: 'en_proceso',
+        actual: percentFraction(actual),
+        asOf: '2026-04-28',
+        settings: DEFAULT_SEMAFORO_SETTINGS,
+      });
     // 01/04 … 30/06 = 91 days; 28/04 is day 28 → 30.769…; 20.77 → 10.0 behind but not exactly.
     expect(long(20.77).semaforo).toBe('verde');
     expect(long(20.76).semaforo).toBe('amarillo');
@@ -70,7 +78,15 @@ describe('semáforo', () => {
 
   it('is amarillo when Fin ends in 15 days or fewer, verde at 16', () => {
     const q = (asOf: string) =>
-      semaforo({ start: '2026-01', end: '2026-06', endOpen: false, state: 'en_proceso', actual: percentFraction(100 * 0.99), asOf, settings: DEFAULT_SEMAFORO_SETTINGS });
+      semaforo({
+        start: '2026-01',
+        end: '2026-06',
+        endOpen: false,
+        state: 'en_proceso',
+        actual: percentFraction(100 * 0.99),
+        asOf,
+        settings: DEFAULT_SEMAFORO_SETTINGS,
+      });
     expect(q('2026-06-14').semaforo).toBe('verde'); // 16 days left
     expect(q('2026-06-15').semaforo).toBe('amarillo'); // 15 days left
   });
@@ -84,9 +100,25 @@ describe('semáforo', () => {
   });
 
   it('is sin_fechas without months; one month alone stands for both', () => {
-    const none = semaforo({ start: null, end: null, endOpen: false, state: 'en_proceso', actual: null, asOf: '2026-04-10', settings: DEFAULT_SEMAFORO_SETTINGS });
+    const none = semaforo({
+      start: null,
+      end: null,
+      endOpen: false,
+      state: 'en_proceso',
+      actual: null,
+      asOf: '2026-04-10',
+      settings: DEFAULT_SEMAFORO_SETTINGS,
+    });
     expect(none.semaforo).toBe('sin_fechas');
-    const onlyEnd = semaforo({ start: null, end: '2026-04', endOpen: false, state: 'en_proceso', actual: null, asOf: '2026-05-01', settings: DEFAULT_SEMAFORO_SETTINGS });
+    const onlyEnd = semaforo({
+      start: null,
+      end: '2026-04',
+      endOpen: false,
+      state: 'en_proceso',
+      actual: null,
+      asOf: '2026-05-01',
+      settings: DEFAULT_SEMAFORO_SETTINGS,
+    });
     expect(onlyEnd.semaforo).toBe('rojo');
     expect(onlyEnd.startDay).toBe('2026-04-01');
   });
@@ -108,13 +140,25 @@ describe('semáforo', () => {
 
   it('follows the plan thresholds', () => {
     const strict = { amberBehind: 5, redBehind: 8, amberDaysBeforeEnd: 0 };
-    const r = semaforo({ start: '2026-01', end: '2026-12', endOpen: false, state: 'en_proceso', actual: percentFraction(11), asOf: '2026-03-14', settings: strict });
+    const r = semaforo({
+      start: '2026-01',
+      end: '2026-12',
+      endOpen: false,
+      state: 'en_proceso',
+      actual: percentFraction(11),
+      asOf: '2026-03-14',
+      settings: strict,
+    });
     expect(r.semaforo).toBe('rojo'); // 9 behind > 8
   });
 });
 
 const tasks = (...s: TaskStatus[]) => s.map((status) => ({ status }));
-const input = (t: { status: TaskStatus }[], manual: number | null = null, override: 'completada' | 'cancelada' | 'en_curso' | null = null) => ({
+const input = (
+  t: { status: TaskStatus }[],
+  manual: number | null = null,
+  override: 'completada' | 'cancelada' | 'en_curso' | null = null,
+) => ({
   tasks: t,
   manualPercent: manual,
   manualReason: manual === null ? null : 'informe del área',

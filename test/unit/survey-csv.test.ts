@@ -36,13 +36,23 @@ describe('CSV splitting', () => {
     expect(rows('a\tb\tc\n1\t2\t3').delimiter).toBe('\t');
     const sep = rows('sep=;\r\nPregunta, con coma;Otra\r\nx;y\r\n');
     expect(sep.delimiter).toBe(';');
-    expect(sep.rows).toEqual([['Pregunta, con coma', 'Otra'], ['x', 'y']]);
+    expect(sep.rows).toEqual([
+      ['Pregunta, con coma', 'Otra'],
+      ['x', 'y'],
+    ]);
   });
   it('keeps quoted fields with delimiters, doubled quotes and line breaks', () => {
     const text = '"a";"b"\r\n"Primera línea\r\nsegunda; con ""comillas""";"=1+1"\r\n';
-    expect(rows(text).rows).toEqual([['a', 'b'], ['Primera línea\r\nsegunda; con "comillas"', '=1+1']]);
+    expect(rows(text).rows).toEqual([
+      ['a', 'b'],
+      ['Primera línea\r\nsegunda; con "comillas"', '=1+1'],
+    ]);
   });
   it('keeps empty fields', () => {
-    expect(rows('a,b,c\n,,\n1,,3').rows).toEqual([['a', 'b', 'c'], ['', '', ''], ['1', '', '3']]);
+    expect(rows('a,b,c\n,,\n1,,3').rows).toEqual([
+      ['a', 'b', 'c'],
+      ['', '', ''],
+      ['1', '', '3'],
+    ]);
   });
 });

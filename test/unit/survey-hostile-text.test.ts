@@ -75,7 +75,10 @@ describe('CSV rows wider than any spreadsheet', () => {
     expect(withValue).toHaveLength(101);
     expect(withValue![100]).toBe('x');
     // Without a limit nothing changes.
-    expect([...splitCsv('a,b,,\n1,2', ',')]).toEqual([['a', 'b', '', ''], ['1', '2']]);
+    expect([...splitCsv('a,b,,\n1,2', ',')]).toEqual([
+      ['a', 'b', '', ''],
+      ['1', '2'],
+    ]);
   });
 });
 

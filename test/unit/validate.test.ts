@@ -39,8 +39,20 @@ describe('runtime validation of API arguments', () => {
     const args = {
       actionId: 1,
       fields: {
-        criterion: 4, subcriterion: '4.5', area: '', action: 'x', objective: '', start: '2026-1', end: null, endOpen: false,
-        resources: '', indicator: '', responsible: '', comments: '', extra: {}, tasks: [],
+        criterion: 4,
+        subcriterion: '4.5',
+        area: '',
+        action: 'x',
+        objective: '',
+        start: '2026-1',
+        end: null,
+        endOpen: false,
+        resources: '',
+        indicator: '',
+        responsible: '',
+        comments: '',
+        extra: {},
+        tasks: [],
       },
     };
     expect(() => contract.updateAction.args.parse(args)).toThrow('«fields.start»');

@@ -4,7 +4,11 @@ import { decodeWire, encodeWire } from '../../shared/api/wire.ts';
 describe('wire encoding', () => {
   it('carries file bytes through JSON, Buffers included', () => {
     const bytes = new Uint8Array(100_000).map((_, i) => i % 256);
-    const decoded = decodeWire(encodeWire({ file: bytes, buf: Buffer.from('hola'), n: 1 })) as { file: Uint8Array; buf: Uint8Array; n: number };
+    const decoded = decodeWire(encodeWire({ file: bytes, buf: Buffer.from('hola'), n: 1 })) as {
+      file: Uint8Array;
+      buf: Uint8Array;
+      n: number;
+    };
     expect(decoded.file).toBeInstanceOf(Uint8Array);
     expect(Array.from(decoded.file)).toEqual(Array.from(bytes));
     expect(new TextDecoder().decode(decoded.buf)).toBe('hola');

@@ -23,7 +23,12 @@ export function windowsSafeName(name: string, max: number): string {
   const dot = s.lastIndexOf('.');
   const ext = dot > 0 && s.length - dot <= 10 ? s.slice(dot) : '';
   let stem = ext ? s.slice(0, dot) : s;
-  if ([...stem].length + ext.length > max) stem = [...stem].slice(0, Math.max(1, max - ext.length - 1)).join('').trimEnd() + '…';
+  if ([...stem].length + ext.length > max)
+    stem =
+      [...stem]
+        .slice(0, Math.max(1, max - ext.length - 1))
+        .join('')
+        .trimEnd() + '…';
   s = (stem + ext).replace(/[. ]+$/, '');
   if (!s || WINDOWS_RESERVED.test(s)) s = `_${s || 'archivo'}`;
   return s;

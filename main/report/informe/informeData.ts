@@ -38,7 +38,12 @@ export function buildInforme(progress: PlanProgress): InformeAvance {
   }
   const evidence = evidenceByAction(progress);
   return {
-    plan: { id: progress.id, institution: progress.institution, title: progress.title, period: { from: progress.periodFrom, to: progress.periodTo } },
+    plan: {
+      id: progress.id,
+      institution: progress.institution,
+      title: progress.title,
+      period: { from: progress.periodFrom, to: progress.periodTo },
+    },
     cutoff: progress.cutoff ? { id: progress.cutoff.id, label: progress.cutoff.label, date: progress.cutoff.date } : null,
     asOf: progress.asOf,
     totals: { actions: progress.actions.length, by_state: byState, by_semaforo: bySemaforo, percent: meanPercent(progress.actions) },
@@ -75,7 +80,13 @@ export function byCriterion(progress: PlanProgress & { cafVersion: CafVersion })
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
     .map(([criterion, list]) => ({
       criterion,
-      label: criterion === null ? 'Sin criterio' : `${criterion}. ${(() => { const e = findCriterion(criterion); return e ? cafLabel(e, progress.cafVersion) : ''; })()}`.trim(),
+      label:
+        criterion === null
+          ? 'Sin criterio'
+          : `${criterion}. ${(() => {
+              const e = findCriterion(criterion);
+              return e ? cafLabel(e, progress.cafVersion) : '';
+            })()}`.trim(),
       actions: list.length,
       percent: meanPercent(list),
       completed: list.filter((a) => a.progress.state === 'completada').length,
@@ -84,5 +95,7 @@ export function byCriterion(progress: PlanProgress & { cafVersion: CafVersion })
 
 /** "Trimestre 1 2026 (corte del 31/03/2026)" or "al 15/05/2026". */
 export function periodLabel(progress: PlanProgress, formatDay: (d: string) => string): string {
-  return progress.cutoff ? `${progress.cutoff.label} (corte del ${formatDay(progress.cutoff.date)})` : `Avance al ${formatDay(progress.asOf)}`;
+  return progress.cutoff
+    ? `${progress.cutoff.label} (corte del ${formatDay(progress.cutoff.date)})`
+    : `Avance al ${formatDay(progress.asOf)}`;
 }

@@ -26,7 +26,14 @@ const LABEL: TextStyle = { size: 8, color: COLORS.muted };
 const H2: TextStyle = { font: 'bold', size: 11.5, color: COLORS.accent };
 
 /** Horizontal bars: a label, a bar on a common scale, the figure. Returns the height used. */
-function bars(b: PdfBuilder, x: number, y: number, w: number, rows: { label: string; value: number; text: string; color: string }[], max: number): number {
+function bars(
+  b: PdfBuilder,
+  x: number,
+  y: number,
+  w: number,
+  rows: { label: string; value: number; text: string; color: string }[],
+  max: number,
+): number {
   const labelW = Math.min(190, w * 0.42);
   const figureW = 78;
   const barW = w - labelW - figureW - 8;
@@ -48,7 +55,11 @@ function drawSummary(b: PdfBuilder, p: Progress): void {
   const title = titleLine(p);
   b.paragraph(p.institution, { font: 'bold', size: 20, color: COLORS.accent, leading: 1.2 }, { after: 2 });
   b.paragraph('Informe de avance del Plan de Mejora Institucional', { font: 'semibold', size: 14, leading: 1.3 }, { after: 3 });
-  b.paragraph(`${title} · Período ${p.periodFrom === p.periodTo ? p.periodFrom : `${p.periodFrom}–${p.periodTo}`} · ${periodLabel(p, formatDay)}`, { size: 9.5, color: COLORS.muted }, { after: 14 });
+  b.paragraph(
+    `${title} · Período ${p.periodFrom === p.periodTo ? p.periodFrom : `${p.periodFrom}–${p.periodTo}`} · ${periodLabel(p, formatDay)}`,
+    { size: 9.5, color: COLORS.muted },
+    { after: 14 },
+  );
 
   // Key figures.
   const t = informe.totals;
@@ -56,10 +67,18 @@ function drawSummary(b: PdfBuilder, p: Progress): void {
   const withoutEvidence = p.actions.filter((a) => a.progress.state === 'completada' && a.progress.evidence === 0).length;
   const boxes: [string, string, string][] = [
     ['Avance global', pct(t.percent), 'promedio del % de avance de las acciones'],
-    ['Acciones', String(t.actions), `${t.by_state.cancelada ? `${t.by_state.cancelada} cancelada${t.by_state.cancelada === 1 ? '' : 's'}` : 'ninguna cancelada'}`],
+    [
+      'Acciones',
+      String(t.actions),
+      `${t.by_state.cancelada ? `${t.by_state.cancelada} cancelada${t.by_state.cancelada === 1 ? '' : 's'}` : 'ninguna cancelada'}`,
+    ],
     ['Completadas', String(completed), t.actions ? `${num((completed / t.actions) * 100, 0)} % de las acciones` : ''],
     ['En rojo', String(t.by_semaforo.rojo), 'atrasadas o vencidas'],
-    ['Completadas sin evidencia', String(withoutEvidence), withoutEvidence ? 'adjunte sus medios de verificación' : 'todas tienen evidencia'],
+    [
+      'Completadas sin evidencia',
+      String(withoutEvidence),
+      withoutEvidence ? 'adjunte sus medios de verificación' : 'todas tienen evidencia',
+    ],
   ];
   const gap = 10;
   const boxW = (b.width - gap * (boxes.length - 1)) / boxes.length;
@@ -69,7 +88,12 @@ function drawSummary(b: PdfBuilder, p: Progress): void {
     b.rect(x, b.y, boxW, boxH, i === 0 ? COLORS.accentWeak : '#f4f5f7');
     if (i === 0) b.rect(x, b.y, 3, boxH, COLORS.accent);
     b.drawLines([k], x + 10, b.y + 8, boxW - 20, LABEL);
-    b.drawLines([v], x + 10, b.y + 20, boxW - 20, { font: 'bold', size: 18, color: i === 0 ? COLORS.accent : i === 3 && t.by_semaforo.rojo ? COLORS.danger : COLORS.text, leading: 1.1 });
+    b.drawLines([v], x + 10, b.y + 20, boxW - 20, {
+      font: 'bold',
+      size: 18,
+      color: i === 0 ? COLORS.accent : i === 3 && t.by_semaforo.rojo ? COLORS.danger : COLORS.text,
+      leading: 1.1,
+    });
     b.drawLines(b.lines(note, boxW - 20, { size: 7.5 }).slice(0, 1), x + 10, b.y + 45, boxW - 20, { size: 7.5, color: COLORS.muted });
   });
   // The global progress as a bar under the first box.
@@ -95,7 +119,8 @@ function drawSummary(b: PdfBuilder, p: Progress): void {
     label: SEMAFORO_LABELS[s],
     value: t.by_semaforo[s],
     text: `${t.by_semaforo[s]} (${t.actions ? num((t.by_semaforo[s] / t.actions) * 100, 0) : '0'} %)`,
-    color: s === 'rojo' ? '#c8553d' : s === 'amarillo' ? '#e0b030' : s === 'verde' ? '#3f9a6a' : s === 'completada' ? COLORS.accent : '#c3c9d1',
+    color:
+      s === 'rojo' ? '#c8553d' : s === 'amarillo' ? '#e0b030' : s === 'verde' ? '#3f9a6a' : s === 'completada' ? COLORS.accent : '#c3c9d1',
   }));
   ly += bars(b, leftX, ly, colW, semRows, Math.max(1, t.actions));
 
@@ -135,7 +160,19 @@ function drawActions(b: PdfBuilder, p: Progress): void {
   b.addPage();
   b.paragraph('Avance por acción', { font: 'bold', size: 13, color: COLORS.accent }, { after: 6 });
   const evidence = evidenceByAction(p);
-  const headers = ['No.', 'Criterio', 'Acción de Mejora', 'Responsable', 'Inicio', 'Fin', 'Estatus', '% de avance', 'Semáforo', 'Medios de verificación', 'Observaciones'];
+  const headers = [
+    'No.',
+    'Criterio',
+    'Acción de Mejora',
+    'Responsable',
+    'Inicio',
+    'Fin',
+    'Estatus',
+    '% de avance',
+    'Semáforo',
+    'Medios de verificación',
+    'Observaciones',
+  ];
   const relative = [3, 5, 30, 14, 7, 7, 8, 9, 8, 22, 18];
   const minimums = headers.map((h) => headerMinWidth(b.longestWord(h, { font: 'semibold', size: 7.5 })));
   const widths = fitWidths(relative, b.width, minimums);
@@ -177,11 +214,16 @@ function drawSignatures(b: PdfBuilder, p: Progress, day: string): void {
     b.drawLines([role], x, y, w, { font: 'semibold', size: 9.5 });
     b.hline(x, x + w, y + 58, COLORS.text, 0.75);
     b.drawLines(['Firma'], x, y + 61, w, { size: 7, color: COLORS.muted });
-    const name = b.lines(s.name || 'Nombre: ______________________________', w, { size: 9, font: s.name ? 'semibold' : 'regular' }).slice(0, 2);
+    const name = b
+      .lines(s.name || 'Nombre: ______________________________', w, { size: 9, font: s.name ? 'semibold' : 'regular' })
+      .slice(0, 2);
     b.drawLines(name, x, y + 76, w, { size: 9, font: s.name ? 'semibold' : 'regular', color: s.name ? COLORS.text : COLORS.muted });
     const post = b.lines(s.post || 'Cargo: ______________________________', w, { size: 8.5 }).slice(0, 2);
     b.drawLines(post, x, y + 76 + name.length * 12, w, { size: 8.5, color: COLORS.muted });
-    b.drawLines([`Fecha: ${i === 0 ? formatDay(day) : '____ / ____ / ________'}`], x, y + 104 + (name.length + post.length - 2) * 12, w, { size: 8.5, color: COLORS.muted });
+    b.drawLines([`Fecha: ${i === 0 ? formatDay(day) : '____ / ____ / ________'}`], x, y + 104 + (name.length + post.length - 2) * 12, w, {
+      size: 8.5,
+      color: COLORS.muted,
+    });
   });
   b.y = y + height - 10;
 }

@@ -22,7 +22,13 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-function table(ws: ExcelJS.Worksheet, title: string, header: string[], rows: (string | number | null)[][], colour?: (r: number) => { fill: string; text: string } | null): void {
+function table(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  header: string[],
+  rows: (string | number | null)[][],
+  colour?: (r: number) => { fill: string; text: string } | null,
+): void {
   ws.addRow([]);
   ws.addRow([title]).font = { bold: true, size: 12, color: { argb: 'FF1B5EA3' } };
   const h = ws.addRow(header);
@@ -51,7 +57,14 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress): void {
   const informe = buildInforme(p);
   const t = informe.totals;
   const ws = wb.addWorksheet(RESUMEN_SHEET, {
-    pageSetup: { paperSize: 5, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 5,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: `&L${cellSafeText(p.institution).replace(/&/g, '&&').slice(0, 100)}&RPágina &P de &N` },
   });
   ws.columns = [{ width: 46 }, { width: 14 }, { width: 14 }, { width: 16 }];
@@ -65,9 +78,18 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress): void {
   g.font = { bold: true, size: 12 };
   if (t.percent !== null) g.getCell(2).numFmt = '0.0"%"';
   ws.addRow(['Acciones del plan', t.actions]);
-  ws.addRow(['No se cuentan en el promedio las acciones canceladas ni las que no tienen base (sin tareas).']).font = { italic: true, size: 9, color: { argb: 'FF5D6875' } };
+  ws.addRow(['No se cuentan en el promedio las acciones canceladas ni las que no tienen base (sin tareas).']).font = {
+    italic: true,
+    size: 9,
+    color: { argb: 'FF5D6875' },
+  };
   const share = (n: number) => (t.actions ? Math.round((n / t.actions) * 1000) / 10 : 0);
-  table(ws, 'Acciones por estado', ['Estado', 'Acciones', '% de las acciones'], ACTION_STATES.map((s) => [ACTION_STATE_LABELS[s], t.by_state[s], share(t.by_state[s])]));
+  table(
+    ws,
+    'Acciones por estado',
+    ['Estado', 'Acciones', '% de las acciones'],
+    ACTION_STATES.map((s) => [ACTION_STATE_LABELS[s], t.by_state[s], share(t.by_state[s])]),
+  );
   table(
     ws,
     'Acciones por semáforo',
@@ -75,26 +97,34 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress): void {
     SEMAFOROS.map((s) => [SEMAFORO_LABELS[s], t.by_semaforo[s], share(t.by_semaforo[s])]),
     (i) => SEMAFORO_COLORS[SEMAFOROS[i]!],
   );
-  table(ws, 'Avance por criterio CAF', ['Criterio', 'Acciones', '% de avance promedio', 'Completadas'], byCriterion(p).map((c) => [c.label, c.actions, c.percent, c.completed]));
+  table(
+    ws,
+    'Avance por criterio CAF',
+    ['Criterio', 'Acciones', '% de avance promedio', 'Completadas'],
+    byCriterion(p).map((c) => [c.label, c.actions, c.percent, c.completed]),
+  );
   ws.views = [{ state: 'normal', showGridLines: false }];
 }
 
 export async function writeInformeXlsx(p: Progress): Promise<Uint8Array> {
   const followUp = followUpExport(p);
   const columns = followUp.columns.map((c) => (c.header === FOLLOW_UP_HEADERS.evidenceFiles ? { ...c, header: EVIDENCE_HEADER } : c));
-  return writePlanFile({ ...p, carriedFrom: p.carriedFrom ?? {} }, {
-    columns,
-    sheets: (wb) => {
-      followUp.sheets(wb);
-      writeResumen(wb, p);
-      // "Resumen" opens first and prints first.
-      const resumen = wb.getWorksheet(RESUMEN_SHEET)!;
-      const others = wb.worksheets.filter((w) => w !== resumen);
-      // exceljs orders sheets by orderNo (not in its type definitions).
-      const order = (w: ExcelJS.Worksheet, n: number) => ((w as unknown as { orderNo: number }).orderNo = n);
-      order(resumen, 0);
-      for (const [i, w] of others.entries()) order(w, i + 1);
-      wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  return writePlanFile(
+    { ...p, carriedFrom: p.carriedFrom ?? {} },
+    {
+      columns,
+      sheets: (wb) => {
+        followUp.sheets(wb);
+        writeResumen(wb, p);
+        // "Resumen" opens first and prints first.
+        const resumen = wb.getWorksheet(RESUMEN_SHEET)!;
+        const others = wb.worksheets.filter((w) => w !== resumen);
+        // exceljs orders sheets by orderNo (not in its type definitions).
+        const order = (w: ExcelJS.Worksheet, n: number) => ((w as unknown as { orderNo: number }).orderNo = n);
+        order(resumen, 0);
+        for (const [i, w] of others.entries()) order(w, i + 1);
+        wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+      },
     },
-  });
+  );
 }

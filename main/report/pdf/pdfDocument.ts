@@ -201,7 +201,13 @@ export class PdfBuilder {
   longestWord(text: string, style: TextStyle = {}): number {
     const font = style.font ?? 'regular';
     const size = style.size ?? 9;
-    return Math.max(0, ...pdfText(text).split(/\s+/).filter(Boolean).map((w) => this.widthOf(w, font, size)));
+    return Math.max(
+      0,
+      ...pdfText(text)
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => this.widthOf(w, font, size)),
+    );
   }
 
   lineHeight(style: TextStyle = {}): number {
@@ -209,7 +215,14 @@ export class PdfBuilder {
   }
 
   /** Draws lines already broken, from (x, y); returns the height used. */
-  drawLines(lines: string[], x: number, y: number, width: number, style: TextStyle = {}, align: 'left' | 'center' | 'right' = 'left'): number {
+  drawLines(
+    lines: string[],
+    x: number,
+    y: number,
+    width: number,
+    style: TextStyle = {},
+    align: 'left' | 'center' | 'right' = 'left',
+  ): number {
     const font = style.font ?? 'regular';
     const offsets = lines.map((line) => {
       if (align === 'left' || !line) return 0;
@@ -232,7 +245,11 @@ export class PdfBuilder {
    * A paragraph at the cursor, wrapped to `width` (the body by default), continuing on new
    * pages when needed. Moves the cursor below it.
    */
-  paragraph(text: string, style: TextStyle = {}, opts: { x?: number; width?: number; align?: 'left' | 'center' | 'right'; after?: number } = {}): void {
+  paragraph(
+    text: string,
+    style: TextStyle = {},
+    opts: { x?: number; width?: number; align?: 'left' | 'center' | 'right'; after?: number } = {},
+  ): void {
     const x = opts.x ?? this.left;
     const width = opts.width ?? this.right - x;
     const lh = this.lineHeight(style);
@@ -287,7 +304,10 @@ export class PdfBuilder {
       const pageText = `Página ${i - start + 1} de ${count}`;
       const pageW = this.widthOf(pageText, 'regular', 7.5) + 4;
       const leftW = (this.width - pageW) * (this.running.footerCentre ? 0.55 : 1) - 8;
-      this.drawLines(this.lines(this.running.footerLeft, leftW, { ...style, font: 'semibold' }).slice(0, 1), this.left, footY, leftW, { ...style, font: 'semibold' });
+      this.drawLines(this.lines(this.running.footerLeft, leftW, { ...style, font: 'semibold' }).slice(0, 1), this.left, footY, leftW, {
+        ...style,
+        font: 'semibold',
+      });
       if (this.running.footerCentre) {
         const cx = this.left + leftW + 8;
         const cw = this.right - pageW - 8 - cx;

@@ -102,7 +102,11 @@ export function drawTable(b: PdfBuilder, t: TableSpec): void {
       const lines = headLines[i]!;
       const textH = lines.length * headLh;
       b.drawLines(lines, xs[p.col]! + pad, top + (h - textH) / 2, spanWidth(p), headStyle, 'center');
-      b.doc.rect(xs[p.col]!, top, xs[p.col + p.span]! - xs[p.col]!, h).lineWidth(0.5).strokeColor(COLORS.border).stroke();
+      b.doc
+        .rect(xs[p.col]!, top, xs[p.col + p.span]! - xs[p.col]!, h)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.border)
+        .stroke();
     });
     b.y += headerHeight;
   };

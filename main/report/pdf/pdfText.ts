@@ -3,7 +3,8 @@
 // left to do is drop what cannot be drawn and keep line breaks as line breaks.
 
 /** Characters a line of PDF text should not carry: controls (but \n), lone surrogates, BOMs. */
-const UNDRAWABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNDRAWABLE =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Longest text drawn in one cell; beyond it the cell says how much was left out. */
 export const MAX_CELL_CHARS = 12_000;

@@ -51,7 +51,10 @@ function httpHost(): Host {
     } catch {
       return {
         ok: false,
-        error: { code: 'internal', message: 'No hay conexión con Mejora. Compruebe que la ventana de Mejora sigue abierta y recargue la página.' },
+        error: {
+          code: 'internal',
+          message: 'No hay conexión con Mejora. Compruebe que la ventana de Mejora sigue abierta y recargue la página.',
+        },
       };
     }
     const text = await res.text();
@@ -60,7 +63,10 @@ function httpHost(): Host {
     } catch {
       return {
         ok: false,
-        error: { code: 'internal', message: `Mejora respondió de forma inesperada (código ${res.status}). Recargue la página e intente de nuevo.` },
+        error: {
+          code: 'internal',
+          message: `Mejora respondió de forma inesperada (código ${res.status}). Recargue la página e intente de nuevo.`,
+        },
       };
     }
   };
@@ -81,11 +87,13 @@ function httpHost(): Host {
     // A web page never names a path on this computer: in browser mode the copy is made by the CLI.
     saveBackupCopy: async () => ({
       done: false,
-      message: 'En el modo navegador, guarde la copia desde la línea de órdenes: mejora backup export ARCHIVO (o abra Mejora como aplicación de escritorio).',
+      message:
+        'En el modo navegador, guarde la copia desde la línea de órdenes: mejora backup export ARCHIVO (o abra Mejora como aplicación de escritorio).',
     }),
     openBackupCopy: async () => ({
       done: false,
-      message: 'En el modo navegador, abra la copia desde la línea de órdenes: mejora backup import ARCHIVO (o abra Mejora como aplicación de escritorio).',
+      message:
+        'En el modo navegador, abra la copia desde la línea de órdenes: mejora backup import ARCHIVO (o abra Mejora como aplicación de escritorio).',
     }),
     onMenu: () => () => {},
   };

@@ -2,8 +2,28 @@
 // allowlist is what decides, and names a refused type in Spanish), and sizes for people.
 
 export const EVIDENCE_ACCEPT = [
-  '.pdf', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.bmp', '.tif', '.tiff', '.heic',
-  '.doc', '.docx', '.odt', '.rtf', '.txt', '.xls', '.xlsx', '.ods', '.csv', '.ppt', '.pptx', '.odp',
+  '.pdf',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.gif',
+  '.webp',
+  '.bmp',
+  '.tif',
+  '.tiff',
+  '.heic',
+  '.doc',
+  '.docx',
+  '.odt',
+  '.rtf',
+  '.txt',
+  '.xls',
+  '.xlsx',
+  '.ods',
+  '.csv',
+  '.ppt',
+  '.pptx',
+  '.odp',
 ].join(',');
 
 /** "850 KB", "1,2 MB" (es-DO). */
