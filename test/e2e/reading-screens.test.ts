@@ -29,7 +29,8 @@ describe('reading the screens', () => {
     cli('import-survey', path.join(FIXTURES, 'encuesta-google-forms.xlsx'), '--plan', '1');
     const second = path.join(tmp.dir, 'encuesta-google-forms-marzo-con-un-nombre-de-archivo-bastante-largo.xlsx');
     fs.copyFileSync(path.join(FIXTURES, 'encuesta-google-forms.xlsx'), second);
-    cli('import-survey', second, '--plan', '1');
+    // The same answers again as a second wave, on purpose: the user insists.
+    cli('import-survey', second, '--plan', '1', '--allow-duplicate');
     // A handful of people (five are counted): a small base.
     const small = path.join(tmp.dir, 'mercado-pocas.csv');
     fs.writeFileSync(small, fs.readFileSync(path.join(FIXTURES, 'encuesta-kobo.csv'), 'utf8').split('\n').slice(0, 7).join('\n') + '\n');

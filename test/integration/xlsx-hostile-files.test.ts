@@ -283,7 +283,7 @@ describe('what an import accepts, the app can save again', () => {
     const bytes = workbook(rows.join(''));
     const preview = ok(await previewPlan(bytes));
     expect(preview.plan.actions[0]!.area).toHaveLength(MAX_FIELD_TEXT);
-    expect(preview.warnings.map((w) => w.message).join('\n')).toMatch(/2 texto\(s\) tenían más de 10,000 caracteres .*se recortaron/);
+    expect(preview.warnings.map((w) => w.message).join('\n')).toMatch(/2 textos tenían más de 10,000 caracteres .*se recortaron/);
     const { planId } = await t.backend.api.importPlan({ fileName: 'largo.xlsx', bytes, mode: 'new' });
     const plan = await t.backend.api.getPlan({ planId });
     const action = plan.actions[0]!;
