@@ -64,7 +64,7 @@ describe('editing an action where the eye is', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Guardar', exact: true }).click();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('af-action');
     expect(await seen(page, '#af-error-action')).toBe(true);
-    await expect(page.locator('.status').innerText()).resolves.toBe('Revise: Acción de mejora, Fin');
+    await expect.poll(() => page.locator('.status').innerText(), { timeout: 10_000 }).toBe('Revise: Acción de mejora, Fin');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Descartar los cambios' }).click();
   });

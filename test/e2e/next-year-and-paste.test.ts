@@ -99,7 +99,7 @@ describe('next year plan and paste from Excel in the browser', () => {
     expect(await paste(page, 'tr[data-action-no="1"]', EXCEL)).toBe(true);
     const dialog = page.getByRole('dialog', { name: 'Pegar filas desde Excel' });
     await dialog.getByText('2 acciones nuevas').waitFor();
-    await expect(dialog.innerText()).resolves.toContain('Columnas reconocidas por sus encabezados');
+    await expect.poll(() => dialog.innerText(), { timeout: 10_000 }).toContain('Columnas reconocidas por sus encabezados');
     const rows = dialog.getByRole('table', { name: 'Acciones que se añadirán' }).locator('tbody tr');
     await expect(rows.count()).resolves.toBe(2);
     await expect(rows.nth(0).locator('ol li').allInnerTexts()).resolves.toEqual([
@@ -107,48 +107,52 @@ describe('next year plan and paste from Excel in the browser', () => {
       'Instalarlo en la recepción',
       'Revisarlo cada "lunes"',
     ]);
-    await expect(rows.nth(1).innerText()).resolves.toMatch(/4\s+4\.5\s+Publicar los servicios en la web/);
-    await expect(rows.nth(1).innerText()).resolves.toContain('enero 2027 en adelante');
+    await expect.poll(() => rows.nth(1).innerText(), { timeout: 10_000 }).toMatch(/4\s+4\.5\s+Publicar los servicios en la web/);
+    await expect.poll(() => rows.nth(1).innerText(), { timeout: 10_000 }).toContain('enero 2027 en adelante');
     await shot(page, 'paste-excel-preview');
     // Nothing is added before the confirmation.
     await expect(page.locator('tr[data-action-no]').count()).resolves.toBe(2);
 
     await dialog.getByRole('button', { name: 'Añadir 2 acciones' }).click();
     await page.locator('tr[data-action-no="4"]').waitFor();
-    await expect(page.locator('tr[data-action-no="3"]').innerText()).resolves.toContain('Crear el buzón de sugerencias');
+    await expect
+      .poll(() => page.locator('tr[data-action-no="3"]').innerText(), { timeout: 10_000 })
+      .toContain('Crear el buzón de sugerencias');
     await expect(page.locator('tr[data-action-no="3"] ol li').allInnerTexts()).resolves.toEqual([
       'Comprar el buzón',
       'Instalarlo en la recepción',
       'Revisarlo cada "lunes"',
     ]);
-    await expect(page.locator('tr[data-action-no="4"]').innerText()).resolves.toContain('febrero 2026');
+    await expect.poll(() => page.locator('tr[data-action-no="4"]').innerText(), { timeout: 10_000 }).toContain('febrero 2026');
   });
 
   it('adds rows pasted from LibreOffice without a header, by position', async () => {
     expect(await paste(page, 'tr[data-action-no="1"]', LIBREOFFICE)).toBe(true);
     const dialog = page.getByRole('dialog', { name: 'Pegar filas desde Excel' });
     await dialog.getByText('Sin fila de encabezados').waitFor();
-    await expect(dialog.innerText()).resolves.toContain('(serán de la 5 a la 6)');
+    await expect.poll(() => dialog.innerText(), { timeout: 10_000 }).toContain('(serán de la 5 a la 6)');
     await shot(page, 'paste-libreoffice-preview');
     await dialog.getByRole('button', { name: 'Añadir 2 acciones' }).click();
     await page.locator('tr[data-action-no="6"]').waitFor();
     const five = page.locator('tr[data-action-no="5"]');
-    await expect(five.innerText()).resolves.toContain('Documentar el proceso de licencias');
+    await expect.poll(() => five.innerText(), { timeout: 10_000 }).toContain('Documentar el proceso de licencias');
     await expect(five.locator('ol li').allInnerTexts()).resolves.toEqual(['Mapear el proceso', 'Redactar el manual']);
-    await expect(five.innerText()).resolves.toContain('abril 2025'); // "Trimestre 2" of the plan's first year
+    await expect.poll(() => five.innerText(), { timeout: 10_000 }).toContain('abril 2025'); // "Trimestre 2" of the plan's first year
   });
 
   it('says why a word or an image is not rows of a plan, and adds nothing; a paste into a field stays a paste', async () => {
     await paste(page, 'tr[data-action-no="1"]', 'hola');
     const dialog = page.getByRole('dialog', { name: 'Pegar filas desde Excel' });
     await dialog.getByRole('alert').waitFor();
-    await expect(dialog.getByRole('alert').innerText()).resolves.toContain('Lo pegado es texto suelto, no filas de una hoja de cálculo');
+    await expect
+      .poll(() => dialog.getByRole('alert').innerText(), { timeout: 10_000 })
+      .toContain('Lo pegado es texto suelto, no filas de una hoja de cálculo');
     await shot(page, 'paste-bad-word');
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
 
     await paste(page, 'tr[data-action-no="1"]', null, true);
     await dialog.getByRole('alert').waitFor();
-    await expect(dialog.getByRole('alert').innerText()).resolves.toContain('Lo que pegó es una imagen');
+    await expect.poll(() => dialog.getByRole('alert').innerText(), { timeout: 10_000 }).toContain('Lo que pegó es una imagen');
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
     await expect(page.locator('tr[data-action-no]').count()).resolves.toBe(6);
 
@@ -170,18 +174,20 @@ describe('next year plan and paste from Excel in the browser', () => {
     await expect(page.getByLabel('Desde (año)').inputValue()).resolves.toBe('2027');
     await expect(page.getByLabel('Hasta (año)').inputValue()).resolves.toBe('2028');
     const carried = dialog.locator('section').first();
-    await expect(carried.innerText()).resolves.toContain('Reunir al consejo cada trimestre');
-    await expect(carried.innerText()).resolves.toContain('En proceso');
-    await expect(carried.innerText()).resolves.toContain('Levantar actas');
+    await expect.poll(() => carried.innerText(), { timeout: 10_000 }).toContain('Reunir al consejo cada trimestre');
+    await expect.poll(() => carried.innerText(), { timeout: 10_000 }).toContain('En proceso');
+    await expect.poll(() => carried.innerText(), { timeout: 10_000 }).toContain('Levantar actas');
     await expect(carried.innerText()).resolves.not.toContain('Convocar');
-    await expect(dialog.locator('section').nth(1).innerText()).resolves.toContain('Capacitar al personal en atención');
+    await expect
+      .poll(() => dialog.locator('section').nth(1).innerText(), { timeout: 10_000 })
+      .toContain('Capacitar al personal en atención');
     await dialog.getByLabel('Archivar el plan 2025-2026 al crear el nuevo').check();
     await shot(page, 'next-plan-preview');
     await dialog.getByRole('button', { name: 'Crear el plan 2027-2028' }).click();
 
     await page.getByRole('heading', { name: 'Plan de Mejora Institucional 2027-2028' }).waitFor();
     const first = page.locator('tr[data-action-no="1"]');
-    await expect(first.innerText()).resolves.toContain('Viene del plan 2025-2026, acción 1, 33\u00a0% de avance');
+    await expect.poll(() => first.innerText(), { timeout: 10_000 }).toContain('Viene del plan 2025-2026, acción 1, 33\u00a0% de avance');
     await expect(first.locator('ol li').allInnerTexts()).resolves.toEqual(['Levantar actas', 'Publicar actas']);
     await expect(page.locator('tr[data-action-no]').count()).resolves.toBe(5); // 6 minus the completed one
     await shot(page, 'next-plan-created');
@@ -198,7 +204,9 @@ describe('next year plan and paste from Excel in the browser', () => {
     await expect(page.getByRole('list', { name: 'Planes', exact: true }).locator('li .title').allInnerTexts()).resolves.toEqual([
       'Plan de Mejora Institucional 2027-2028',
     ]);
-    await expect(page.getByRole('list', { name: 'Planes', exact: true }).innerText()).resolves.toContain('Continúa el plan 2025-2026');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Planes', exact: true }).innerText(), { timeout: 10_000 })
+      .toContain('Continúa el plan 2025-2026');
     await shot(page, 'plans-list-archived');
   });
 });

@@ -57,10 +57,10 @@ describe('editing a plan in the browser', () => {
 
     const row = page.locator('tr[data-action-no="1"]');
     await row.waitFor();
-    await expect(row.innerText()).resolves.toContain('Utilizar herramientas de redes sociales');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Utilizar herramientas de redes sociales');
     await expect(row.locator('ol li').allInnerTexts()).resolves.toEqual(['Diseñar el cuestionario', 'Publicar la encuesta']);
-    await expect(row.innerText()).resolves.toContain('enero 2026');
-    await expect(row.innerText()).resolves.toContain('marzo 2026');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('enero 2026');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('marzo 2026');
 
     // Edit it from the keyboard: focus the row, Enter opens the editor.
     await row.focus();
@@ -70,13 +70,13 @@ describe('editing a plan in the browser', () => {
     await page.getByRole('button', { name: 'Subir tarea 2' }).click();
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await expect(row.innerText()).resolves.toContain('Realizar encuestas de satisfacción');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Realizar encuestas de satisfacción');
 
     // Reload: everything is still there, in the same order.
     await page.reload();
     await page.locator('tr[data-action-no="1"]').waitFor();
     const reloaded = page.locator('tr[data-action-no="1"]');
-    await expect(reloaded.innerText()).resolves.toContain('Realizar encuestas de satisfacción en redes sociales');
+    await expect.poll(() => reloaded.innerText(), { timeout: 10_000 }).toContain('Realizar encuestas de satisfacción en redes sociales');
     await expect(reloaded.locator('ol li').allInnerTexts()).resolves.toEqual(['Publicar la encuesta', 'Diseñar el cuestionario']);
 
     // And the database file says the same (months stored at month precision).

@@ -57,7 +57,7 @@ describe('plan spreadsheet in the browser', () => {
     expect(first).toContain('febrero 2026');
     expect(first).toContain('Convocar reuniones periódicas.');
     // "enero 26-" means January 2026 and onwards: kept, not dropped.
-    await expect(page.locator('tr[data-action-no="3"]').innerText()).resolves.toContain('en adelante');
+    await expect.poll(() => page.locator('tr[data-action-no="3"]').innerText(), { timeout: 10_000 }).toContain('en adelante');
   });
 
   it('exports the plan as an .xlsx download in the official layout', async () => {
@@ -105,7 +105,9 @@ describe('plan spreadsheet in the browser', () => {
     await page.getByRole('button', { name: 'Actualizar desde Excel' }).click();
     await page.locator('input[type="file"]').setInputFiles(edited);
     await page.getByText('1 acción modificada').waitFor();
-    await expect(page.getByRole('dialog').innerText()).resolves.toContain('Aplicar encuestas de satisfacción por WhatsApp');
+    await expect
+      .poll(() => page.getByRole('dialog').innerText(), { timeout: 10_000 })
+      .toContain('Aplicar encuestas de satisfacción por WhatsApp');
     await page.getByRole('dialog').getByRole('button', { name: 'Actualizar el plan' }).click();
     await page.locator('tr[data-action-no="2"]', { hasText: 'Aplicar encuestas de satisfacción por WhatsApp' }).waitFor();
     await expect(page.locator('tbody tr').count()).resolves.toBe(3);
@@ -118,7 +120,9 @@ describe('plan spreadsheet in the browser', () => {
     await page.getByRole('button', { name: 'Actualizar desde Excel' }).click();
     await page.locator('input[type="file"]').setInputFiles(fake);
     await page.getByRole('alert').waitFor();
-    await expect(page.getByRole('alert').innerText()).resolves.toMatch(/es un archivo de texto, no un libro de Excel/);
+    await expect
+      .poll(() => page.getByRole('alert').innerText(), { timeout: 10_000 })
+      .toMatch(/es un archivo de texto, no un libro de Excel/);
     await page.getByRole('button', { name: 'Cancelar' }).click();
     await expect(page.locator('tbody tr').count()).resolves.toBe(3);
   });

@@ -53,13 +53,13 @@ describe('reading the screens', () => {
     await expect(groups.count()).resolves.toBe(2);
     const google = groups.filter({ hasText: 'encuesta-google-forms' });
     await expect(google.locator('tr[data-survey-id]').count()).resolves.toBe(2);
-    await expect(google.locator('.form-row').innerText()).resolves.toContain('2 olas');
+    await expect.poll(() => google.locator('.form-row').innerText(), { timeout: 10_000 }).toContain('2 olas');
     for (const row of await page.locator('tr[data-survey-id]').all()) {
       const box = (await row.boundingBox())!;
       expect(box.height).toBeLessThan(56); // one line, however long the file or plan name
     }
     // The plan column names the institution and the period first.
-    await expect(google.locator('td.plan').first().innerText()).resolves.toMatch(/^Ayuntamiento .* · 2025–2026$/);
+    await expect.poll(() => google.locator('td.plan').first().innerText(), { timeout: 10_000 }).toMatch(/^Ayuntamiento .* · 2025–2026$/);
 
     await google.getByRole('button', { name: /Cambiar el nombre/ }).click();
     await page.getByLabel('Nombre', { exact: true }).fill('Satisfacción ciudadana 2026');
@@ -75,7 +75,7 @@ describe('reading the screens', () => {
       .getByRole('button', { name: /^Abrir/ })
       .click();
     await page.getByTestId('respondents').waitFor();
-    await expect(page.getByTestId('respondents').innerText()).resolves.toContain('Base pequeña (n = 5)');
+    await expect.poll(() => page.getByTestId('respondents').innerText(), { timeout: 10_000 }).toContain('Base pequeña (n = 5)');
     await expect(page.locator('[data-service] [data-small-base]').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('article.question [data-small-base]').count()).resolves.toBeGreaterThan(0);
 
@@ -90,7 +90,7 @@ describe('reading the screens', () => {
 
     await page.getByText('¿Qué significan estas cifras?').click();
     for (const word of ['IC 95 %', 'Índice 0–100', 'NPS', 'top-2-box', 'Base pequeña']) {
-      await expect(page.locator('details.help').innerText()).resolves.toContain(word);
+      await expect.poll(() => page.locator('details.help').innerText(), { timeout: 10_000 }).toContain(word);
     }
     // The plan selector starts with the institution.
     const options = await page.getByLabel('Plan', { exact: true }).locator('option').allInnerTexts();
@@ -101,7 +101,7 @@ describe('reading the screens', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Planes' }).click();
     await page.getByText('Período 2025–2026').first().click();
     await page.getByRole('button', { name: 'Nueva acción' }).first().click();
-    await expect(page.getByRole('dialog').innerText()).resolves.toMatch(/Ctrl\s*\+\s*Intro guarda/);
+    await expect.poll(() => page.getByRole('dialog').innerText(), { timeout: 10_000 }).toMatch(/Ctrl\s*\+\s*Intro guarda/);
     await page.getByLabel('Acción de mejora').fill('Publicar el plan en el mural');
     await page.keyboard.press('Control+Enter');
     await page.locator('tr', { hasText: 'Publicar el plan en el mural' }).waitFor();

@@ -84,7 +84,7 @@ describe('seguimiento in the browser', () => {
     const overdue = page.locator('section[data-reason="vencida"]');
     await expect(overdue.locator('li').allInnerTexts()).resolves.toEqual([expect.stringContaining('Publicar la carta de servicios')]);
     // The colour is never alone: the word is written beside it.
-    await expect(overdue.locator('[data-semaforo="rojo"]').innerText()).resolves.toBe('Rojo');
+    await expect.poll(() => overdue.locator('[data-semaforo="rojo"]').innerText(), { timeout: 10_000 }).toBe('Rojo');
     await expect(page.locator('section[data-reason="no_iniciada"] li').allInnerTexts()).resolves.toEqual([
       expect.stringContaining('Implementar un sistema de gestión documental'),
       expect.stringContaining('Publicar la carta de servicios'),
@@ -104,7 +104,7 @@ describe('seguimiento in the browser', () => {
     await page.locator('#tp-note-1').fill('Proveedor elegido');
     await page.getByLabel('Observaciones del seguimiento').fill('Avanza con el proveedor.');
     // The figure follows the form before saving: one of three tasks.
-    await expect(page.locator('.summary').innerText()).resolves.toContain('1 de 3 tareas');
+    await expect.poll(() => page.locator('.summary').innerText(), { timeout: 10_000 }).toContain('1 de 3 tareas');
 
     // Two files at once, to the first task, with the day they represent and a description.
     await page.locator('input[type="file"][multiple]').setInputFiles([
@@ -123,15 +123,15 @@ describe('seguimiento in the browser', () => {
       .locator('input[type="file"][multiple]')
       .setInputFiles([{ name: 'programa.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') }]);
     await page.getByRole('button', { name: 'Adjuntar 1 archivo' }).click();
-    await expect(page.locator('.stage [role="alert"]').innerText()).resolves.toContain('programa.exe');
+    await expect.poll(() => page.locator('.stage [role="alert"]').innerText(), { timeout: 10_000 }).toContain('programa.exe');
     await page.locator('.stage').getByRole('button', { name: 'Cancelar' }).click();
     await expect(page.locator('.evidence .items li').count()).resolves.toBe(2);
 
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const row = page.locator('tr[data-action-no="1"]');
-    await expect(row.locator('td.prog').innerText()).resolves.toContain('1 de 3 tareas');
-    await expect(row.locator('td.prog').innerText()).resolves.toContain('33 %');
+    await expect.poll(() => row.locator('td.prog').innerText(), { timeout: 10_000 }).toContain('1 de 3 tareas');
+    await expect.poll(() => row.locator('td.prog').innerText(), { timeout: 10_000 }).toContain('33 %');
 
     const plan = cli(dbPath, 'show-plan', String(planId));
     const a1 = plan.actions[0];
@@ -160,7 +160,7 @@ describe('seguimiento in the browser', () => {
     await page.getByLabel('Motivo (obligatorio)').fill('Informe del área de Planificación');
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await expect(row.locator('td.prog').innerText()).resolves.toContain('Manual');
+    await expect.poll(() => row.locator('td.prog').innerText(), { timeout: 10_000 }).toContain('Manual');
     const a2 = cli(dbPath, 'show-plan', String(planId)).actions[1];
     expect(a2.progress).toMatchObject({ percent: 40, source: 'manual', semaforo: 'rojo' });
   });
@@ -168,7 +168,7 @@ describe('seguimiento in the browser', () => {
   it('filters the plan by responsable, whatever way the cell writes it', async () => {
     await page.getByLabel('Filtrar por responsable').selectOption({ label: 'OAI (1)' });
     await expect(page.locator('tbody tr').count()).resolves.toBe(1);
-    await expect(page.locator('tbody tr').innerText()).resolves.toContain('Publicar la carta de servicios');
+    await expect.poll(() => page.locator('tbody tr').innerText(), { timeout: 10_000 }).toContain('Publicar la carta de servicios');
     await page.getByRole('button', { name: 'Quitar filtros' }).first().click();
     await expect(page.locator('tbody tr').count()).resolves.toBe(2);
   });

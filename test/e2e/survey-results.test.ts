@@ -177,7 +177,9 @@ describe('citizen surveys in the browser', () => {
     expect(serviceText).toContain(es(all.index));
     expect(serviceText).toContain(`${es(all.top2)} %`);
     expect(serviceText).toContain(`n = ${all.n.toLocaleString('es-DO')}`);
-    await expect(page.locator('[data-testid="respondents"]').innerText()).resolves.toContain(rows.length.toLocaleString('es-DO'));
+    await expect
+      .poll(() => page.locator('[data-testid="respondents"]').innerText(), { timeout: 10_000 })
+      .toContain(rows.length.toLocaleString('es-DO'));
 
     const card = page.locator('article', { hasText: '[Mercado municipal]' });
     const cardText = await card.innerText();
@@ -211,7 +213,7 @@ describe('citizen surveys in the browser', () => {
     await expect
       .poll(() => page.locator('tr[data-service="Mercado municipal"]').innerText())
       .toContain(`n = ${w.n.toLocaleString('es-DO')}`);
-    await expect(page.locator('tr[data-service="Mercado municipal"]').innerText()).resolves.toContain(es(w.index));
+    await expect.poll(() => page.locator('tr[data-service="Mercado municipal"]').innerText(), { timeout: 10_000 }).toContain(es(w.index));
 
     // A date range on top: from the 1st of March.
     const march = women.filter((r) => r.day >= '2026-03-01');
@@ -234,8 +236,8 @@ describe('citizen surveys in the browser', () => {
     const centre = panel.locator('tbody tr', { has: page.locator('th', { hasText: /^Centro$/ }) });
     await centre.waitFor();
     const expected = women.filter((r) => r.sector === 'Centro').length;
-    await expect(centre.innerText()).resolves.toContain(expected.toLocaleString('es-DO'));
-    await expect(panel.innerText()).resolves.toContain(`n = ${women.length.toLocaleString('es-DO')}`);
+    await expect.poll(() => centre.innerText(), { timeout: 10_000 }).toContain(expected.toLocaleString('es-DO'));
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain(`n = ${women.length.toLocaleString('es-DO')}`);
     await panel.scrollIntoViewIfNeeded();
     await shot('5-crosstab');
   });
