@@ -1,5 +1,6 @@
 // How a recorded change reads in Spanish: field names, doors and values (issue 9 item 5).
 import type { ChangeDoor, PlanChange } from './api/history.ts';
+import { formatYearMonth, YEAR_MONTH_RE } from './months.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   institution: 'Institución',
@@ -51,20 +52,6 @@ const DOOR_WORDS: Record<ChangeDoor, string> = {
   formulario: 'desde un formulario',
 };
 
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 const STATUS_WORDS: Record<string, string> = {
   pendiente: 'Pendiente',
   en_curso: 'En curso',
@@ -98,9 +85,8 @@ export function changeValue(field: string, value: string | null): string {
   if (field === 'manual_percent') return `${value.replace(/\.0$/, '')} %`;
   if (field === 'status_override' && value) return STATUS_WORDS[value] ?? value;
   if (STATUS_WORDS[value] && field === 'status') return STATUS_WORDS[value]!;
-  let m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (YEAR_MONTH_RE.test(value)) return formatYearMonth(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (m) return `${m[3]}/${m[2]}/${m[1]}`;
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return changeTime(value);
   return value;
