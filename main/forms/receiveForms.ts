@@ -311,7 +311,12 @@ export function evaluateForms(db: Database, planId: number, parsed: readonly Par
     }
     sortPreview(preview);
     batchAnswers.set(formId, answers);
-    if (before && preview.changes.length === 0 && preview.conflicts.length === 0) preview.alreadyApplied = true;
+    if (before && preview.changes.length === 0 && preview.conflicts.length === 0) {
+      // A copy of a form received before (re-saved, sent again): it says so, and nothing else.
+      preview.alreadyApplied = true;
+      preview.ignored = [];
+      preview.problems = [];
+    }
     out.push({ preview, writes, receipt: { formId, sha256: p.sha256, answers } });
   }
   return out;
