@@ -7,6 +7,8 @@ import { hasErrors, validateActionFields, validatePlanFields } from '../../share
 import type { Action, ActionFields, CarriedFrom, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
 import type { CafVersion } from '../../shared/caf.ts';
 import { dominicanToday } from '../../shared/dates.ts';
+import { normaliseMetadata } from '../../shared/planMetadata.ts';
+import type { PlanMetaLine } from '../../shared/planMetadata.ts';
 
 interface PlanRow {
   id: number;
@@ -16,6 +18,7 @@ interface PlanRow {
   period_to: number;
   caf_version: CafVersion;
   extra_columns: string;
+  metadata: string;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
@@ -75,6 +78,7 @@ function toSummary(r: PlanRow): PlanSummary {
     periodFrom: r.period_from,
     periodTo: r.period_to,
     cafVersion: r.caf_version,
+    metadata: parseMetadata(r.metadata),
     actionCount: r.action_count,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -83,6 +87,15 @@ function toSummary(r: PlanRow): PlanSummary {
     previousPlanId: r.previous_plan_id,
     nextPlanId: r.next_plan_id,
   };
+}
+
+function parseMetadata(json: string): PlanMetaLine[] {
+  try {
+    const lines = JSON.parse(json) as unknown;
+    return Array.isArray(lines) ? (lines as PlanMetaLine[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 function toAction(r: ActionRow, tasks: Task[]): Action {
@@ -206,8 +219,8 @@ export function createPlan(db: Database, fields: PlanFields, extraColumns: strin
   const t = now();
   const info = db
     .prepare(
-      `INSERT INTO plan (institution, title, period_from, period_to, caf_version, extra_columns, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO plan (institution, title, period_from, period_to, caf_version, extra_columns, metadata, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       fields.institution.trim(),
@@ -216,18 +229,26 @@ export function createPlan(db: Database, fields: PlanFields, extraColumns: strin
       fields.periodTo,
       fields.cafVersion,
       JSON.stringify(extraColumns),
+      JSON.stringify(normaliseMetadata(fields.metadata ?? [], fields)),
       t,
       t,
     );
   return Number(info.lastInsertRowid);
 }
 
+/** Left out, `fields.metadata` keeps the saved lines (a line naming the institution or period follows them). */
 export function updatePlan(db: Database, planId: number, fields: PlanFields): PlanSummary {
   checkPlanFields(fields);
   requireLivePlan(db, planId);
+  const saved =
+    fields.metadata ?? parseMetadata((db.prepare('SELECT metadata FROM plan WHERE id = ?').get(planId) as { metadata: string }).metadata);
+  const metadata = JSON.stringify(normaliseMetadata(saved, fields));
+  // One statement, so the archived plan's trigger (on institution…) refuses the metadata too.
   const info = db
-    .prepare(`UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, updated_at = ? WHERE id = ?`)
-    .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, now(), planId);
+    .prepare(
+      `UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, metadata = ?, updated_at = ? WHERE id = ?`,
+    )
+    .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, metadata, now(), planId);
   if (info.changes === 0) throw notFoundPlan(planId);
   return getPlanSummary(db, planId);
 }
