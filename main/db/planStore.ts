@@ -9,6 +9,7 @@ import type { CafVersion } from '../../shared/caf.ts';
 import { dominicanToday } from '../../shared/dates.ts';
 import { normaliseMetadata } from '../../shared/planMetadata.ts';
 import type { PlanMetaLine } from '../../shared/planMetadata.ts';
+import { TRASH_DAYS } from '../../shared/limits.ts';
 
 interface PlanRow {
   id: number;
@@ -257,8 +258,7 @@ export function setExtraColumns(db: Database, planId: number, extraColumns: stri
   db.prepare('UPDATE plan SET extra_columns = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(extraColumns), now(), planId);
 }
 
-/** Days a deleted plan stays in the Papelera before it is gone for good. */
-export const TRASH_DAYS = 30;
+export { TRASH_DAYS };
 
 /** Moves the plan to the Papelera: nothing is deleted for TRASH_DAYS days. */
 export function deletePlan(db: Database, planId: number): void {
@@ -419,18 +419,6 @@ export function updateAction(db: Database, actionId: number, fields: ActionField
     touchPlan(db, row.plan_id);
   }).immediate();
   return getAction(db, actionId);
-}
-
-export function deleteAction(db: Database, actionId: number): void {
-  db.transaction(() => {
-    const row = db.prepare('SELECT plan_id, position FROM action WHERE id = ?').get(actionId) as
-      | { plan_id: number; position: number }
-      | undefined;
-    if (!row) throw notFoundAction();
-    db.prepare('DELETE FROM action WHERE id = ?').run(actionId);
-    db.prepare('UPDATE action SET position = position - 1 WHERE plan_id = ? AND position > ?').run(row.plan_id, row.position);
-    touchPlan(db, row.plan_id);
-  }).immediate();
 }
 
 export function moveAction(db: Database, actionId: number, toIndex: number): number {
