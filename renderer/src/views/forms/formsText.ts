@@ -72,7 +72,7 @@ export function appliedSummary(forms: readonly FormPreview[], choices: ReadonlyM
     const kept = conflicts.length - taken;
     const bits: string[] = [];
     if (taken) bits.push(`${taken === 1 ? '1 se resolvió' : `${taken} se resolvieron`} con el formulario`);
-    if (kept) bits.push(`${kept === 1 ? '1 quedó' : `${kept} quedaron`} como estaba en Mejora`);
+    if (kept) bits.push(kept === 1 ? '1 quedó como estaba en Mejora' : `${kept} quedaron como estaban en Mejora`);
     parts.push(`De ${plural(conflicts.length, 'conflicto')}, ${bits.join(' y ')}.`);
   }
   const skipped = forms.length - usable.length;
