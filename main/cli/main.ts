@@ -10,6 +10,7 @@ import { appCommands } from './appCommands.ts';
 import { backupCommands } from './backupCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { formCommands } from './formCommands.ts';
 import { historyCommands } from './historyCommands.ts';
 import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [
   ...nextYearCommands,
   ...planFileCommands,
   ...seguimientoCommands,
+  ...formCommands,
   ...historyCommands,
   ...surveyCommands,
   ...indicatorCommands,

@@ -4,6 +4,7 @@ import * as m002 from './002_surveys.ts';
 import * as m003 from './003_seguimiento.ts';
 import * as m004 from './004_trust.ts';
 import * as m006 from './006_next_year.ts';
+import * as m007 from './007_forms.ts';
 import * as m008 from './008_survey_waves.ts';
 
 export interface Migration {
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'seguimiento', sql: m003.sql },
   { id: 4, name: 'trust', sql: m004.sql },
   { id: 6, name: 'next_year', sql: m006.sql },
+  { id: 7, name: 'forms', sql: m007.sql },
   { id: 8, name: 'survey_waves', sql: m008.sql },
 ];
