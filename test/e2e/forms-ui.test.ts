@@ -79,11 +79,7 @@ async function fillForm(src: string, dest: string, answers: Answer[]): Promise<v
   await wb.xlsx.writeFile(dest);
 }
 
-// TEMPORARY (remove once branch `forms` is merged here): the UI lands before the backend's
-// handlers; until main/forms/ exists the handlers are stubs and this suite cannot run.
-const BACKEND_READY = fs.existsSync(path.join(ROOT, 'main/forms'));
-
-describe.skipIf(!BACKEND_READY)('formularios de avance in the browser', () => {
+describe('formularios de avance in the browser', () => {
   const tmp = tempDir();
   const dbPath = path.join(tmp.dir, 'mejora.sqlite');
   let app: RunningApp;
