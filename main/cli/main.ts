@@ -8,6 +8,7 @@ import { prepareDefaultDataFile } from '../app/dataLocation.ts';
 import { isDefaultLocation, resolveDbPath } from '../paths.ts';
 import { appCommands } from './appCommands.ts';
 import { backupCommands } from './backupCommands.ts';
+import { trashCommands } from './trashCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
 import { formCommands } from './formCommands.ts';
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   ...indicatorCommands,
   ...reportCommands,
   ...backupCommands,
+  ...trashCommands,
   ...appCommands,
 ];
 

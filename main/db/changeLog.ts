@@ -139,3 +139,22 @@ export function recordChange(db: Database, planId: number, field: string, before
     after,
   );
 }
+
+/** One row about an action written by code (an action brought back from the Papelera). */
+export function recordActionChange(
+  db: Database,
+  a: { planId: number; actionId: number; actionNo: number },
+  field: string,
+  before: string | null,
+  after: string | null,
+): void {
+  db.prepare(`INSERT INTO change_log (${COLS}) VALUES (?, ?, ?, NULL, ${NOW}, ?, ${USER.replace('main.', '')}, ?, ?, ?)`).run(
+    a.planId,
+    a.actionId,
+    a.actionNo,
+    currentDoor(db),
+    field,
+    before,
+    after,
+  );
+}
