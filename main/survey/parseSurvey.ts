@@ -1,5 +1,6 @@
 // Reads a survey file (.xlsx or .csv) into columns and proposes how to understand each
 // one. Pure: nothing is stored here.
+import { servicesFromHeaders } from '../../shared/survey/headerServices.ts';
 import { AppError } from '../../shared/errors.ts';
 import { guessScale } from '../../shared/survey/scales.ts';
 import { foldText, tidyText } from '../../shared/text.ts';
@@ -265,6 +266,18 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
       return;
     }
     col.config = typeColumn(col.header, distinctWithCounts(col.data));
+  });
+
+  // Hand-typed headers that name the service ("Satisfacción - Mercado municipal"): grouped like a grid.
+  const questionKinds = new Set(['scale', 'single', 'multi']);
+  const named = servicesFromHeaders(
+    columns.map((c) => c.header),
+    (i) => questionKinds.has(columns[i]!.config.kind) && !columns[i]!.config.service && !columns[i]!.config.group && !parts.has(i),
+  );
+  named.forEach((n, i) => {
+    if (!n) return;
+    columns[i]!.config.service = n.service;
+    columns[i]!.config.group = n.stem;
   });
 
   // Dates: timestamps and date columns become Dominican local ISO text.
