@@ -9,6 +9,8 @@ import type { CafVersion } from '../../shared/caf.ts';
 import { dominicanToday } from '../../shared/dates.ts';
 import { normaliseMetadata } from '../../shared/planMetadata.ts';
 import type { PlanMetaLine } from '../../shared/planMetadata.ts';
+import { TRASH_DAYS } from '../../shared/limits.ts';
+import { statement } from './statements.ts';
 
 interface PlanRow {
   id: number;
@@ -257,8 +259,7 @@ export function setExtraColumns(db: Database, planId: number, extraColumns: stri
   db.prepare('UPDATE plan SET extra_columns = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(extraColumns), now(), planId);
 }
 
-/** Days a deleted plan stays in the Papelera before it is gone for good. */
-export const TRASH_DAYS = 30;
+export { TRASH_DAYS };
 
 /** Moves the plan to the Papelera: nothing is deleted for TRASH_DAYS days. */
 export function deletePlan(db: Database, planId: number): void {
@@ -309,8 +310,11 @@ function touchPlan(db: Database, planId: number): void {
  * position. Follow-up fields a task leaves out keep their saved values. Saved tasks not
  * matched are deleted (their evidence stays on the action).
  */
-export function writeTasks(db: Database, actionId: number, tasks: readonly Task[]): void {
-  const saved = db.prepare('SELECT id FROM task WHERE action_id = ? ORDER BY position, id').all(actionId) as { id: number }[];
+export function writeTasks(db: Database, actionId: number, tasks: readonly Task[], newAction = false): void {
+  // An action inserted a moment ago has no tasks to look up.
+  const saved = newAction
+    ? []
+    : (statement(db, 'SELECT id FROM task WHERE action_id = ? ORDER BY position, id').all(actionId) as { id: number }[]);
   const savedIds = new Set(saved.map((r) => r.id));
   const anyId = tasks.some((t) => t.id !== undefined);
   const used = new Set<number>();
@@ -320,18 +324,20 @@ export function writeTasks(db: Database, actionId: number, tasks: readonly Task[
     used.add(id);
     return id;
   });
-  const remove = db.prepare('DELETE FROM task WHERE id = ?');
+  const remove = statement(db, 'DELETE FROM task WHERE id = ?');
   for (const { id } of saved) if (!used.has(id)) remove.run(id);
   // done_on: a completed task keeps its saved day unless one is sent (today when it has none);
   // a task that is not completed has no done day.
-  const update = db.prepare(
+  const update = statement(
+    db,
     `UPDATE task SET position = ?, text = ?, status = ?,
        done_on = CASE WHEN ? <> 'completada' THEN NULL WHEN ? THEN ? ELSE COALESCE(done_on, ?) END,
        note = CASE WHEN ? THEN ? ELSE note END,
        start_month = CASE WHEN ? THEN ? ELSE start_month END, end_month = CASE WHEN ? THEN ? ELSE end_month END
      WHERE id = ?`,
   );
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     'INSERT INTO task (action_id, position, text, status, done_on, note, start_month, end_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const has = (x: unknown) => (x !== undefined ? 1 : 0);
@@ -399,7 +405,7 @@ export function insertAction(db: Database, planId: number, fields: ActionFields,
         )
         .run(planId, at, ...actionValues(fields), now());
       const actionId = Number(info.lastInsertRowid);
-      writeTasks(db, actionId, fields.tasks);
+      writeTasks(db, actionId, fields.tasks, true);
       touchPlan(db, planId);
       return actionId;
     })
@@ -419,18 +425,6 @@ export function updateAction(db: Database, actionId: number, fields: ActionField
     touchPlan(db, row.plan_id);
   }).immediate();
   return getAction(db, actionId);
-}
-
-export function deleteAction(db: Database, actionId: number): void {
-  db.transaction(() => {
-    const row = db.prepare('SELECT plan_id, position FROM action WHERE id = ?').get(actionId) as
-      | { plan_id: number; position: number }
-      | undefined;
-    if (!row) throw notFoundAction();
-    db.prepare('DELETE FROM action WHERE id = ?').run(actionId);
-    db.prepare('UPDATE action SET position = position - 1 WHERE plan_id = ? AND position > ?').run(row.plan_id, row.position);
-    touchPlan(db, row.plan_id);
-  }).immediate();
 }
 
 export function moveAction(db: Database, actionId: number, toIndex: number): number {
@@ -504,7 +498,7 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
       } else {
         actionId = Number(insert.run(planId, position, ...actionValues(fields), stamp).lastInsertRowid);
       }
-      writeTasks(db, actionId, fields.tasks);
+      writeTasks(db, actionId, fields.tasks, keptId === null);
     });
     // Deleted after the inserts, so a new action never takes the id of the one it replaces
     // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.

@@ -79,7 +79,8 @@ export const plansContract = {
   deletePlan: method<{ deleted: true }>()(v.object({ planId: id() })),
   addAction: method<Action>()(v.object({ planId: id(), fields: actionFieldsValidator, position: v.optional(v.int({ min: 0 })) })),
   updateAction: method<Action>()(v.object({ actionId: id(), fields: actionFieldsValidator })),
-  deleteAction: method<{ deleted: true }>()(v.object({ actionId: id() })),
+  /** Deletes an action; `undoId` puts it back exactly (restoreActionFromTrash) for 30 days. */
+  deleteAction: method<{ deleted: true; undoId: number }>()(v.object({ actionId: id() })),
   /** Moves an action to a 0-based position; numbers follow the new order. */
   moveAction: method<Plan>()(v.object({ actionId: id(), toIndex: v.int({ min: 0 }) })),
 };
