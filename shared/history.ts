@@ -34,6 +34,8 @@ const FIELD_LABELS: Record<string, string> = {
   started_on: 'Inicio real',
   done_on: 'Fecha de término',
   progress_note: 'Nota de seguimiento',
+  evidence_note: 'Evidencia (descripción)',
+  form_received: 'Formulario de avance recibido',
   action_added: 'Acción agregada',
   action_deleted: 'Acción eliminada',
   action_restored: 'Acción recuperada',

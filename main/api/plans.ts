@@ -26,6 +26,7 @@ export function planHandlers(ctx: ApiContext): HandlersOf<typeof plansContract> 
         periodFrom: a.periodFrom,
         periodTo: a.periodTo,
         cafVersion: a.cafVersion ?? '2020',
+        metadata: a.metadata,
       }),
     }),
     updatePlan: ({ planId, fields }) => store.updatePlan(db, planId, fields),

@@ -11,6 +11,7 @@ import { backupCommands } from './backupCommands.ts';
 import { trashCommands } from './trashCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { formCommands } from './formCommands.ts';
 import { historyCommands } from './historyCommands.ts';
 import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   ...nextYearCommands,
   ...planFileCommands,
   ...seguimientoCommands,
+  ...formCommands,
   ...historyCommands,
   ...surveyCommands,
   ...indicatorCommands,

@@ -31,8 +31,9 @@ const ACTION_FIELDS = [
   'started_on',
   'done_on',
   'progress_note',
+  'evidence_note',
 ];
-const TASK_FIELDS = ['text', 'status', 'done_on', 'note', 'start_month', 'end_month'];
+const TASK_FIELDS = ['text', 'status', 'done_on', 'note', 'start_month', 'end_month', 'evidence_note'];
 
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 const USER = `coalesce((SELECT value FROM main.setting WHERE key = 'usuario'), '')`;
