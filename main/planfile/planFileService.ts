@@ -11,6 +11,8 @@ import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
+import { mismatchMessage, updateMismatch } from '../../shared/updateTarget.ts';
+import type { PlanIdentity } from '../../shared/updateTarget.ts';
 import * as store from '../db/planStore.ts';
 import { matchActions } from './matchActions.ts';
 import { diffPlan } from './planDiff.ts';
@@ -56,6 +58,11 @@ function incoming(reading: PlanFileReading): IncomingPlan | null {
   };
 }
 
+function mismatchOf(file: PlanIdentity, target: PlanIdentity | null): string | null {
+  const m = target ? updateMismatch(file, target) : null;
+  return m && target ? mismatchMessage(m, file, target) : null;
+}
+
 export async function previewPlanImport(
   db: Database,
   fileName: string,
@@ -87,6 +94,7 @@ export async function previewPlanImport(
     warnings: reading.warnings,
     existingPlan: existing ? { id: existing.id, title: existing.title, institution: existing.institution } : null,
     diff,
+    mismatch: mismatchOf(reading.plan, target),
   };
 }
 

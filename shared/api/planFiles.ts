@@ -80,6 +80,11 @@ export interface PlanImportPreview {
   existingPlan: { id: number; title: string; institution: string } | null;
   /** Present when existingPlan is. */
   diff: PlanDiff | null;
+  /**
+   * When the plan to update (targetPlanId) is of another institution or period than the file:
+   * the Spanish sentence that says so (shown in red; the dialog then proposes a new plan).
+   */
+  mismatch: string | null;
 }
 
 export interface PlanImportResult {
