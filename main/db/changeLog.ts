@@ -31,8 +31,9 @@ const ACTION_FIELDS = [
   'started_on',
   'done_on',
   'progress_note',
+  'evidence_note',
 ];
-const TASK_FIELDS = ['text', 'status', 'done_on', 'note', 'start_month', 'end_month'];
+const TASK_FIELDS = ['text', 'status', 'done_on', 'note', 'start_month', 'end_month', 'evidence_note'];
 
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 const USER = `coalesce((SELECT value FROM main.setting WHERE key = 'usuario'), '')`;
@@ -132,6 +133,25 @@ export async function withDoor<T>(db: Database, door: Door, work: () => T | Prom
 export function recordChange(db: Database, planId: number, field: string, before: string | null, after: string | null): void {
   db.prepare(`INSERT INTO change_log (${COLS}) VALUES (?, NULL, NULL, NULL, ${NOW}, ?, ${USER.replace('main.', '')}, ?, ?, ?)`).run(
     planId,
+    currentDoor(db),
+    field,
+    before,
+    after,
+  );
+}
+
+/** One row about an action written by code (an action brought back from the Papelera). */
+export function recordActionChange(
+  db: Database,
+  a: { planId: number; actionId: number; actionNo: number },
+  field: string,
+  before: string | null,
+  after: string | null,
+): void {
+  db.prepare(`INSERT INTO change_log (${COLS}) VALUES (?, ?, ?, NULL, ${NOW}, ?, ${USER.replace('main.', '')}, ?, ?, ?)`).run(
+    a.planId,
+    a.actionId,
+    a.actionNo,
     currentDoor(db),
     field,
     before,

@@ -158,13 +158,25 @@ export async function importPlan(db: Database, req: ImportRequest): Promise<Plan
         // Matched against the plan as it is inside the transaction, as the store will see it.
         const current = store.getPlan(db, target.id);
         const update = matchToSaved(current, p.actions, p.fileNumbers);
-        store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: current.cafVersion });
+        store.updatePlan(db, target.id, {
+          institution,
+          title,
+          periodFrom,
+          periodTo,
+          cafVersion: current.cafVersion,
+          // A file without lines above the header (one made elsewhere) keeps the saved ones.
+          metadata: p.metadata.length ? p.metadata : current.metadata,
+        });
         store.setExtraColumns(db, target.id, p.extraColumns);
         store.replaceActions(db, target.id, update.actions, update.keepIds);
         applyFollowUp(db, target.id, p.followUp);
         return target.id;
       }
-      const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
+      const id = store.createPlan(
+        db,
+        { institution, title, periodFrom, periodTo, cafVersion: '2020', metadata: p.metadata },
+        p.extraColumns,
+      );
       store.replaceActions(db, id, p.actions);
       applyFollowUp(db, id, p.followUp);
       return id;

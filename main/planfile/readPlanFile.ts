@@ -2,6 +2,7 @@
 import type { ImportWarning, ParsedPlan } from '../../shared/api/planFiles.ts';
 import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
+import { MAX_META_LABEL, MAX_META_LINES, MAX_META_VALUE } from '../../shared/planMetadata.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import { MAX_PLAN_ROWS } from '../../shared/limits.ts';
 import { DEFAULT_XLSX_LIMITS, assertSafeXlsx } from '../files/inspect.ts';
@@ -167,6 +168,10 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
     title,
     periodFrom,
     periodTo,
+    // A file's lines are cut to what "Datos del plan" can hold, so the plan stays editable there.
+    metadata: meta.metadata
+      .slice(0, MAX_META_LINES)
+      .map((l) => ({ label: l.label.slice(0, MAX_META_LABEL), value: l.value.slice(0, MAX_META_VALUE) })),
     extraColumns: rows.extraColumns,
     actions: rows.actions,
     fileNumbers: rows.fileNumbers,
