@@ -3,9 +3,10 @@
 // can continue on the next page), and running header/footer lines stamped on every page
 // at the end, when the page count is known ("Página 3 de 12").
 import PDFDocument from 'pdfkit';
-import { fontFiles } from './fonts.ts';
-import type { FontName } from './fonts.ts';
+import { FONT_NAMES, parsedFonts } from './fonts.ts';
+import type { FontName, PdfkitFont } from './fonts.ts';
 import { pdfText } from './pdfText.ts';
+import { shapeWord, textWidth } from './shaping.ts';
 
 export const COLORS = {
   text: '#1e2630',
@@ -19,6 +20,11 @@ export const COLORS = {
   warn: '#8a5a00',
   danger: '#b42318',
 } as const;
+
+/** A number as PDF content writes it (two decimals are a hundredth of a point). */
+function pdfNumber(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
 
 export type PaperSize = 'LETTER' | 'LEGAL';
 
@@ -65,7 +71,9 @@ export class PdfBuilder {
   private readonly running: RunningLines;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
-  private readonly widths = new Map<string, Map<string, number>>();
+  private readonly fonts = {} as Record<FontName, PdfkitFont>;
+  /** Per font, each word's glyph ids in this document's subset, in hex (see textRun). */
+  private readonly encodedWords = new Map<FontName, Map<string, string[]>>();
 
   constructor(opts: PdfOptions) {
     const [short, long] = PAPER[opts.size];
@@ -87,7 +95,13 @@ export class PdfBuilder {
       displayTitle: true,
       info: { Title: pdfText(opts.title), Subject: pdfText(opts.subject ?? ''), Author: 'Mejora', Creator: 'Mejora', Producer: 'Mejora' },
     });
-    for (const [name, bytes] of Object.entries(fontFiles())) this.doc.registerFont(name, bytes);
+    // The fonts parsed once per process (see fonts.ts); pdfkit embeds only those drawn with.
+    const internals = this.doc as unknown as { _font: PdfkitFont; registerFont(name: string, src: unknown): void };
+    for (const name of FONT_NAMES) {
+      internals.registerFont(name, parsedFonts()[name]);
+      this.doc.font(name);
+      this.fonts[name] = internals._font;
+    }
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.ended = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve());
@@ -135,19 +149,9 @@ export class PdfBuilder {
     return { size, lineHeight: size * (style.leading ?? 1.3) };
   }
 
-  /** Width of `text` in a font and size (words are measured once per font and size). */
+  /** Width of `text` in a font and size (its words are shaped once per process). */
   widthOf(text: string, font: FontName, size: number): number {
-    const key = font;
-    let perFont = this.widths.get(key);
-    if (!perFont) this.widths.set(key, (perFont = new Map()));
-    let w = perFont.get(text);
-    if (w === undefined) {
-      // The font object's own measure: changes neither the current size nor the colour.
-      this.doc.font(font);
-      w = (this.doc as unknown as { _font: { widthOfString(t: string, size: number): number } })._font.widthOfString(text, 1000) / 1000;
-      if (text.length < 40) perFont.set(text, w);
-    }
-    return w * size;
+    return textWidth(font, text) * size;
   }
 
   /**
@@ -230,15 +234,81 @@ export class PdfBuilder {
       return align === 'center' ? (width - w) / 2 : width - w;
     });
     const { size, lineHeight } = this.setStyle(style);
+    // All the lines in one text object, written as one piece of page content (see textRun).
+    const pdfFont = this.fonts[font];
+    const ascent = (pdfFont.ascender / 1000) * size;
+    const ops: string[] = [];
     let cy = y;
     for (const [i, line] of lines.entries()) {
       if (line) {
-        const lx = x + offsets[i]!;
-        this.doc.text(line, lx, cy + (lineHeight - size) / 2, { lineBreak: false });
+        const top = cy + (lineHeight - size) / 2;
+        const run = this.textRun(font, line);
+        if (run === null) {
+          // A glyph placed off its advance (a combining mark): pdfkit's own drawing handles it.
+          (this.doc as unknown as { _fragment(t: string, x: number, y: number, o: object): void })._fragment(line, x + offsets[i]!, top, {
+            textWidth: 0,
+            wordCount: 0,
+          });
+        } else {
+          ops.push(`1 0 0 1 ${pdfNumber(x + offsets[i]!)} ${pdfNumber(this.pageHeight - top - ascent)} Tm\n[${run}] TJ`);
+        }
       }
       cy += lineHeight;
     }
+    if (ops.length) {
+      const page = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page;
+      page.fonts[pdfFont.id] ??= pdfFont.ref();
+      // The page's coordinates are flipped (top-left origin); text is drawn in the PDF's own.
+      this.doc.addContent(
+        `q\n1 0 0 -1 0 ${pdfNumber(this.pageHeight)} cm\nBT\n/${pdfFont.id} ${pdfNumber(size)} Tf\n${ops.join('\n')}\nET\nQ`,
+      );
+    }
     return cy - y;
+  }
+
+  /**
+   * A line's glyphs as the elements of a TJ operator (runs of glyph ids in hex, each followed
+   * by the kerning after its last glyph), or null when a glyph sits off its advance. pdfkit's
+   * `text()` shapes a line three times and writes about ten pieces of content for it (each a
+   * small buffer: most of a big report's time went to the garbage collector); here the line's
+   * words, shaped once per process, are mapped to this document's subset once each.
+   */
+  private textRun(name: FontName, line: string): string | null {
+    let ids = this.encodedWords.get(name);
+    if (!ids) this.encodedWords.set(name, (ids = new Map()));
+    const font = this.fonts[name];
+    let out = '';
+    let hex = '';
+    let from = 0;
+    for (;;) {
+      const at = line.indexOf(' ', from);
+      for (const word of at < 0 ? [line.slice(from)] : [line.slice(from, at), ' ']) {
+        if (!word) continue;
+        const shaped = shapeWord(name, word);
+        if (shaped.offset) return null;
+        let hexes = ids.get(word);
+        if (!hexes) {
+          hexes = shaped.glyphs.map((g) => {
+            const gid = font.subset.includeGlyph(g.id);
+            font.widths[gid] ??= g.advanceWidth;
+            font.unicode[gid] ??= g.codePoints;
+            return gid.toString(16).padStart(4, '0');
+          });
+          ids.set(word, hexes);
+        }
+        for (let i = 0; i < hexes.length; i++) {
+          hex += hexes[i];
+          const kern = shaped.kerns[i]!;
+          if (kern !== 0) {
+            out += `<${hex}> ${pdfNumber(-kern)} `;
+            hex = '';
+          }
+        }
+      }
+      if (at < 0) break;
+      from = at + 1;
+    }
+    return hex ? `${out}<${hex}>` : out.trimEnd();
   }
 
   /**
