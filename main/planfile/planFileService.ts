@@ -12,6 +12,7 @@ import { foldText } from '../../shared/text.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import * as store from '../db/planStore.ts';
+import { madeByNow } from '../files/madeBy.ts';
 import { matchActions } from './matchActions.ts';
 import { diffPlan } from './planDiff.ts';
 import type { IncomingPlan } from './planDiff.ts';
@@ -200,7 +201,8 @@ export interface ExportOptions {
 
 export async function exportPlan(db: Database, planId: number, opts: ExportOptions = {}): Promise<{ fileName: string; bytes: Uint8Array }> {
   const plan = store.getPlan(db, planId);
-  if (!opts.seguimiento) return { fileName: exportFileName(plan), bytes: await writePlanFile(plan) };
+  const madeBy = madeByNow(db);
+  if (!opts.seguimiento) return { fileName: exportFileName(plan), bytes: await writePlanFile(plan, undefined, madeBy) };
   const progress = planProgressAsOf(db, planId, { asOf: opts.asOf ?? dominicanToday() });
-  return { fileName: exportFileName(plan, true), bytes: await writePlanFile(plan, followUpExport(progress)) };
+  return { fileName: exportFileName(plan, true), bytes: await writePlanFile(plan, followUpExport(progress), madeBy) };
 }

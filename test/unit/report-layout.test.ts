@@ -9,7 +9,13 @@ import { fitWidths } from '../../main/report/pdf/widths.ts';
 import { divergingExtent, divergingPalette, divergingSegments } from '../../shared/survey/diverging.ts';
 
 describe('line breaking', () => {
-  const b = new PdfBuilder({ size: 'LETTER', landscape: false, title: 't', running: { footerLeft: '' } });
+  const b = new PdfBuilder({
+    size: 'LETTER',
+    landscape: false,
+    title: 't',
+    running: { footerLeft: '' },
+    madeBy: { name: '', day: '2026-03-01' },
+  });
   it('keeps every character, breaks at spaces, and cuts only words wider than the line', () => {
     const text = 'Diseñar e implementar un programa de capacitación ' + 'a'.repeat(300) + ' en atención al ciudadano\nsegunda línea';
     const lines = b.lines(text, 120, { size: 9 });
@@ -18,7 +24,13 @@ describe('line breaking', () => {
     expect(lines).toContain('segunda línea');
   });
   it('measures a line as the sum of its words and spaces, the same in every document', () => {
-    const other = new PdfBuilder({ size: 'LEGAL', landscape: true, title: 'u', running: { footerLeft: '' } });
+    const other = new PdfBuilder({
+      size: 'LEGAL',
+      landscape: true,
+      title: 'u',
+      running: { footerLeft: '' },
+      madeBy: { name: '', day: '2026-03-01' },
+    });
     const line = 'Gestión municipal de la información';
     const words = line.split(' ').reduce((s, w) => s + b.widthOf(w, 'regular', 9), 0) + 4 * b.widthOf(' ', 'regular', 9);
     expect(b.widthOf(line, 'regular', 9)).toBeCloseTo(words, 6);

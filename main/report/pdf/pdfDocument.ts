@@ -5,6 +5,8 @@
 import PDFDocument from 'pdfkit';
 import { FONT_NAMES, parsedFonts } from './fonts.ts';
 import type { FontName, PdfkitFont } from './fonts.ts';
+import { authorOf, madeByText } from '../../files/madeBy.ts';
+import type { MadeBy } from '../../files/madeBy.ts';
 import { pdfText } from './pdfText.ts';
 import { shapeWord, textWidth } from './shaping.ts';
 
@@ -42,10 +44,10 @@ export interface RunningLines {
   /** Top of every page (after the first when `skipFirst`), small and muted. */
   header?: string;
   headerSkipFirst?: boolean;
-  /** Bottom left of every page. */
+  /** Bottom left of every page (the institution), beside "Página X de Y". */
   footerLeft: string;
-  /** Bottom centre (e.g. the cut-off). */
-  footerCentre?: string;
+  /** Under it (e.g. the cut-off), beside "Generado por … el …". */
+  footerDetail?: string;
 }
 
 export interface PdfOptions {
@@ -56,6 +58,8 @@ export interface PdfOptions {
   title: string;
   subject?: string;
   running: RunningLines;
+  /** Who made it and when: the file's author, and "Generado por … el …" in every page's footer. */
+  madeBy: MadeBy;
 }
 
 export class PdfBuilder {
@@ -69,6 +73,7 @@ export class PdfBuilder {
   /** Where the next thing is drawn on the current page. */
   y = 0;
   private readonly running: RunningLines;
+  private readonly madeBy: string;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
   private readonly fonts = {} as Record<FontName, PdfkitFont>;
@@ -85,6 +90,7 @@ export class PdfBuilder {
     this.left = ml;
     this.right = this.pageWidth - mr;
     this.running = opts.running;
+    this.madeBy = madeByText(opts.madeBy);
     this.doc = new PDFDocument({
       size: [this.pageWidth, this.pageHeight],
       margin: 0,
@@ -93,7 +99,13 @@ export class PdfBuilder {
       compress: true,
       lang: 'es-DO',
       displayTitle: true,
-      info: { Title: pdfText(opts.title), Subject: pdfText(opts.subject ?? ''), Author: 'Mejora', Creator: 'Mejora', Producer: 'Mejora' },
+      info: {
+        Title: pdfText(opts.title),
+        Subject: pdfText(opts.subject ?? ''),
+        Author: pdfText(authorOf(opts.madeBy)),
+        Creator: 'Mejora',
+        Producer: 'Mejora',
+      },
     });
     // The fonts parsed once per process (see fonts.ts); pdfkit embeds only those drawn with.
     const internals = this.doc as unknown as { _font: PdfkitFont; registerFont(name: string, src: unknown): void };
@@ -199,6 +211,17 @@ export class PdfBuilder {
       out.push(line);
     }
     return out;
+  }
+
+  /** `text` on one line of `width`: whole when it fits, else cut at a word with "…". */
+  oneLine(text: string, width: number, style: TextStyle = {}): string {
+    const lines = this.lines(text.replace(/\n/g, ' '), width, style);
+    if (lines.length <= 1) return lines[0] ?? '';
+    const font = style.font ?? 'regular';
+    const size = style.size ?? 9;
+    let line = lines[0]!;
+    while (line && this.widthOf(`${line}…`, font, size) > width) line = line.slice(0, -1);
+    return `${line.trimEnd()}…`;
   }
 
   /** Width of the longest word of `text` (what a column must hold to keep words whole). */
@@ -369,21 +392,21 @@ export class PdfBuilder {
     for (let i = start; i < start + count; i++) {
       this.doc.switchToPage(i);
       this.fill = null;
-      const footY = this.bottom + 14;
-      this.hline(this.left, this.right, footY - 5, COLORS.borderLight);
+      // Two lines: the institution and the page; the detail (cut-off, filters) and who made it.
+      const footY = this.bottom + 11;
+      this.hline(this.left, this.right, footY - 4, COLORS.borderLight);
       const pageText = `Página ${i - start + 1} de ${count}`;
-      const pageW = this.widthOf(pageText, 'regular', 7.5) + 4;
-      const leftW = (this.width - pageW) * (this.running.footerCentre ? 0.55 : 1) - 8;
-      this.drawLines(this.lines(this.running.footerLeft, leftW, { ...style, font: 'semibold' }).slice(0, 1), this.left, footY, leftW, {
-        ...style,
-        font: 'semibold',
+      const rows: [string, string, TextStyle][] = [
+        [this.running.footerLeft, pageText, { ...style, font: 'semibold' }],
+        [this.running.footerDetail ?? '', this.madeBy, style],
+      ];
+      rows.forEach(([left, right, leftStyle], r) => {
+        const y = footY + r * lh;
+        const rightW = this.widthOf(right, 'regular', 7.5) + 2;
+        const leftW = this.width - rightW - 16;
+        if (left) this.drawLines([this.oneLine(left, leftW, leftStyle)], this.left, y, leftW, leftStyle);
+        this.drawLines([right], this.right - rightW, y, rightW, style, 'right');
       });
-      if (this.running.footerCentre) {
-        const cx = this.left + leftW + 8;
-        const cw = this.right - pageW - 8 - cx;
-        this.drawLines(this.lines(this.running.footerCentre, cw, style).slice(0, 1), cx, footY, cw, style);
-      }
-      this.drawLines([pageText], this.right - pageW, footY, pageW, style, 'right');
       if (this.running.header && !(this.running.headerSkipFirst && i === start)) {
         const headLines = this.lines(this.running.header, this.width, style).slice(0, 2);
         const hy = this.top - 12 - headLines.length * lh;
