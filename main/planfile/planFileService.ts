@@ -16,6 +16,7 @@ import type { PlanIdentity } from '../../shared/updateTarget.ts';
 import * as store from '../db/planStore.ts';
 import { recordChange, withoutRowHistory } from '../db/changeLog.ts';
 import { plural } from '../../shared/format.ts';
+import { madeByNow } from '../files/madeBy.ts';
 import { matchActions } from './matchActions.ts';
 import { diffPlan } from './planDiff.ts';
 import type { IncomingPlan } from './planDiff.ts';
@@ -234,7 +235,8 @@ export interface ExportOptions {
 
 export async function exportPlan(db: Database, planId: number, opts: ExportOptions = {}): Promise<{ fileName: string; bytes: Uint8Array }> {
   const plan = store.getPlan(db, planId);
-  if (!opts.seguimiento) return { fileName: exportFileName(plan), bytes: await writePlanFile(plan) };
+  const madeBy = madeByNow(db);
+  if (!opts.seguimiento) return { fileName: exportFileName(plan), bytes: await writePlanFile(plan, undefined, madeBy) };
   const progress = planProgressAsOf(db, planId, { asOf: opts.asOf ?? dominicanToday() });
-  return { fileName: exportFileName(plan, true), bytes: await writePlanFile(plan, followUpExport(progress)) };
+  return { fileName: exportFileName(plan, true), bytes: await writePlanFile(plan, followUpExport(progress), madeBy) };
 }
