@@ -112,8 +112,9 @@ export const formsContract = {
   /** The plan's responsables (as written on its actions), with how much each one's form would carry. */
   formResponsibles: method<{ responsibles: FormResponsible[] }>()(v.object({ planId: id() })),
   /**
-   * The forms of the given responsables, as of a closed cut-off (`cutoffId`) or today. One
-   * responsable and !zip → one .xlsx; otherwise a .zip with one .xlsx each.
+   * The forms of the given responsables (none given: everyone with pending actions), as of a
+   * closed cut-off (`cutoffId`) or today. One responsable and !zip → one .xlsx; otherwise a
+   * .zip with one .xlsx each.
    */
   exportForms: method<{ fileName: string; bytes: Uint8Array }>()(
     v.object({
