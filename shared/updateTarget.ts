@@ -1,5 +1,6 @@
 // "Actualizar desde Excel" must not quietly pour another institution's plan, or another
 // period's, into a saved plan. Pure: what differs between the file and the plan it would update.
+import { formatPeriod } from './format.ts';
 import { foldText } from './text.ts';
 
 export interface PlanIdentity {
@@ -34,6 +35,8 @@ export function mismatchMessage(m: UpdateMismatch, file: PlanIdentity, target: P
   const parts: string[] = [];
   if (m.institution) parts.push(`es de «${file.institution}», no de «${target.institution}»`);
   if (m.period)
-    parts.push(`es del período ${file.periodFrom ?? '?'}-${file.periodTo ?? '?'}, no del ${target.periodFrom}-${target.periodTo}`);
+    parts.push(
+      `es del período ${file.periodFrom === null || file.periodTo === null ? '(sin período)' : formatPeriod(file.periodFrom, file.periodTo)}, no del ${target.periodFrom === null || target.periodTo === null ? '(sin período)' : formatPeriod(target.periodFrom, target.periodTo)}`,
+    );
   return `Este archivo ${parts.join(' y ')}. Lo más seguro es importarlo como un plan nuevo.`;
 }

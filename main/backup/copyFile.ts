@@ -5,6 +5,7 @@
 // and no zip64 writer to get right for copies over 4 GB; SQLite's integrity_check covers the
 // evidence bytes too; "Abrir una copia" checks it with the very code that checks every data
 // file; and each evidence blob is re-hashed against its name before it is written back.
+import { formatBytes } from '../../shared/format.ts';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import crypto from 'node:crypto';
@@ -33,12 +34,8 @@ export interface TargetVolume {
   fsType?: number | undefined;
 }
 
-const gb = (n: number) => `${(n / 1024 ** 3).toLocaleString('es-DO', { maximumFractionDigits: 1 })} GB`;
-export function sizeText(n: number): string {
-  if (n >= 1024 ** 3) return gb(n);
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toLocaleString('es-DO', { maximumFractionDigits: 1 })} MB`;
-  return `${Math.max(1, Math.round(n / 1024)).toLocaleString('es-DO')} KB`;
-}
+/** Sizes in messages: the one es-DO size helper ("1.5 GB", never "1,536 MB"). */
+export const sizeText = formatBytes;
 
 /** Why a copy of `size` bytes cannot go to that volume, or null when it fits. Pure. */
 export function copyDoesNotFit(size: number, volume: TargetVolume): string | null {

@@ -2,32 +2,25 @@
 import path from 'node:path';
 import type { BackupPreview, BackupSummary } from '../../shared/api/backups.ts';
 import { AppError } from '../../shared/errors.ts';
+import { formatBytes, formatPeriod, plural } from '../../shared/format.ts';
 import { formatDateTimeEs } from '../../shared/months.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command, CommandContext } from './command.ts';
 import { confirmOrExit } from './confirm.ts';
 
-function sizeText(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toLocaleString('es-DO', { maximumFractionDigits: 1 })} GB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toLocaleString('es-DO', { maximumFractionDigits: 1 })} MB`;
-  return `${Math.max(1, Math.round(n / 1024)).toLocaleString('es-DO')} KB`;
-}
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('es-DO')} ${n === 1 ? one : many}`;
-
 function backupLine(b: BackupSummary): string {
-  return `  ${b.id}  ${formatDateTimeEs(b.created_at)}  ${b.reason.padEnd(28)} ${sizeText(b.size).padStart(8)}  ${plural(b.plans, 'plan', 'planes')}, ${plural(b.actions, 'acción', 'acciones')}`;
+  return `  ${b.id}  ${formatDateTimeEs(b.created_at)}  ${b.reason.padEnd(28)} ${formatBytes(b.size).padStart(8)}  ${plural(b.plans, 'plan', 'planes')}, ${plural(b.actions, 'acción', 'acciones')}`;
 }
 
 function printPreview(io: CliIO, p: BackupPreview): void {
   io.out(`La copia ${p.backup.id} (${formatDateTimeEs(p.backup.created_at)}, ${p.backup.reason}) contiene:`);
   if (p.inCopy.length === 0) io.out('  (ningún plan)');
   for (const c of p.inCopy)
-    io.out(`  - ${c.institution}, ${c.title} (${c.periodFrom}-${c.periodTo}): ${plural(c.actions, 'acción', 'acciones')}`);
+    io.out(`  - ${c.institution}, ${c.title} (${formatPeriod(c.periodFrom, c.periodTo)}): ${plural(c.actions, 'acción', 'acciones')}`);
   io.out('Ahora tiene:');
   if (p.now.length === 0) io.out('  (ningún plan)');
   for (const c of p.now)
-    io.out(`  - ${c.institution}, ${c.title} (${c.periodFrom}-${c.periodTo}): ${plural(c.actions, 'acción', 'acciones')}`);
+    io.out(`  - ${c.institution}, ${c.title} (${formatPeriod(c.periodFrom, c.periodTo)}): ${plural(c.actions, 'acción', 'acciones')}`);
 }
 
 function undoHint(io: CliIO, undoId: string | null): void {
@@ -78,7 +71,7 @@ async function backup(ctx: CommandContext): Promise<number | void> {
       const r = await ctx.openApi().exportBackupTo({ path: path.resolve(arg) });
       if (json) return void printJson(io, r);
       io.out(
-        `Copia de todos sus datos guardada en «${r.path}» (${sizeText(r.size)}). Para abrirla en otra computadora: mejora backup import ARCHIVO`,
+        `Copia de todos sus datos guardada en «${r.path}» (${formatBytes(r.size)}). Para abrirla en otra computadora: mejora backup import ARCHIVO`,
       );
       return;
     }

@@ -1,4 +1,5 @@
 // list-plans, create-plan, show-plan.
+import { formatPeriod, plural } from '../../shared/format.ts';
 import { formatYearMonth } from '../../shared/months.ts';
 import { carriedFromText } from '../../shared/nextYear/period.ts';
 import { formatDay } from '../../shared/dates.ts';
@@ -81,7 +82,7 @@ export const planCommands: Command[] = [
         return;
       }
       io.out(
-        `${plan.title}\n${plan.institution}\n${plan.metadata.map((l) => `${metaLineText(l)}\n`).join('')}Período ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones${plan.archived ? ' · archivado (solo lectura)' : ''}`,
+        `${plan.title}\n${plan.institution}\n${plan.metadata.map((l) => `${metaLineText(l)}\n`).join('')}Período ${formatPeriod(plan.periodFrom, plan.periodTo)} · ${plural(plan.actions.length, 'acción', 'acciones')}${plan.archived ? ' · archivado (solo lectura)' : ''}`,
       );
       io.out(
         plan.cutoff

@@ -1,11 +1,11 @@
 // delete-plan, delete-survey and the Papelera: trash list|restore ID|restore --survey ID|restore --action ID (issue 9).
+import { plural } from '../../shared/format.ts';
 import { formatDateTimeEs } from '../../shared/months.ts';
 import { intFlag, requireInt } from './args.ts';
 import { printJson } from './command.ts';
 import type { Command, CommandContext } from './command.ts';
 import { confirmOrExit } from './confirm.ts';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('es-DO')} ${n === 1 ? one : many}`;
 const day = (iso: string) => formatDateTimeEs(iso).slice(0, 10);
 
 async function deletePlan(ctx: CommandContext): Promise<number | void> {

@@ -2,6 +2,7 @@
 // evidence files, cut-offs (frozen states), what needs attention, plan settings, and the
 // plan with its progress as of a day. Days are 'AAAA-MM-DD'; `asOf` defaults to today in
 // Dominican time.
+import { formatBytes } from '../format.ts';
 import { isIsoDay } from '../dates.ts';
 import type { IsoDay } from '../dates.ts';
 import { AppError } from '../errors.ts';
@@ -58,10 +59,6 @@ export interface EvidenceFileArg {
   bytes: Uint8Array;
 }
 
-function sizeText(bytes: number): string {
-  return `${(bytes / 1_048_576).toLocaleString('es-DO', { maximumFractionDigits: 1 })} MB`;
-}
-
 /** One file: the size check names the file (a plain validator message would not). */
 export function evidenceFileValidator(): Validator<EvidenceFileArg> {
   const fileName = v.string({ min: 1, max: 260 });
@@ -78,7 +75,7 @@ export function evidenceFileValidator(): Validator<EvidenceFileArg> {
       if (bytes.byteLength > MAX_EVIDENCE_BYTES) {
         throw new AppError(
           'invalid_file',
-          `«${name}» pesa ${sizeText(bytes.byteLength)}; cada evidencia puede pesar hasta ${MAX_EVIDENCE_BYTES / 1_048_576} MB. Redúzcala (por ejemplo, guarde el PDF con menor calidad o divida el archivo) y adjúntela de nuevo. No se adjuntó nada.`,
+          `«${name}» pesa ${formatBytes(bytes.byteLength)}; cada evidencia puede pesar hasta ${formatBytes(MAX_EVIDENCE_BYTES)}. Redúzcala (por ejemplo, guarde el PDF con menor calidad o divida el archivo) y adjúntela de nuevo. No se adjuntó nada.`,
         );
       }
       return { fileName: name, bytes };

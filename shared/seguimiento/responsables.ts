@@ -17,10 +17,14 @@ export function responsablesOf(cell: string): Responsable[] {
   const out: Responsable[] = [];
   const seen = new Set<string>();
   for (const part of cell.slice(0, 2000).split(SEPARATORS)) {
-    const label = part
+    // "Informático, acceso a información, Y encarg de tecnología": the last of a list starts
+    // with its "y"; each person is shown with a capital, as in a list of names.
+    const tidy = part
       .replace(/\s+/g, ' ')
       .replace(/[.:;,]+$/, '')
-      .trim();
+      .trim()
+      .replace(/^(?:y|e)\s+/i, '');
+    const label = tidy.charAt(0).toLocaleUpperCase('es') + tidy.slice(1);
     const key = foldText(label);
     if (!key || seen.has(key)) continue;
     seen.add(key);

@@ -35,6 +35,13 @@ describe('responsables', () => {
     expect(responsablesOf('Encargado  de Tecnología.').map((r) => r.key)).toEqual(['encargado de tecnologia']);
     expect(responsablesOf('encargado de tecnologia').map((r) => r.key)).toEqual(['encargado de tecnologia']);
     expect(responsablesOf('Planificación / OAI; RRHH').map((r) => r.label)).toEqual(['Planificación', 'OAI', 'RRHH']);
+    // The seed plan's cell: the list's last "Y" is not part of a name; each name starts with a capital.
+    expect(responsablesOf('Informático, acceso a información, Y encarg de tecnología').map((r) => r.label)).toEqual([
+      'Informático',
+      'Acceso a información',
+      'Encarg de tecnología',
+    ]);
+    expect(responsablesOf('Yolanda Pérez').map((r) => r.label)).toEqual(['Yolanda Pérez']);
   });
 });
 

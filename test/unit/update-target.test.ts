@@ -16,7 +16,7 @@ describe('updating a plan from another file', () => {
     const later = { ...vallejuelo, periodFrom: 2026, periodTo: 2027 };
     expect(updateMismatch(later, vallejuelo)).toEqual({ institution: false, period: true });
     expect(mismatchMessage({ institution: true, period: true }, { ...bani, periodFrom: 2026, periodTo: 2027 }, vallejuelo)).toBe(
-      'Este archivo es de «Ayuntamiento Municipal de Baní», no de «Ayuntamiento Municipal de Vallejuelo» y es del período 2026-2027, no del 2025-2026. Lo más seguro es importarlo como un plan nuevo.',
+      'Este archivo es de «Ayuntamiento Municipal de Baní», no de «Ayuntamiento Municipal de Vallejuelo» y es del período 2026–2027, no del 2025–2026. Lo más seguro es importarlo como un plan nuevo.',
     );
   });
 });

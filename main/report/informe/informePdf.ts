@@ -2,6 +2,7 @@
 // (institution, plan, period, cut-off, global progress, bars by state, semáforo and CAF
 // criterion), the actions table (header repeated, rows never split, the semáforo in its colour
 // and in words), and the signature block Elaborado / Revisado / Aprobado por.
+import { formatPeriod } from '../../../shared/format.ts';
 import { formatDay } from '../../../shared/dates.ts';
 import type { ActionWithProgress, EvidenceItem, PlanProgress, Semaforo } from '../../../shared/seguimiento/types.ts';
 import { ACTION_STATE_LABELS, ACTION_STATES, SEMAFOROS, SEMAFORO_COLORS, SEMAFORO_LABELS } from '../../../shared/seguimiento/types.ts';
@@ -58,7 +59,7 @@ function drawSummary(b: PdfBuilder, p: Progress): void {
   b.paragraph(p.institution, { font: 'bold', size: 20, color: COLORS.accent, leading: 1.2 }, { after: 2 });
   b.paragraph('Informe de avance del Plan de Mejora Institucional', { font: 'semibold', size: 14, leading: 1.3 }, { after: 3 });
   b.paragraph(
-    `${title} · Período ${p.periodFrom === p.periodTo ? p.periodFrom : `${p.periodFrom}–${p.periodTo}`} · ${periodLabel(p, formatDay)}`,
+    `${title} · Período ${formatPeriod(p.periodFrom, p.periodTo)} · ${periodLabel(p, formatDay)}`,
     { size: 9.5, color: COLORS.muted },
     { after: 14 },
   );

@@ -2,6 +2,7 @@
 // by state and semáforo, global progress, by criterion), then the plan in the official layout
 // with the follow-up columns (Estatus, % de avance, Semáforo in its colour and word, Medios de
 // verificación, Observaciones) and the per-task Seguimiento sheet; print-ready like the plan.
+import { formatPeriod } from '../../../shared/format.ts';
 import type ExcelJS from 'exceljs';
 import type { CafVersion } from '../../../shared/caf.ts';
 import { formatDay } from '../../../shared/dates.ts';
@@ -75,7 +76,7 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress, madeBy: MadeBy): void {
   ws.addRow([cellSafeText(p.institution)]).font = { bold: true, size: 16, color: { argb: 'FF1B5EA3' } };
   ws.addRow(['Informe de avance del Plan de Mejora Institucional']).font = { bold: true, size: 13 };
   ws.addRow([cellSafeText(titleLine(p))]);
-  ws.addRow([`Período del plan: ${p.periodFrom === p.periodTo ? p.periodFrom : `${p.periodFrom}–${p.periodTo}`}`]);
+  ws.addRow([`Período del plan: ${formatPeriod(p.periodFrom, p.periodTo)}`]);
   ws.addRow([cellSafeText(periodLabel(p, formatDay))]);
   const elaborado = elaboradoBy(p.settings.signers.elaborado, madeBy);
   if (elaborado.name) ws.addRow([cellSafeText(`Elaborado por: ${elaborado.name}${elaborado.post ? `, ${elaborado.post}` : ''}`)]);
