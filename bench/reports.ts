@@ -1,9 +1,15 @@
 // Reports speed (issue 8): the plan of 400 actions as a PDF (< 3 s); the informe de avance of
 // that plan with progress and evidence, as Excel (< 1.5 s) and as PDF (< 3 s); and the survey
-// results PDF over 60,000 responses (< 3 s). Each is the best of 3 runs after a warm-up (module
-// loading, font parsing), printed beside a reference measured in this same run: pdfkit
-// alone writing the same texts as plain paragraphs, with the same fonts, no layout work.
-// Run: npx node --expose-gc bench/reports.ts
+// results PDF over 60,000 responses (< 3 s). Each is measured twice and both must hold:
+//  - the first report of a fresh process (bench/reportsFirst.ts: what `mejora report-avance`
+//    or the first click in the app waits for, module loading, font parsing and shaping
+//    included), best of 2 processes;
+//  - the best of 3 runs in this process after a warm-up (the app writing its next report).
+// The plan's texts come from a vocabulary of thousands of different words, as a real plan's
+// do (shaping a new word is the costly part of writing text). Printed beside a reference
+// measured in this same run: pdfkit alone writing the same texts as plain paragraphs, with
+// the same fonts, no layout work. Run: npx node --expose-gc bench/reports.ts
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +27,15 @@ const INFORME_XLSX_TARGET_MS = 1500;
 const INFORME_PDF_TARGET_MS = 3000;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const failures: string[] = [];
+
+/** Prints a report's two figures against its target and the reference; records a miss. */
+function check(what: string, firstMs: number, nextMs: number, target: number, refMs: number): void {
+  console.log(
+    `${what}: primero del proceso ${firstMs.toFixed(0)} ms, siguientes ${nextMs.toFixed(0)} ms (objetivo < ${target} ms; ${(nextMs / refMs).toFixed(2)}× la referencia)`,
+  );
+  if (firstMs >= target) failures.push(`${what}, primero del proceso: ${firstMs.toFixed(0)} ms`);
+  if (nextMs >= target) failures.push(`${what}: ${nextMs.toFixed(0)} ms`);
+}
 
 async function best<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   let ms = Infinity;
@@ -92,14 +107,46 @@ function surveyCsv(seedStart: number): Uint8Array {
   return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 }
 
+/** `n` different Spanish-looking words (accents, ñ, capitals, numbers), always the same ones. */
+function vocabulary(n: number): string[] {
+  const syllables =
+    'ca ción ges tión mu ni ci pal ña da re ú so pla ne ar tí cu lo in for ma ví a me jo ra se gui mien to co mu ni dad'.split(' ');
+  let s = 17;
+  const r = (k: number) => ((s = (s * 1103515245 + 12345) >>> 0) >>> 8) % k;
+  const out = new Set<string>(['de', 'la', 'el', 'los', 'las', 'y', 'en', 'del', 'para', 'con', 'por', 'a']);
+  while (out.size < n) {
+    let w = Array.from({ length: 2 + r(3) }, () => syllables[r(syllables.length)]).join('');
+    if (r(10) === 0) w = w[0]!.toUpperCase() + w.slice(1);
+    if (r(25) === 0) w = `${w}${r(2) ? ',' : '.'}`;
+    if (r(40) === 0) w = String(r(5000));
+    out.add(w);
+  }
+  return [...out];
+}
+
+/** The first report of a fresh process, best of 2 processes (see bench/reportsFirst.ts). */
+function firstInProcess(dbFile: string, kind: string, arg: number): number {
+  let ms = Infinity;
+  for (let i = 0; i < 2; i++) {
+    const res = spawnSync(process.execPath, [path.join(import.meta.dirname, 'reportsFirst.ts'), dbFile, kind, String(arg)], {
+      encoding: 'utf8',
+    });
+    if (res.status !== 0) throw new Error(`reportsFirst ${kind}: ${res.stderr}`);
+    ms = Math.min(ms, Number(JSON.parse(res.stdout).ms));
+  }
+  return ms;
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mejora-bench-'));
-const backend = openBackend(path.join(dir, 'bench.db'));
+const dbFile = path.join(dir, 'bench.db');
+const backend = openBackend(dbFile);
 try {
   const { id } = await backend.api.createPlan({ institution: 'Ayuntamiento Municipal de Prueba', periodFrom: 2025, periodTo: 2026 });
-  const words = 'fortalecer gestión municipal ciudadanos servicios información seguimiento reuniones consejo comunidad transparencia'.split(
-    ' ',
-  );
-  const text = (n: number, seed: number) => Array.from({ length: n }, (_, i) => words[(seed * 7 + i * 3) % words.length]).join(' ');
+  const words = vocabulary(4000);
+  let seed = 3;
+  const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  // Common words often, rare ones seldom (as in real text): most of the 4,000 words appear.
+  const text = (n: number, _seed: number) => Array.from({ length: n }, () => words[Math.floor(rand() ** 2 * words.length)]).join(' ');
   for (let i = 0; i < ACTIONS; i++) {
     const fields: ActionFields = {
       ...emptyActionFields(),
@@ -122,11 +169,15 @@ try {
   await backend.api.exportPlanPdf({ planId: id }); // warm-up
   const ref = await best(() => reference(plan));
   const planPdf = await best(() => backend.api.exportPlanPdf({ planId: id }));
+  const planPdfFirst = firstInProcess(dbFile, 'plan', id);
   console.log(`referencia (pdfkit, los mismos textos sin maquetar): ${ref.ms.toFixed(0)} ms`);
-  console.log(
-    `plan de ${ACTIONS} acciones en PDF: ${planPdf.ms.toFixed(0)} ms, ${(planPdf.value.bytes.length / 1024).toFixed(0)} KB (objetivo < ${PLAN_PDF_TARGET_MS} ms; ${(planPdf.ms / ref.ms).toFixed(2)}× la referencia)`,
+  check(
+    `plan de ${ACTIONS} acciones en PDF (${(planPdf.value.bytes.length / 1024).toFixed(0)} KB)`,
+    planPdfFirst,
+    planPdf.ms,
+    PLAN_PDF_TARGET_MS,
+    ref.ms,
   );
-  if (planPdf.ms >= PLAN_PDF_TARGET_MS) failures.push(`plan en PDF: ${planPdf.ms.toFixed(0)} ms`);
 
   // The informe de avance: a third of the actions done, a third half-way, evidence on 100.
   const progress = await backend.api.planProgress({ planId: id, asOf: '2026-05-15' });
@@ -147,25 +198,34 @@ try {
   const at = { planId: id, asOf: '2026-05-15' };
   await backend.api.exportInformeAvance({ ...at, format: 'xlsx' }); // warm-up
   const informeXlsx = await best(() => backend.api.exportInformeAvance({ ...at, format: 'xlsx' }));
-  console.log(
-    `informe de avance de ${ACTIONS} acciones en Excel: ${informeXlsx.ms.toFixed(0)} ms (objetivo < ${INFORME_XLSX_TARGET_MS} ms; ${(informeXlsx.ms / ref.ms).toFixed(2)}× la referencia)`,
+  check(
+    `informe de avance de ${ACTIONS} acciones en Excel`,
+    firstInProcess(dbFile, 'informe-xlsx', id),
+    informeXlsx.ms,
+    INFORME_XLSX_TARGET_MS,
+    ref.ms,
   );
-  if (informeXlsx.ms >= INFORME_XLSX_TARGET_MS) failures.push(`informe en Excel: ${informeXlsx.ms.toFixed(0)} ms`);
   const informePdf = await best(() => backend.api.exportInformeAvance({ ...at, format: 'pdf' }));
-  console.log(
-    `informe de avance de ${ACTIONS} acciones en PDF: ${informePdf.ms.toFixed(0)} ms (objetivo < ${INFORME_PDF_TARGET_MS} ms; ${(informePdf.ms / ref.ms).toFixed(2)}× la referencia)`,
+  check(
+    `informe de avance de ${ACTIONS} acciones en PDF`,
+    firstInProcess(dbFile, 'informe-pdf', id),
+    informePdf.ms,
+    INFORME_PDF_TARGET_MS,
+    ref.ms,
   );
-  if (informePdf.ms >= INFORME_PDF_TARGET_MS) failures.push(`informe en PDF: ${informePdf.ms.toFixed(0)} ms`);
 
   console.log(`Importando dos olas de ${ROWS.toLocaleString('es-DO')} respuestas…`);
   await backend.api.importSurvey({ fileName: 'ola1.csv', bytes: surveyCsv(7) });
   const { surveyId } = await backend.api.importSurvey({ fileName: 'ola2.csv', bytes: surveyCsv(11) });
   const filters = { from: '2026-02-03', to: '2026-02-25' };
   const surveyPdf = await best(() => backend.api.exportSurveyReportPdf({ surveyId, filters }));
-  console.log(
-    `resultados de ${ROWS.toLocaleString('es-DO')} respuestas en PDF (con filtro y tendencia de 2 olas): ${surveyPdf.ms.toFixed(0)} ms (objetivo < ${SURVEY_PDF_TARGET_MS} ms; ${(surveyPdf.ms / ref.ms).toFixed(2)}× la referencia)`,
+  check(
+    `resultados de ${ROWS.toLocaleString('es-DO')} respuestas en PDF (con filtro y tendencia de 2 olas)`,
+    firstInProcess(dbFile, 'survey-pdf', surveyId),
+    surveyPdf.ms,
+    SURVEY_PDF_TARGET_MS,
+    ref.ms,
   );
-  if (surveyPdf.ms >= SURVEY_PDF_TARGET_MS) failures.push(`encuesta en PDF: ${surveyPdf.ms.toFixed(0)} ms`);
 } finally {
   backend.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ const FIELD_LABELS: Record<string, string> = {
   caf_version: 'Versión CAF',
   deleted_at: 'Papelera',
   plan_created: 'Plan creado',
+  plan_imported: 'Plan importado de un archivo',
   plan_archived: 'Plan archivado',
   plan_reopened: 'Plan reabierto',
   plan_copied_from: 'Plan copiado de otro',
@@ -97,7 +98,7 @@ export function changeValue(field: string, value: string | null): string {
 
 /** Events (added, deleted, archived…) read as one phrase, not "from → to". */
 export function isEvent(field: string): boolean {
-  return /_(added|deleted|restored|created|archived|reopened|closed|removed|from)$/.test(field);
+  return /_(added|deleted|restored|created|imported|archived|reopened|closed|removed|from)$/.test(field);
 }
 
 /** Where in the plan: "Acción 3, tarea 2", "Acción 3" or "Plan". */

@@ -12,9 +12,11 @@ import { buildInforme } from '../report/informe/informeData.ts';
 import { informeFileName } from '../report/informe/informeName.ts';
 import { writeInformePdf } from '../report/informe/informePdf.ts';
 import { writeInformeXlsx } from '../report/informe/informeXlsx.ts';
+import { madeByNow } from '../files/madeBy.ts';
 import { planPdfFileName, writePlanPdf } from '../report/planPdf.ts';
 import { evidenceContent } from '../seguimiento/evidenceStore.ts';
 import { planProgressAsOf } from '../seguimiento/progressStore.ts';
+import { getPlanSettings } from '../seguimiento/settingsStore.ts';
 import type { ApiContext } from './context.ts';
 
 export function reportHandlers(ctx: ApiContext): HandlersOf<typeof reportsContract> {
@@ -33,16 +35,17 @@ export function reportHandlers(ctx: ApiContext): HandlersOf<typeof reportsContra
   return {
     exportPlanPdf: async ({ planId }) => {
       const plan = store.getPlan(db, planId);
-      return { fileName: planPdfFileName(plan), bytes: await writePlanPdf(plan) };
+      return { fileName: planPdfFileName(plan), bytes: await writePlanPdf(plan, getPlanSettings(db, planId).signers, madeByNow(db)) };
     },
     informeAvance: (args) => buildInforme(progressOf(args)),
     exportInformeAvance: async ({ format, ...args }) => {
       const progress = progressOf(args);
       const fileName = informeFileName(progress, format);
-      if (format === 'pdf') return { fileName, bytes: await writeInformePdf(progress, dominicanToday()) };
-      if (format === 'xlsx') return { fileName, bytes: await writeInformeXlsx(progress) };
+      const madeBy = madeByNow(db);
+      if (format === 'pdf') return { fileName, bytes: await writeInformePdf(progress, madeBy) };
+      if (format === 'xlsx') return { fileName, bytes: await writeInformeXlsx(progress, madeBy) };
       const room = evidenceRoomFor(ctx.dbPath);
-      const zip = await writeEvidenceZip(progress, (id) => evidenceContent(db, room, id).bytes);
+      const zip = await writeEvidenceZip(progress, (id) => evidenceContent(db, room, id).bytes, madeBy);
       return { fileName, bytes: zip.bytes };
     },
   };

@@ -10,6 +10,7 @@ import { linkIndicator, planIndicators, unlinkIndicator } from '../survey/indica
 import { buildReport } from '../survey/report.ts';
 import * as store from '../survey/store.ts';
 import { getPlanSummary } from '../db/planStore.ts';
+import { madeByNow } from '../files/madeBy.ts';
 import { AnswerCache, loadSurveyView, toApiColumn } from '../survey/surveyView.ts';
 import type { ApiContext } from './context.ts';
 
@@ -86,7 +87,7 @@ export function surveyHandlers(ctx: ApiContext): HandlersOf<typeof surveysContra
     exportSurveyReport: ({ surveyId, filters, crosstabs }) => {
       const view = loadSurveyView(db, cache, surveyId);
       const tables = (crosstabs ?? []).map((c) => buildCrosstab(view, c.rowQuestionId, c.colQuestionId, filters));
-      return exportReportXlsx(buildReport(view, filters), tables);
+      return exportReportXlsx(buildReport(view, filters), tables, madeByNow(db));
     },
     exportSurveyReportPdf: async ({ surveyId, filters }) => {
       const report = buildReport(loadSurveyView(db, cache, surveyId), filters);
@@ -104,7 +105,10 @@ export function surveyHandlers(ctx: ApiContext): HandlersOf<typeof surveysContra
         }));
       const institution = head.planId !== null ? getPlanSummary(db, head.planId).institution : null;
       const { surveyPdfFileName, writeSurveyPdf } = await import('../report/surveyPdf.ts');
-      return { fileName: surveyPdfFileName(report.formName), bytes: await writeSurveyPdf({ report, institution, wave: head.wave, waves }) };
+      return {
+        fileName: surveyPdfFileName(report.formName),
+        bytes: await writeSurveyPdf({ report, institution, wave: head.wave, waves, madeBy: madeByNow(db) }),
+      };
     },
     linkIndicator: (a) => linkIndicator(db, cache, a),
     unlinkIndicator: ({ actionId }) => ({ deleted: unlinkIndicator(db, actionId) }),

@@ -75,13 +75,15 @@ export function instructionsText(): string {
 
 /** The heading cells above the table, by address: written here and compared when the form comes back. */
 export function headingCells(id: FormIdentity): Record<string, string> {
-  const when = id.cutoff ? `Corte: ${id.cutoff.label} (al ${formatDay(id.cutoff.date)})` : `Avance al ${formatDay(id.sentAt)}`;
+  const when = id.cutoff
+    ? `Corte: ${id.cutoff.label} (al ${formatDay(id.cutoff.date)}) · Enviado el ${formatDay(id.sentAt)}`
+    : `Avance al ${formatDay(id.sentAt)}`;
   return {
     B1: 'Formulario de avance del Plan de Mejora Institucional',
     B2: id.institution,
     B3: id.planTitle.includes(String(id.period).slice(0, 4)) ? id.planTitle : `${id.planTitle} · Periodo ${id.period}`,
     B4: `Responsable: ${id.responsible}`,
-    F4: `${when} · Enviado el ${formatDay(id.sentAt)}`,
+    F4: when,
     B5: instructionsText(),
   };
 }
@@ -160,7 +162,12 @@ export async function writeFormWorkbook(id: FormIdentity, rows: readonly FormRow
     for (let c = 2; c <= columnOf('period'); c++) {
       const cell = sheetRow.getCell(c);
       cell.border = thin;
-      cell.alignment = { wrapText: true, vertical: 'middle', ...(c === columnOf('text') && !isHeading ? { indent: 1 } : {}) };
+      cell.alignment = {
+        wrapText: true,
+        vertical: 'middle',
+        ...(c === columnOf('text') && !isHeading ? { indent: 1 } : {}),
+        ...(c === columnOf('label') ? { horizontal: 'center' } : {}),
+      };
       if (isHeading) {
         cell.fill = fill(HEADING_FILL);
         cell.font = { bold: c <= columnOf('text') };

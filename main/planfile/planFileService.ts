@@ -14,6 +14,9 @@ import { defaultPlanTitle } from '../../shared/types.ts';
 import { mismatchMessage, updateMismatch } from '../../shared/updateTarget.ts';
 import type { PlanIdentity } from '../../shared/updateTarget.ts';
 import * as store from '../db/planStore.ts';
+import { recordChange, withoutRowHistory } from '../db/changeLog.ts';
+import { plural } from '../../shared/format.ts';
+import { madeByNow } from '../files/madeBy.ts';
 import { matchActions } from './matchActions.ts';
 import { diffPlan } from './planDiff.ts';
 import type { IncomingPlan } from './planDiff.ts';
@@ -185,8 +188,20 @@ export async function importPlan(db: Database, req: ImportRequest): Promise<Plan
         { institution, title, periodFrom, periodTo, cafVersion: '2020', metadata: p.metadata },
         p.extraColumns,
       );
-      store.replaceActions(db, id, p.actions);
-      applyFollowUp(db, id, p.followUp);
+      // A new plan's history: created, then imported from this file (with what it brought),
+      // not one row per action and task (see withoutRowHistory).
+      withoutRowHistory(db, () => {
+        store.replaceActions(db, id, p.actions);
+        applyFollowUp(db, id, p.followUp);
+      });
+      const tasks = p.actions.reduce((n, a) => n + a.tasks.length, 0);
+      recordChange(
+        db,
+        id,
+        'plan_imported',
+        null,
+        `${req.fileName} — ${plural(p.actions.length, 'acción', 'acciones')}, ${plural(tasks, 'tarea')}`,
+      );
       return id;
     })
     .immediate();
@@ -220,7 +235,8 @@ export interface ExportOptions {
 
 export async function exportPlan(db: Database, planId: number, opts: ExportOptions = {}): Promise<{ fileName: string; bytes: Uint8Array }> {
   const plan = store.getPlan(db, planId);
-  if (!opts.seguimiento) return { fileName: exportFileName(plan), bytes: await writePlanFile(plan) };
+  const madeBy = madeByNow(db);
+  if (!opts.seguimiento) return { fileName: exportFileName(plan), bytes: await writePlanFile(plan, undefined, madeBy) };
   const progress = planProgressAsOf(db, planId, { asOf: opts.asOf ?? dominicanToday() });
-  return { fileName: exportFileName(plan, true), bytes: await writePlanFile(plan, followUpExport(progress)) };
+  return { fileName: exportFileName(plan, true), bytes: await writePlanFile(plan, followUpExport(progress), madeBy) };
 }

@@ -16,6 +16,7 @@ import { applyPlanLimits } from './planLimits.ts';
 import { readPlanMeta } from './planMeta.ts';
 import { readPlanRows } from './readPlanRows.ts';
 import { readSheetData } from './sheetData.ts';
+import { SURVEY_FILE_IN_PLAN_DOOR, looksLikeSurveyFile } from '../survey/recogniseSurvey.ts';
 import { SheetGrid } from './sheetGrid.ts';
 
 export interface PlanFileReading {
@@ -40,7 +41,22 @@ const PLAN_WORKBOOK_LIMITS: WorkbookLimits = {
   maxSharedStringsBytes: 48 * 1024 * 1024,
 };
 
+/**
+ * A file with no plan in it that is a survey's answers gets a message naming the right door
+ * ("Importar encuesta"); any other such file, the reader's own message.
+ */
 export async function readPlanFile(bytes: Uint8Array, fileName: string, overrides: PlanFileOverrides = {}): Promise<PlanFileReading> {
+  try {
+    return await readPlan(bytes, fileName, overrides);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'invalid_file' && (await looksLikeSurveyFile(bytes, fileName))) {
+      throw new AppError('invalid_file', SURVEY_FILE_IN_PLAN_DOOR);
+    }
+    throw err;
+  }
+}
+
+async function readPlan(bytes: Uint8Array, fileName: string, overrides: PlanFileOverrides): Promise<PlanFileReading> {
   assertSafeXlsx(bytes, fileName, PLAN_XLSX_LIMITS);
   const workbook = await Workbook.open(bytes, fileName, PLAN_WORKBOOK_LIMITS);
   const name = fileName ? `«${fileName}»` : 'El archivo';

@@ -7,6 +7,8 @@ import type ExcelJS from 'exceljs';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import { isInstitutionLabel, normaliseMetadata } from '../../shared/planMetadata.ts';
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
+import { setWorkbookAuthor } from '../files/madeBy.ts';
+import type { MadeBy } from '../files/madeBy.ts';
 import type { Action, Plan } from '../../shared/types.ts';
 import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from '../../shared/planLayout.ts';
 import type { PlanColumnKey } from '../../shared/planLayout.ts';
@@ -124,6 +126,7 @@ export type CellOut = string | number | Date | null;
 export async function writePlanFile(
   plan: Plan,
   followUp: { columns: OutColumn[]; sheets?: (wb: ExcelJS.Workbook) => void } = { columns: [] },
+  madeBy?: MadeBy,
 ): Promise<Uint8Array> {
   const columns: OutColumn[] = [
     ...PLAN_COLUMNS.map((c) => ({
@@ -155,7 +158,8 @@ export async function writePlanFile(
 
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
-  wb.creator = 'Mejora';
+  if (madeBy) setWorkbookAuthor(wb, madeBy);
+  else wb.creator = 'Mejora';
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
   const above = linesAboveHeader(plan);

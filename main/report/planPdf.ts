@@ -1,14 +1,17 @@
 // The plan in the official layout as a PDF (what the mayor signs): the same title lines,
 // two-row header (Tiempo over Inicio and Fin) and columns as the Excel export, on legal
 // landscape pages with the header repeated and rows never split.
+import type { PlanSettings } from '../../shared/seguimiento/types.ts';
 import type { Plan } from '../../shared/types.ts';
 import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from '../../shared/planLayout.ts';
 import { isInstitutionLabel, metaLineText } from '../../shared/planMetadata.ts';
 import { actionCellText, exportFileName, titleLine } from '../planfile/writePlanFile.ts';
+import type { MadeBy } from '../files/madeBy.ts';
 import { COLORS, PdfBuilder } from './pdf/pdfDocument.ts';
 import { drawTable } from './pdf/pdfTable.ts';
 import type { HeaderCell, TableColumn } from './pdf/pdfTable.ts';
 import { fitWidths, headerMinWidth } from './pdf/widths.ts';
+import { drawSignatures } from './signatures.ts';
 
 /** "Plan de Mejora 2025-2026 - Ayuntamiento ….pdf" (the Excel export's name, other extension). */
 export function planPdfFileName(plan: Pick<Plan, 'institution' | 'periodFrom' | 'periodTo'>): string {
@@ -22,7 +25,11 @@ export function drawPlanTitle(b: PdfBuilder, title: string, institution: string,
   if (subtitle) b.paragraph(subtitle, { size: 9, color: COLORS.muted }, { align: 'center', after: 10 });
 }
 
-export async function writePlanPdf(plan: Plan): Promise<Uint8Array> {
+/**
+ * The plan as a PDF, closed by the signature block (the mayor signs the plan): `signers` from
+ * the plan's settings, "Elaborado por" the user when they name no one.
+ */
+export async function writePlanPdf(plan: Plan, signers: PlanSettings['signers'], madeBy: MadeBy): Promise<Uint8Array> {
   const title = titleLine(plan);
   const b = new PdfBuilder({
     size: 'LEGAL',
@@ -30,6 +37,7 @@ export async function writePlanPdf(plan: Plan): Promise<Uint8Array> {
     margins: [30, 28, 34, 28],
     title: `${title} — ${plan.institution}`,
     subject: 'Plan de Mejora Institucional',
+    madeBy,
     running: { footerLeft: `${plan.institution} · ${title}` },
   });
   // The file's other lines above the header ("Fecha de elaboración: …"), on one line under the title.
@@ -64,5 +72,6 @@ export async function writePlanPdf(plan: Plan): Promise<Uint8Array> {
   } else {
     drawTable(b, { columns, header: [top, sub], rows, size: 7.5, headerSize: 7.5 });
   }
+  drawSignatures(b, signers, madeBy);
   return b.finish();
 }

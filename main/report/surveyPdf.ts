@@ -5,6 +5,7 @@
 import type { QuestionResult, ServiceResult, SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS } from '../../shared/api/surveys.ts';
 import { divergingExtent, divergingPalette, divergingSegments, isDarkColor } from '../../shared/survey/diverging.ts';
+import type { MadeBy } from '../files/madeBy.ts';
 import { COLORS, PdfBuilder } from './pdf/pdfDocument.ts';
 import type { TextStyle } from './pdf/pdfDocument.ts';
 import { SMALL_BASE, SMALL_BASE_TEXT, count, dateRangeText, filtersText, num, pct } from './surveyText.ts';
@@ -24,6 +25,7 @@ export interface SurveyPdfInput {
   wave: number;
   /** Every wave of the same form, oldest first (this one included), without filters. */
   waves: SurveyWave[];
+  madeBy: MadeBy;
 }
 
 export function surveyPdfFileName(formName: string): string {
@@ -330,11 +332,12 @@ export async function writeSurveyPdf(input: SurveyPdfInput): Promise<Uint8Array>
     margins: [54, 44, 46, 44],
     title: `Resultados — ${r.formName}`,
     subject: 'Encuesta de satisfacción ciudadana',
+    madeBy: input.madeBy,
     running: {
       header: `${r.formName} · ola ${input.wave} · Base: ${base} · Filtros: ${filters}`,
       headerSkipFirst: false,
       footerLeft: input.institution ?? r.formName,
-      footerCentre: `Resultados de la encuesta · ${dateRangeText(r.dateRange)}`,
+      footerDetail: `Resultados de la encuesta · ${dateRangeText(r.dateRange)}`,
     },
   });
 

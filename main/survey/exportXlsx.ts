@@ -7,6 +7,8 @@ import type ExcelJS from 'exceljs';
 import type { SurveyCrosstab, SurveyReport } from '../../shared/api/surveys.ts';
 import { COLUMN_KIND_LABELS, SURVEY_SOURCE_LABELS } from '../../shared/api/surveys.ts';
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
+import { footerMadeBy, setWorkbookAuthor } from '../files/madeBy.ts';
+import type { MadeBy } from '../files/madeBy.ts';
 import { rowHeightFor } from '../planfile/textFit.ts';
 import { SMALL_BASE, SMALL_BASE_TEXT, count, dateRangeText, filtersText } from '../report/surveyText.ts';
 
@@ -26,7 +28,7 @@ const THIN = { style: 'thin' as const, color: { argb: 'FFC5CBD3' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** A sheet that prints landscape (letter, Excel's default paper), one page wide, its table header repeated. */
-function printableSheet(wb: ExcelJS.Workbook, name: string, footer: string): ExcelJS.Worksheet {
+function printableSheet(wb: ExcelJS.Workbook, name: string, footer: string, madeBy: MadeBy): ExcelJS.Worksheet {
   return wb.addWorksheet(name, {
     pageSetup: {
       orientation: 'landscape',
@@ -35,7 +37,7 @@ function printableSheet(wb: ExcelJS.Workbook, name: string, footer: string): Exc
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: `&L${footer.replace(/&/g, '&&').slice(0, 120)}&RPágina &P de &N` },
+    headerFooter: { oddFooter: `&L${footer.replace(/&/g, '&&').slice(0, 120)}${footerMadeBy(madeBy)}&RPágina &P de &N` },
   });
 }
 
@@ -80,8 +82,8 @@ function addTable(
 
 const PCT = '0.0';
 
-function crosstabSheet(wb: ExcelJS.Workbook, t: SurveyCrosstab, index: number, footer: string, base: string): void {
-  const ws = printableSheet(wb, `Cruce ${index + 1}`, footer);
+function crosstabSheet(wb: ExcelJS.Workbook, t: SurveyCrosstab, index: number, footer: string, base: string, madeBy: MadeBy): void {
+  const ws = printableSheet(wb, `Cruce ${index + 1}`, footer, madeBy);
   const header = [t.row.header, ...t.colLabels.flatMap((c) => [c, `${c} (% fila)`]), 'Total fila'];
   const rows: Cell[][] = t.rowLabels.map((label, r) => [
     label,
@@ -102,18 +104,19 @@ function crosstabSheet(wb: ExcelJS.Workbook, t: SurveyCrosstab, index: number, f
 
 export async function exportReportXlsx(
   r: SurveyReport,
-  crosstabs: SurveyCrosstab[] = [],
+  crosstabs: SurveyCrosstab[],
+  madeBy: MadeBy,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
-  wb.creator = 'Mejora';
+  setWorkbookAuthor(wb, madeBy);
   const filters = filtersText(r);
   const base = `Personas encuestadas: ${count(r.respondents)}${r.respondents !== r.respondentsTotal ? ` de ${count(r.respondentsTotal)}` : ''} · Filtros: ${filters}`;
   const footer = `${r.formName} · ${dateRangeText(r.dateRange)}`;
   const titles = (t: string) => [t, `${r.formName} · ${r.fileName} · ${SURVEY_SOURCE_LABELS[r.source]}`, base];
   const flag = (n: number) => (n < SMALL_BASE ? SMALL_BASE_TEXT : '');
 
-  const summary = printableSheet(wb, 'Resumen', footer);
+  const summary = printableSheet(wb, 'Resumen', footer, madeBy);
   addTable(
     summary,
     titles(`Resultados de la encuesta: ${r.formName}`),
@@ -155,7 +158,7 @@ export async function exportReportXlsx(
     [null, null, null, null, null, null, null, null, PCT, PCT, PCT, '0.00', PCT, PCT],
   );
 
-  const services = printableSheet(wb, 'Servicios', footer);
+  const services = printableSheet(wb, 'Servicios', footer, madeBy);
   addTable(
     services,
     titles('Resultados por servicio'),
@@ -165,7 +168,7 @@ export async function exportReportXlsx(
     [null, PCT, PCT, PCT, PCT],
   );
 
-  const dist = printableSheet(wb, 'Distribución', footer);
+  const dist = printableSheet(wb, 'Distribución', footer, madeBy);
   const distRows: Cell[][] = [];
   for (const q of r.questions) for (const d of q.distribution) distRows.push([q.header, d.label, d.count, d.pct]);
   addTable(
@@ -179,12 +182,12 @@ export async function exportReportXlsx(
 
   const texts = r.questions.filter((q) => q.answers?.length);
   if (texts.length) {
-    const comments = printableSheet(wb, 'Comentarios', footer);
+    const comments = printableSheet(wb, 'Comentarios', footer, madeBy);
     const rows: Cell[][] = [];
     for (const q of texts) for (const a of q.answers!) rows.push([q.header, a]);
     addTable(comments, titles('Respuestas abiertas'), ['Pregunta', 'Respuesta'], rows, [40, 100]);
   }
-  for (const [i, t] of crosstabs.entries()) crosstabSheet(wb, t, i, footer, base);
+  for (const [i, t] of crosstabs.entries()) crosstabSheet(wb, t, i, footer, base, madeBy);
   // Text that starts like a formula gets the Text format: re-entering it in Excel keeps it text.
   for (const ws of wb.worksheets) {
     ws.eachRow((row) =>

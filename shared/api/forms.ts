@@ -2,7 +2,10 @@
 // their tasks, sent out and received back. Receiving previews first; applying is one transaction
 // recorded in the history with the door 'formulario'. Contract shared with the UI (FORMS_CONTRACT.md):
 // names are stable; extend only with optional fields.
-import { v } from '../validate.ts';
+import { AppError } from '../errors.ts';
+import { formatBytes } from '../format.ts';
+import { ValidationError, v } from '../validate.ts';
+import type { Validator } from '../validate.ts';
 import { method } from './contract.ts';
 
 /** Largest form file (or .zip of forms) accepted: the plan import's cap. */
@@ -72,7 +75,30 @@ export interface FormResponsible {
 export type FormChoice = { no: number; task: number | null; field: FormField; keep: 'mejora' | 'formulario' };
 
 const id = () => v.int({ min: 1 });
-const formFile = () => v.object({ fileName: v.string({ min: 1, max: 260 }), bytes: v.bytes(MAX_FORM_FILE_BYTES) });
+/** One returned form (or .zip): a file too big is refused naming it, as every import does. */
+function formFileValidator(): Validator<{ fileName: string; bytes: Uint8Array }> {
+  const fileName = v.string({ min: 1, max: 260 });
+  return {
+    parse(x, path = '') {
+      if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new ValidationError(path, 'un archivo con nombre y contenido');
+      const input = x as Record<string, unknown>;
+      for (const key of Object.keys(input)) {
+        if (key !== 'fileName' && key !== 'bytes') throw new ValidationError(`${path}.${key}`, 'ningún campo con ese nombre');
+      }
+      const name = fileName.parse(input.fileName, `${path}.fileName`);
+      const bytes = input.bytes;
+      if (!(bytes instanceof Uint8Array)) throw new ValidationError(`${path}.bytes`, 'el contenido de un archivo');
+      if (bytes.byteLength > MAX_FORM_FILE_BYTES) {
+        throw new AppError(
+          'invalid_file',
+          `«${name}» pesa ${formatBytes(bytes.byteLength)}; Mejora acepta formularios (o un .zip de formularios) de hasta ${formatBytes(MAX_FORM_FILE_BYTES)}. No se aplicó nada.`,
+        );
+      }
+      return { fileName: name, bytes };
+    },
+  };
+}
+const formFile = () => formFileValidator();
 const formFiles = () => v.array(formFile(), { max: MAX_FORM_FILES_PER_CALL });
 const choice = () =>
   v.object({

@@ -50,3 +50,16 @@ export function embeddedFonts(bytes: Uint8Array): string[] {
 
 /** Text with every kind of white space removed: a word wrapped over lines reads whole again. */
 export const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** The PDF's properties as pdfinfo prints them (Title, Author, …). */
+export function pdfInfo(bytes: Uint8Array): Record<string, string> {
+  return withFile(bytes, (file) =>
+    Object.fromEntries(
+      execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => /^([^:]+):\s*(.*)$/.exec(l))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1]!, m[2]!]),
+    ),
+  );
+}

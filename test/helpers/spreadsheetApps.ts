@@ -66,7 +66,7 @@ export function resaveWithLibreOffice(bytes: Uint8Array, outFormat = 'xlsx'): Ui
         path.join(dir, 'out'),
         path.join(dir, 'form.xlsx'),
       ],
-      { stdio: 'ignore', timeout: 180_000 },
+      { stdio: 'ignore', timeout: 280_000 },
     );
     return new Uint8Array(fs.readFileSync(path.join(dir, 'out', `form.${outFormat.split(':')[0]}`)));
   } finally {

@@ -51,7 +51,7 @@ describe('report export', () => {
     q.answers = evil;
     q.header = '=1+1 \uffff';
 
-    const out = await exportReportXlsx(report);
+    const out = await exportReportXlsx(report, [], { name: '', day: '2026-03-01' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Comentarios')!;

@@ -9,13 +9,33 @@ import { fitWidths } from '../../main/report/pdf/widths.ts';
 import { divergingExtent, divergingPalette, divergingSegments } from '../../shared/survey/diverging.ts';
 
 describe('line breaking', () => {
-  const b = new PdfBuilder({ size: 'LETTER', landscape: false, title: 't', running: { footerLeft: '' } });
+  const b = new PdfBuilder({
+    size: 'LETTER',
+    landscape: false,
+    title: 't',
+    running: { footerLeft: '' },
+    madeBy: { name: '', day: '2026-03-01' },
+  });
   it('keeps every character, breaks at spaces, and cuts only words wider than the line', () => {
     const text = 'Diseñar e implementar un programa de capacitación ' + 'a'.repeat(300) + ' en atención al ciudadano\nsegunda línea';
     const lines = b.lines(text, 120, { size: 9 });
     expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
     for (const l of lines) expect(b.widthOf(l, 'regular', 9)).toBeLessThanOrEqual(120.01);
     expect(lines).toContain('segunda línea');
+  });
+  it('measures a line as the sum of its words and spaces, the same in every document', () => {
+    const other = new PdfBuilder({
+      size: 'LEGAL',
+      landscape: true,
+      title: 'u',
+      running: { footerLeft: '' },
+      madeBy: { name: '', day: '2026-03-01' },
+    });
+    const line = 'Gestión municipal de la información';
+    const words = line.split(' ').reduce((s, w) => s + b.widthOf(w, 'regular', 9), 0) + 4 * b.widthOf(' ', 'regular', 9);
+    expect(b.widthOf(line, 'regular', 9)).toBeCloseTo(words, 6);
+    expect(other.widthOf(line, 'regular', 9)).toBe(b.widthOf(line, 'regular', 9));
+    expect(b.widthOf(line, 'bold', 9)).toBeGreaterThan(b.widthOf(line, 'regular', 9));
   });
   it('gives an empty paragraph its own empty line', () => {
     expect(b.lines('a\n\nb', 100)).toEqual(['a', '', 'b']);
@@ -27,6 +47,9 @@ describe('pdfText', () => {
     expect(pdfText('a\u0000b\u0007c\r\nd\u202ee <b>f</b>')).toBe('abc\nde <b>f</b>');
     expect(pdfText(null)).toBe('');
     expect(pdfText('x'.repeat(20_000))).toMatch(/caracteres más en Mejora\)$/);
+  });
+  it('composes accents typed as a letter and a combining mark (one glyph each, as text copies)', () => {
+    expect(pdfText('Jose\u0301 Pen\u0303a')).toBe('José Peña');
   });
 });
 

@@ -7,6 +7,8 @@ import JSZip from 'jszip';
 import { formatDay } from '../../../shared/dates.ts';
 import type { EvidenceItem, PlanProgress } from '../../../shared/seguimiento/types.ts';
 import { cellSafeText, looksLikeFormula } from '../../files/cellText.ts';
+import { madeByText, setWorkbookAuthor } from '../../files/madeBy.ts';
+import type { MadeBy } from '../../files/madeBy.ts';
 import { periodLabel } from './informeData.ts';
 
 export const MAX_ENTRY_PATH = 120;
@@ -47,6 +49,7 @@ export interface ZipEntryInfo {
 export async function writeEvidenceZip(
   p: PlanProgress,
   content: (evidenceId: number) => Uint8Array,
+  madeBy: MadeBy,
 ): Promise<{ bytes: Uint8Array; entries: ZipEntryInfo[] }> {
   const zip = new JSZip();
   const byAction = new Map<number, EvidenceItem[]>();
@@ -80,7 +83,7 @@ export async function writeEvidenceZip(
   }
 
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Mejora';
+  setWorkbookAuthor(wb, madeBy);
   const ws = wb.addWorksheet('Índice', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: 'frozen', ySplit: 4, topLeftCell: 'A5', activeCell: 'A5' }],
@@ -88,7 +91,7 @@ export async function writeEvidenceZip(
   ws.columns = [{ width: 6 }, { width: 40 }, { width: 7 }, { width: 60 }, { width: 12 }, { width: 36 }, { width: 30 }, { width: 20 }];
   ws.addRow([cellSafeText(p.institution)]).font = { bold: true, size: 13 };
   ws.addRow([cellSafeText(`Evidencias del informe de avance · ${periodLabel(p, formatDay)}`)]);
-  ws.addRow([]);
+  ws.addRow([cellSafeText(madeByText(madeBy))]).font = { size: 9, color: { argb: 'FF5D6875' } };
   const h = ws.addRow(['No.', 'Acción de Mejora', 'Tarea', 'Archivo en el paquete', 'Fecha', 'Descripción', 'Nombre original', 'SHA-256']);
   h.font = { bold: true };
   h.eachCell((c) => (c.alignment = { wrapText: true, vertical: 'middle' }));

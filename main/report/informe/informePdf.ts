@@ -3,12 +3,14 @@
 // criterion), the actions table (header repeated, rows never split, the semáforo in its colour
 // and in words), and the signature block Elaborado / Revisado / Aprobado por.
 import { formatDay } from '../../../shared/dates.ts';
-import type { ActionWithProgress, EvidenceItem, PlanProgress, Semaforo, Signer } from '../../../shared/seguimiento/types.ts';
+import type { ActionWithProgress, EvidenceItem, PlanProgress, Semaforo } from '../../../shared/seguimiento/types.ts';
 import { ACTION_STATE_LABELS, ACTION_STATES, SEMAFOROS, SEMAFORO_COLORS, SEMAFORO_LABELS } from '../../../shared/seguimiento/types.ts';
 import type { CafVersion } from '../../../shared/caf.ts';
 import { monthCellText } from '../../planfile/monthText.ts';
 import { titleLine } from '../../planfile/writePlanFile.ts';
+import type { MadeBy } from '../../files/madeBy.ts';
 import { COLORS, PdfBuilder } from '../pdf/pdfDocument.ts';
+import { drawSignatures } from '../signatures.ts';
 import type { TextStyle } from '../pdf/pdfDocument.ts';
 import { drawTable } from '../pdf/pdfTable.ts';
 import type { TableCell } from '../pdf/pdfTable.ts';
@@ -145,10 +147,22 @@ function drawSummary(b: PdfBuilder, p: Progress): void {
   );
 }
 
+/** The % and how it was reached ("1 de 2 tareas"); a manual % says so, its reason goes to Observaciones. */
 function percentCell(a: ActionWithProgress): string {
   const p = a.progress;
-  if (p.percent === null) return `—\n${p.formula}`;
-  return `${num(p.percent, 0)} %\n${p.formula}`;
+  const how = manualReason(a) === null ? p.formula : 'manual';
+  return `${p.percent === null ? '—' : `${num(p.percent, 0)} %`}\n${how}`;
+}
+
+/** The reason typed for a manual %, or null when the % comes from the tasks. */
+function manualReason(a: ActionWithProgress): string | null {
+  const f = a.progress.formula;
+  return f.startsWith('Manual:') ? f.slice('Manual:'.length).trim() : null;
+}
+
+function observationsCell(a: ActionWithProgress): string {
+  const reason = manualReason(a);
+  return [a.progress.note, reason ? `% manual: ${reason}` : ''].filter(Boolean).join('\n');
 }
 
 function evidenceCell(list: EvidenceItem[] | undefined): string {
@@ -189,46 +203,14 @@ function drawActions(b: PdfBuilder, p: Progress): void {
       { text: percentCell(a), align: 'center' },
       { text: SEMAFORO_LABELS[a.progress.semaforo], fill: hex(colour.fill), color: hex(colour.text), font: 'semibold', align: 'center' },
       evidenceCell(evidence.get(a.id)),
-      a.progress.note,
+      observationsCell(a),
     ];
   });
   if (!rows.length) b.paragraph('El plan no tiene acciones.', { size: 10, color: COLORS.muted });
   else drawTable(b, { columns: widths.map((width) => ({ width })), header: [headers.map((text) => ({ text }))], rows, size: 7.5 });
 }
 
-function drawSignatures(b: PdfBuilder, p: Progress, day: string): void {
-  const height = 150;
-  if (b.room < height) b.addPage();
-  else b.y += 24;
-  b.paragraph('Firmas', { font: 'bold', size: 12, color: COLORS.accent }, { after: 10 });
-  const signers: [string, Signer][] = [
-    ['Elaborado por', p.settings.signers.elaborado],
-    ['Revisado por', p.settings.signers.revisado],
-    ['Aprobado por', p.settings.signers.aprobado],
-  ];
-  const gap = 36;
-  const w = (b.width - 2 * gap) / 3;
-  const y = b.y;
-  signers.forEach(([role, s], i) => {
-    const x = b.left + i * (w + gap);
-    b.drawLines([role], x, y, w, { font: 'semibold', size: 9.5 });
-    b.hline(x, x + w, y + 58, COLORS.text, 0.75);
-    b.drawLines(['Firma'], x, y + 61, w, { size: 7, color: COLORS.muted });
-    const name = b
-      .lines(s.name || 'Nombre: ______________________________', w, { size: 9, font: s.name ? 'semibold' : 'regular' })
-      .slice(0, 2);
-    b.drawLines(name, x, y + 76, w, { size: 9, font: s.name ? 'semibold' : 'regular', color: s.name ? COLORS.text : COLORS.muted });
-    const post = b.lines(s.post || 'Cargo: ______________________________', w, { size: 8.5 }).slice(0, 2);
-    b.drawLines(post, x, y + 76 + name.length * 12, w, { size: 8.5, color: COLORS.muted });
-    b.drawLines([`Fecha: ${i === 0 ? formatDay(day) : '____ / ____ / ________'}`], x, y + 104 + (name.length + post.length - 2) * 12, w, {
-      size: 8.5,
-      color: COLORS.muted,
-    });
-  });
-  b.y = y + height - 10;
-}
-
-export async function writeInformePdf(p: Progress, madeOn: string): Promise<Uint8Array> {
+export async function writeInformePdf(p: Progress, madeBy: MadeBy): Promise<Uint8Array> {
   const cut = p.cutoff ? `${p.cutoff.label} · corte del ${formatDay(p.cutoff.date)}` : `Avance al ${formatDay(p.asOf)}`;
   const b = new PdfBuilder({
     size: 'LEGAL',
@@ -236,15 +218,16 @@ export async function writeInformePdf(p: Progress, madeOn: string): Promise<Uint
     margins: [34, 30, 36, 30],
     title: `Informe de avance — ${p.institution}`,
     subject: `Informe de avance del Plan de Mejora Institucional · ${cut}`,
+    madeBy,
     running: {
       header: `Informe de avance · ${titleLine(p)} · ${cut}`,
       headerSkipFirst: true,
       footerLeft: p.institution,
-      footerCentre: `Informe de avance · ${cut}`,
+      footerDetail: `Informe de avance · ${cut}`,
     },
   });
   drawSummary(b, p);
   drawActions(b, p);
-  drawSignatures(b, p, madeOn);
+  drawSignatures(b, p.settings.signers, madeBy);
   return b.finish();
 }

@@ -8,6 +8,8 @@ import { formatDay } from '../../../shared/dates.ts';
 import type { PlanProgress } from '../../../shared/seguimiento/types.ts';
 import { ACTION_STATE_LABELS, ACTION_STATES, SEMAFOROS, SEMAFORO_COLORS, SEMAFORO_LABELS } from '../../../shared/seguimiento/types.ts';
 import { cellSafeText } from '../../files/cellText.ts';
+import { elaboradoBy, footerMadeBy, madeByText } from '../../files/madeBy.ts';
+import type { MadeBy } from '../../files/madeBy.ts';
 import { FOLLOW_UP_HEADERS } from '../../planfile/followUpColumns.ts';
 import { followUpExport } from '../../planfile/followUpExport.ts';
 import { titleLine, writePlanFile } from '../../planfile/writePlanFile.ts';
@@ -53,7 +55,7 @@ function table(
   });
 }
 
-function writeResumen(wb: ExcelJS.Workbook, p: Progress): void {
+function writeResumen(wb: ExcelJS.Workbook, p: Progress, madeBy: MadeBy): void {
   const informe = buildInforme(p);
   const t = informe.totals;
   const ws = wb.addWorksheet(RESUMEN_SHEET, {
@@ -65,7 +67,9 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress): void {
       fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: `&L${cellSafeText(p.institution).replace(/&/g, '&&').slice(0, 100)}&RPágina &P de &N` },
+    headerFooter: {
+      oddFooter: `&L${cellSafeText(p.institution).replace(/&/g, '&&').slice(0, 100)}${footerMadeBy(madeBy)}&RPágina &P de &N`,
+    },
   });
   ws.columns = [{ width: 46 }, { width: 14 }, { width: 14 }, { width: 16 }];
   ws.addRow([cellSafeText(p.institution)]).font = { bold: true, size: 16, color: { argb: 'FF1B5EA3' } };
@@ -73,6 +77,9 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress): void {
   ws.addRow([cellSafeText(titleLine(p))]);
   ws.addRow([`Período del plan: ${p.periodFrom === p.periodTo ? p.periodFrom : `${p.periodFrom}–${p.periodTo}`}`]);
   ws.addRow([cellSafeText(periodLabel(p, formatDay))]);
+  const elaborado = elaboradoBy(p.settings.signers.elaborado, madeBy);
+  if (elaborado.name) ws.addRow([cellSafeText(`Elaborado por: ${elaborado.name}${elaborado.post ? `, ${elaborado.post}` : ''}`)]);
+  ws.addRow([cellSafeText(madeByText(madeBy))]).font = { size: 9, color: { argb: 'FF5D6875' } };
   ws.addRow([]);
   const g = ws.addRow(['Avance global (promedio de las acciones)', t.percent === null ? '—' : t.percent]);
   g.font = { bold: true, size: 12 };
@@ -106,7 +113,7 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress): void {
   ws.views = [{ state: 'normal', showGridLines: false }];
 }
 
-export async function writeInformeXlsx(p: Progress): Promise<Uint8Array> {
+export async function writeInformeXlsx(p: Progress, madeBy: MadeBy): Promise<Uint8Array> {
   const followUp = followUpExport(p);
   const columns = followUp.columns.map((c) => (c.header === FOLLOW_UP_HEADERS.evidenceFiles ? { ...c, header: EVIDENCE_HEADER } : c));
   return writePlanFile(
@@ -115,7 +122,7 @@ export async function writeInformeXlsx(p: Progress): Promise<Uint8Array> {
       columns,
       sheets: (wb) => {
         followUp.sheets(wb);
-        writeResumen(wb, p);
+        writeResumen(wb, p, madeBy);
         // "Resumen" opens first and prints first.
         const resumen = wb.getWorksheet(RESUMEN_SHEET)!;
         const others = wb.worksheets.filter((w) => w !== resumen);
@@ -126,5 +133,6 @@ export async function writeInformeXlsx(p: Progress): Promise<Uint8Array> {
         wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
       },
     },
+    madeBy,
   );
 }

@@ -3,9 +3,12 @@
 // can continue on the next page), and running header/footer lines stamped on every page
 // at the end, when the page count is known ("Página 3 de 12").
 import PDFDocument from 'pdfkit';
-import { fontFiles } from './fonts.ts';
-import type { FontName } from './fonts.ts';
+import { FONT_NAMES, parsedFonts } from './fonts.ts';
+import type { FontName, PdfkitFont } from './fonts.ts';
+import { authorOf, madeByText } from '../../files/madeBy.ts';
+import type { MadeBy } from '../../files/madeBy.ts';
 import { pdfText } from './pdfText.ts';
+import { shapeWord, textWidth } from './shaping.ts';
 
 export const COLORS = {
   text: '#1e2630',
@@ -19,6 +22,11 @@ export const COLORS = {
   warn: '#8a5a00',
   danger: '#b42318',
 } as const;
+
+/** A number as PDF content writes it (two decimals are a hundredth of a point). */
+function pdfNumber(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
 
 export type PaperSize = 'LETTER' | 'LEGAL';
 
@@ -36,10 +44,10 @@ export interface RunningLines {
   /** Top of every page (after the first when `skipFirst`), small and muted. */
   header?: string;
   headerSkipFirst?: boolean;
-  /** Bottom left of every page. */
+  /** Bottom left of every page (the institution), beside "Página X de Y". */
   footerLeft: string;
-  /** Bottom centre (e.g. the cut-off). */
-  footerCentre?: string;
+  /** Under it (e.g. the cut-off), beside "Generado por … el …". */
+  footerDetail?: string;
 }
 
 export interface PdfOptions {
@@ -50,6 +58,8 @@ export interface PdfOptions {
   title: string;
   subject?: string;
   running: RunningLines;
+  /** Who made it and when: the file's author, and "Generado por … el …" in every page's footer. */
+  madeBy: MadeBy;
 }
 
 export class PdfBuilder {
@@ -63,9 +73,12 @@ export class PdfBuilder {
   /** Where the next thing is drawn on the current page. */
   y = 0;
   private readonly running: RunningLines;
+  private readonly madeBy: string;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
-  private readonly widths = new Map<string, Map<string, number>>();
+  private readonly fonts = {} as Record<FontName, PdfkitFont>;
+  /** Per font, each word's glyph ids in this document's subset, in hex (see textRun). */
+  private readonly encodedWords = new Map<FontName, Map<string, string[]>>();
 
   constructor(opts: PdfOptions) {
     const [short, long] = PAPER[opts.size];
@@ -77,6 +90,7 @@ export class PdfBuilder {
     this.left = ml;
     this.right = this.pageWidth - mr;
     this.running = opts.running;
+    this.madeBy = madeByText(opts.madeBy);
     this.doc = new PDFDocument({
       size: [this.pageWidth, this.pageHeight],
       margin: 0,
@@ -85,9 +99,21 @@ export class PdfBuilder {
       compress: true,
       lang: 'es-DO',
       displayTitle: true,
-      info: { Title: pdfText(opts.title), Subject: pdfText(opts.subject ?? ''), Author: 'Mejora', Creator: 'Mejora', Producer: 'Mejora' },
+      info: {
+        Title: pdfText(opts.title),
+        Subject: pdfText(opts.subject ?? ''),
+        Author: pdfText(authorOf(opts.madeBy)),
+        Creator: 'Mejora',
+        Producer: 'Mejora',
+      },
     });
-    for (const [name, bytes] of Object.entries(fontFiles())) this.doc.registerFont(name, bytes);
+    // The fonts parsed once per process (see fonts.ts); pdfkit embeds only those drawn with.
+    const internals = this.doc as unknown as { _font: PdfkitFont; registerFont(name: string, src: unknown): void };
+    for (const name of FONT_NAMES) {
+      internals.registerFont(name, parsedFonts()[name]);
+      this.doc.font(name);
+      this.fonts[name] = internals._font;
+    }
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.ended = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve());
@@ -135,19 +161,9 @@ export class PdfBuilder {
     return { size, lineHeight: size * (style.leading ?? 1.3) };
   }
 
-  /** Width of `text` in a font and size (words are measured once per font and size). */
+  /** Width of `text` in a font and size (its words are shaped once per process). */
   widthOf(text: string, font: FontName, size: number): number {
-    const key = font;
-    let perFont = this.widths.get(key);
-    if (!perFont) this.widths.set(key, (perFont = new Map()));
-    let w = perFont.get(text);
-    if (w === undefined) {
-      // The font object's own measure: changes neither the current size nor the colour.
-      this.doc.font(font);
-      w = (this.doc as unknown as { _font: { widthOfString(t: string, size: number): number } })._font.widthOfString(text, 1000) / 1000;
-      if (text.length < 40) perFont.set(text, w);
-    }
-    return w * size;
+    return textWidth(font, text) * size;
   }
 
   /**
@@ -197,6 +213,17 @@ export class PdfBuilder {
     return out;
   }
 
+  /** `text` on one line of `width`: whole when it fits, else cut at a word with "…". */
+  oneLine(text: string, width: number, style: TextStyle = {}): string {
+    const lines = this.lines(text.replace(/\n/g, ' '), width, style);
+    if (lines.length <= 1) return lines[0] ?? '';
+    const font = style.font ?? 'regular';
+    const size = style.size ?? 9;
+    let line = lines[0]!;
+    while (line && this.widthOf(`${line}…`, font, size) > width) line = line.slice(0, -1);
+    return `${line.trimEnd()}…`;
+  }
+
   /** Width of the longest word of `text` (what a column must hold to keep words whole). */
   longestWord(text: string, style: TextStyle = {}): number {
     const font = style.font ?? 'regular';
@@ -230,15 +257,81 @@ export class PdfBuilder {
       return align === 'center' ? (width - w) / 2 : width - w;
     });
     const { size, lineHeight } = this.setStyle(style);
+    // All the lines in one text object, written as one piece of page content (see textRun).
+    const pdfFont = this.fonts[font];
+    const ascent = (pdfFont.ascender / 1000) * size;
+    const ops: string[] = [];
     let cy = y;
     for (const [i, line] of lines.entries()) {
       if (line) {
-        const lx = x + offsets[i]!;
-        this.doc.text(line, lx, cy + (lineHeight - size) / 2, { lineBreak: false });
+        const top = cy + (lineHeight - size) / 2;
+        const run = this.textRun(font, line);
+        if (run === null) {
+          // A glyph placed off its advance (a combining mark): pdfkit's own drawing handles it.
+          (this.doc as unknown as { _fragment(t: string, x: number, y: number, o: object): void })._fragment(line, x + offsets[i]!, top, {
+            textWidth: 0,
+            wordCount: 0,
+          });
+        } else {
+          ops.push(`1 0 0 1 ${pdfNumber(x + offsets[i]!)} ${pdfNumber(this.pageHeight - top - ascent)} Tm\n[${run}] TJ`);
+        }
       }
       cy += lineHeight;
     }
+    if (ops.length) {
+      const page = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page;
+      page.fonts[pdfFont.id] ??= pdfFont.ref();
+      // The page's coordinates are flipped (top-left origin); text is drawn in the PDF's own.
+      this.doc.addContent(
+        `q\n1 0 0 -1 0 ${pdfNumber(this.pageHeight)} cm\nBT\n/${pdfFont.id} ${pdfNumber(size)} Tf\n${ops.join('\n')}\nET\nQ`,
+      );
+    }
     return cy - y;
+  }
+
+  /**
+   * A line's glyphs as the elements of a TJ operator (runs of glyph ids in hex, each followed
+   * by the kerning after its last glyph), or null when a glyph sits off its advance. pdfkit's
+   * `text()` shapes a line three times and writes about ten pieces of content for it (each a
+   * small buffer: most of a big report's time went to the garbage collector); here the line's
+   * words, shaped once per process, are mapped to this document's subset once each.
+   */
+  private textRun(name: FontName, line: string): string | null {
+    let ids = this.encodedWords.get(name);
+    if (!ids) this.encodedWords.set(name, (ids = new Map()));
+    const font = this.fonts[name];
+    let out = '';
+    let hex = '';
+    let from = 0;
+    for (;;) {
+      const at = line.indexOf(' ', from);
+      for (const word of at < 0 ? [line.slice(from)] : [line.slice(from, at), ' ']) {
+        if (!word) continue;
+        const shaped = shapeWord(name, word);
+        if (shaped.offset) return null;
+        let hexes = ids.get(word);
+        if (!hexes) {
+          hexes = shaped.glyphs.map((g) => {
+            const gid = font.subset.includeGlyph(g.id);
+            font.widths[gid] ??= g.advanceWidth;
+            font.unicode[gid] ??= g.codePoints;
+            return gid.toString(16).padStart(4, '0');
+          });
+          ids.set(word, hexes);
+        }
+        for (let i = 0; i < hexes.length; i++) {
+          hex += hexes[i];
+          const kern = shaped.kerns[i]!;
+          if (kern !== 0) {
+            out += `<${hex}> ${pdfNumber(-kern)} `;
+            hex = '';
+          }
+        }
+      }
+      if (at < 0) break;
+      from = at + 1;
+    }
+    return hex ? `${out}<${hex}>` : out.trimEnd();
   }
 
   /**
@@ -299,21 +392,21 @@ export class PdfBuilder {
     for (let i = start; i < start + count; i++) {
       this.doc.switchToPage(i);
       this.fill = null;
-      const footY = this.bottom + 14;
-      this.hline(this.left, this.right, footY - 5, COLORS.borderLight);
+      // Two lines: the institution and the page; the detail (cut-off, filters) and who made it.
+      const footY = this.bottom + 11;
+      this.hline(this.left, this.right, footY - 4, COLORS.borderLight);
       const pageText = `Página ${i - start + 1} de ${count}`;
-      const pageW = this.widthOf(pageText, 'regular', 7.5) + 4;
-      const leftW = (this.width - pageW) * (this.running.footerCentre ? 0.55 : 1) - 8;
-      this.drawLines(this.lines(this.running.footerLeft, leftW, { ...style, font: 'semibold' }).slice(0, 1), this.left, footY, leftW, {
-        ...style,
-        font: 'semibold',
+      const rows: [string, string, TextStyle][] = [
+        [this.running.footerLeft, pageText, { ...style, font: 'semibold' }],
+        [this.running.footerDetail ?? '', this.madeBy, style],
+      ];
+      rows.forEach(([left, right, leftStyle], r) => {
+        const y = footY + r * lh;
+        const rightW = this.widthOf(right, 'regular', 7.5) + 2;
+        const leftW = this.width - rightW - 16;
+        if (left) this.drawLines([this.oneLine(left, leftW, leftStyle)], this.left, y, leftW, leftStyle);
+        this.drawLines([right], this.right - rightW, y, rightW, style, 'right');
       });
-      if (this.running.footerCentre) {
-        const cx = this.left + leftW + 8;
-        const cw = this.right - pageW - 8 - cx;
-        this.drawLines(this.lines(this.running.footerCentre, cw, style).slice(0, 1), cx, footY, cw, style);
-      }
-      this.drawLines([pageText], this.right - pageW, footY, pageW, style, 'right');
       if (this.running.header && !(this.running.headerSkipFirst && i === start)) {
         const headLines = this.lines(this.running.header, this.width, style).slice(0, 2);
         const hy = this.top - 12 - headLines.length * lh;

@@ -11,7 +11,8 @@ export const MAX_CELL_CHARS = 12_000;
 
 export function pdfText(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let s = String(value).replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(UNDRAWABLE, '');
+  // Composed accents (a file from a Mac may carry "e" + combining accent): one glyph each.
+  let s = String(value).normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(UNDRAWABLE, '');
   if (s.length > MAX_CELL_CHARS) {
     const rest = s.length - MAX_CELL_CHARS;
     s = `${s.slice(0, MAX_CELL_CHARS)}… (${rest.toLocaleString('es-DO')} caracteres más en Mejora)`;
