@@ -143,6 +143,17 @@ describe('Deshacer and the Papelera in the browser', { timeout: 180_000 }, () =>
     expect(tasks[0]).toMatchObject({ text: 'Convocar al personal', status: 'completada', done_on: '2026-02-10' });
   });
 
+  it('a plan moved to the Papelera comes back with the Deshacer of its notice', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Planes' }).click();
+    await page.getByRole('button', { name: /^Eliminar Plan de Mejora Institucional 2026/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mover a la Papelera' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'está en la Papelera durante 30 días' });
+    await notice.getByRole('button', { name: 'Deshacer' }).click();
+    await page.getByRole('status').filter({ hasText: 'volvió a sus planes' }).waitFor();
+    const plans = JSON.parse((await mejora(['list-plans', '--json', '--db', dbPath])).stdout);
+    expect(plans.map((p: { id: number }) => p.id)).toEqual([planId]);
+  });
+
   it('a deleted survey wave goes to the Papelera and comes back from Copias de seguridad', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Encuestas' }).click();
     const line = page.locator('tr[data-survey-id]');
