@@ -27,7 +27,8 @@ function readSurveyFile(file: string | undefined): Uint8Array {
     );
   }
   try {
-    return new Uint8Array(fs.readFileSync(file));
+    // The Buffer itself (a Uint8Array): a copy would hold the file twice until collected.
+    return fs.readFileSync(file);
   } catch {
     throw new AppError('invalid_argument', `No se pudo leer «${file}»: compruebe que tiene permiso para abrirlo.`);
   }

@@ -41,8 +41,17 @@ export class ColumnBuilder {
   }
 
   build(): ColumnData {
-    return { dict: this.dict, codes: this.codes.slice(0, this.length) };
+    return { dict: this.dict, codes: trimmed(this.codes, this.length) };
   }
+}
+
+/**
+ * The first `length` codes. A view, not a copy, when the array is mostly full: copying every
+ * column at the end of a 240,000-row read added 12 MB just when memory peaks; a view wastes
+ * at most a quarter of the buffer.
+ */
+export function trimmed(codes: Int32Array, length: number): Int32Array {
+  return length >= codes.length * 0.75 ? codes.subarray(0, length) : codes.slice(0, length);
 }
 
 /** A column from plain values (tests, synthetic columns). */

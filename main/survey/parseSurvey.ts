@@ -7,7 +7,7 @@ import { guessScale } from '../../shared/survey/scales.ts';
 import { foldText, tidyText } from '../../shared/text.ts';
 import { MAX_CELL_TEXT, clipCellText } from '../files/cellText.ts';
 import { columnLetter } from '../xlsx/cellValue.ts';
-import { ColumnBuilder } from './columnBuilder.ts';
+import { ColumnBuilder, trimmed } from './columnBuilder.ts';
 import { emptyConfig, typeColumn } from './columnTyping.ts';
 import { decodeCsvBytes, garbageRatio, hasMojibake, repairMojibake } from './csvDecode.ts';
 import { detectDelimiter, splitCsv } from './csvSplit.ts';
@@ -330,7 +330,7 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
     sheetName: null,
     columns,
     respondents,
-    rowNumbers: collector.rowNumbers.slice(0, respondents),
+    rowNumbers: trimmed(collector.rowNumbers, respondents),
     dates,
     serviceColumnId,
     warnings,
