@@ -134,6 +134,7 @@ try {
     periodFrom: 2025,
     periodTo: 2026,
     cafVersion: '2020',
+    metadata: [],
     actionCount: n,
     createdAt: '',
     updatedAt: '',

@@ -10,6 +10,7 @@ const FIELD_LABELS: Record<string, string> = {
   caf_version: 'Versión CAF',
   deleted_at: 'Papelera',
   plan_created: 'Plan creado',
+  plan_imported: 'Plan importado de un archivo',
   plan_archived: 'Plan archivado',
   plan_reopened: 'Plan reabierto',
   plan_copied_from: 'Plan copiado de otro',
@@ -34,8 +35,11 @@ const FIELD_LABELS: Record<string, string> = {
   started_on: 'Inicio real',
   done_on: 'Fecha de término',
   progress_note: 'Nota de seguimiento',
+  evidence_note: 'Evidencia (descripción)',
+  form_received: 'Formulario de avance recibido',
   action_added: 'Acción agregada',
   action_deleted: 'Acción eliminada',
+  action_restored: 'Acción recuperada',
   text: 'Tarea',
   status: 'Estatus de la tarea',
   note: 'Nota de la tarea',
@@ -94,7 +98,7 @@ export function changeValue(field: string, value: string | null): string {
 
 /** Events (added, deleted, archived…) read as one phrase, not "from → to". */
 export function isEvent(field: string): boolean {
-  return /_(added|deleted|created|archived|reopened|closed|removed|from)$/.test(field);
+  return /_(added|deleted|restored|created|imported|archived|reopened|closed|removed|from)$/.test(field);
 }
 
 /** Where in the plan: "Acción 3, tarea 2", "Acción 3" or "Plan". */

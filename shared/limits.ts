@@ -18,3 +18,6 @@ export const MAX_PLAN_ACTIONS = 20_000;
 export const MAX_PLAN_ROWS = 60_000;
 /** Institution name and plan title. */
 export const MAX_PLAN_NAME = 300;
+
+/** Days a deleted plan or survey wave stays in the Papelera before it is gone for good. */
+export const TRASH_DAYS = 30;

@@ -2,6 +2,7 @@
 import type { CafVersion } from './caf.ts';
 import type { IsoDay } from './dates.ts';
 import type { YearMonth } from './months.ts';
+import type { PlanMetaLine } from './planMetadata.ts';
 
 export type TaskStatus = 'pendiente' | 'en_curso' | 'completada' | 'cancelada';
 export const TASK_STATUSES: readonly TaskStatus[] = ['pendiente', 'en_curso', 'completada', 'cancelada'];
@@ -76,10 +77,13 @@ export interface PlanFields {
   periodFrom: number;
   periodTo: number;
   cafVersion: CafVersion;
+  /** The lines above the file's header besides the title (shared/planMetadata.ts); left out: kept as saved. */
+  metadata?: PlanMetaLine[] | undefined;
 }
 
 export interface PlanSummary extends PlanFields {
   id: number;
+  metadata: PlanMetaLine[];
   actionCount: number;
   createdAt: string;
   updatedAt: string;

@@ -1,6 +1,7 @@
 // The one implementation of the contract. It knows nothing of Electron or HTTP.
 import type { Contract, HandlersOf } from '../../shared/api/contract.ts';
 import type { ApiHandlers } from '../../shared/api/index.ts';
+import { formsContract } from '../../shared/api/forms.ts';
 import { nextYearContract } from '../../shared/api/nextYear.ts';
 import { planFilesContract } from '../../shared/api/planFiles.ts';
 import { reportsContract } from '../../shared/api/reports.ts';
@@ -42,6 +43,7 @@ export function createHandlers(ctx: ApiContext): ApiHandlers {
     ...lazyHandlers(planFilesContract, () => import('./planFiles.ts').then((m) => m.planFileHandlers), ctx),
     ...lazyHandlers(surveysContract, () => import('./surveys.ts').then((m) => m.surveyHandlers), ctx),
     ...lazyHandlers(reportsContract, () => import('./reports.ts').then((m) => m.reportHandlers), ctx),
+    ...lazyHandlers(formsContract, () => import('./forms.ts').then((m) => m.formHandlers), ctx),
     ...lazyHandlers(nextYearContract, () => import('./nextYear.ts').then((m) => m.nextYearHandlers), ctx),
   };
 }

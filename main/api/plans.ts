@@ -6,6 +6,7 @@ import path from 'node:path';
 import { locationWarning } from '../app/dataLocation.ts';
 import type { ApiContext } from './context.ts';
 import * as store from '../db/planStore.ts';
+import { deleteActionKeepingUndo } from '../db/deletedActions.ts';
 
 export function planHandlers(ctx: ApiContext): HandlersOf<typeof plansContract> {
   const { db } = ctx;
@@ -25,6 +26,7 @@ export function planHandlers(ctx: ApiContext): HandlersOf<typeof plansContract> 
         periodFrom: a.periodFrom,
         periodTo: a.periodTo,
         cafVersion: a.cafVersion ?? '2020',
+        metadata: a.metadata,
       }),
     }),
     updatePlan: ({ planId, fields }) => store.updatePlan(db, planId, fields),
@@ -36,10 +38,7 @@ export function planHandlers(ctx: ApiContext): HandlersOf<typeof plansContract> 
     },
     addAction: ({ planId, fields, position }) => store.getAction(db, store.insertAction(db, planId, fields, position)),
     updateAction: ({ actionId, fields }) => store.updateAction(db, actionId, fields),
-    deleteAction: ({ actionId }) => {
-      store.deleteAction(db, actionId);
-      return { deleted: true };
-    },
+    deleteAction: ({ actionId }) => ({ deleted: true, undoId: deleteActionKeepingUndo(db, actionId) }),
     moveAction: ({ actionId, toIndex }) => store.getPlan(db, store.moveAction(db, actionId, toIndex)),
   };
 }

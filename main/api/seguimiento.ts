@@ -4,7 +4,8 @@ import type { HandlersOf } from '../../shared/api/contract.ts';
 import type { seguimientoContract } from '../../shared/api/seguimiento.ts';
 import { dominicanToday } from '../../shared/dates.ts';
 import type { IsoDay } from '../../shared/dates.ts';
-import { copyForOpening, evidenceRoomFor } from '../evidence/room.ts';
+import { copyForOpening } from '../evidence/openedCopies.ts';
+import { evidenceRoomFor } from '../evidence/room.ts';
 import { attentionList } from '../seguimiento/attentionList.ts';
 import * as cutoffs from '../seguimiento/cutoffStore.ts';
 import * as evidence from '../seguimiento/evidenceStore.ts';
@@ -19,11 +20,11 @@ export function seguimientoHandlers(ctx: ApiContext): HandlersOf<typeof seguimie
   const today = (asOf?: IsoDay) => asOf ?? dominicanToday();
   const actionView = (actionId: number, asOf: IsoDay) => {
     const planId = (db.prepare('SELECT plan_id FROM action WHERE id = ?').get(actionId) as { plan_id: number }).plan_id;
-    return planProgressAsOf(db, planId, { asOf }).actions.find((a) => a.id === actionId)!;
+    return planProgressAsOf(db, planId, { asOf, evidence: 'counts' }).actions.find((a) => a.id === actionId)!;
   };
   return {
-    planProgress: ({ planId, asOf, cutoffId }) =>
-      cutoffId !== undefined ? planProgressAsOf(db, planId, { cutoffId }) : planProgressAsOf(db, planId, { asOf: today(asOf) }),
+    planProgress: ({ planId, asOf, cutoffId, evidence }) =>
+      cutoffId !== undefined ? planProgressAsOf(db, planId, { cutoffId }) : planProgressAsOf(db, planId, { asOf: today(asOf), evidence }),
     setTaskProgress: ({ taskId, asOf, ...change }) => actionView(setTaskProgress(db, taskId, change, today(asOf)), today(asOf)),
     setActionProgress: ({ actionId, asOf, ...change }) => {
       setActionProgress(db, actionId, change, today(asOf));

@@ -13,6 +13,7 @@ import { createBackupService } from '../backup/service.ts';
 import { closeDatabase, DamagedFileError, openDatabase } from '../db/open.ts';
 import type { Door } from '../db/changeLog.ts';
 import { describeDataFileError } from '../files/fileErrors.ts';
+import { removeOldOpenedCopies } from '../evidence/openedCopies.ts';
 
 export interface Backend {
   api: Api;
@@ -59,6 +60,8 @@ export function openBackend(dbPath: string, version = appVersion(), opts: Backen
     describeDataFileError(err, resolved),
   );
   const stopAutomatic = opts.automaticBackups ? backups.startAutomatic() : () => {};
+  // Evidence copies opened in an earlier session (or earlier in this one) and now old.
+  removeOldOpenedCopies();
   return {
     api: createClient(dispatch),
     dispatch,
@@ -67,6 +70,7 @@ export function openBackend(dbPath: string, version = appVersion(), opts: Backen
     close: () => {
       stopAutomatic();
       closeDatabase(db);
+      removeOldOpenedCopies();
     },
   };
 }

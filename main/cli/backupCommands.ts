@@ -1,9 +1,8 @@
-// backup list|create|restore|export|import, delete-plan, trash list|restore (issue 9).
+// backup list|create|restore|export|import and settings (issue 9).
 import path from 'node:path';
 import type { BackupPreview, BackupSummary } from '../../shared/api/backups.ts';
 import { AppError } from '../../shared/errors.ts';
 import { formatDateTimeEs } from '../../shared/months.ts';
-import { requireInt } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command, CommandContext } from './command.ts';
 import { confirmOrExit } from './confirm.ts';
@@ -106,59 +105,6 @@ async function backup(ctx: CommandContext): Promise<number | void> {
   }
 }
 
-async function deletePlan(ctx: CommandContext): Promise<number | void> {
-  const { args, io } = ctx;
-  const planId = requireInt(args.positionals[0], 'el número del plan (ID)');
-  const api = ctx.openApi();
-  const plan = await api.getPlan({ planId });
-  const what = `el plan ${planId} (${plan.institution}, ${plan.title}, ${plural(plan.actions.length, 'acción', 'acciones')})`;
-  const ok = await confirmOrExit(ctx, `¿Mover ${what} a la Papelera?`, `Borrar ${what} lo mueve a la Papelera.`);
-  if (ok !== true) return ok;
-  await api.deletePlan({ planId });
-  if (args.flags.json) return void printJson(io, { id: planId, trash: true });
-  io.out(`El plan ${planId} está en la Papelera durante 30 días. Para recuperarlo: mejora trash restore ${planId}`);
-}
-
-async function trash(ctx: CommandContext): Promise<number | void> {
-  const { args, io } = ctx;
-  const [sub, arg] = args.positionals;
-  const json = Boolean(args.flags.json);
-  if (sub === 'list') {
-    const { plans } = await ctx.openApi().listTrash({});
-    if (json) {
-      return void printJson(io, {
-        trash: plans.map((p) => ({
-          id: p.id,
-          institution: p.institution,
-          title: p.title,
-          period: { from: p.periodFrom, to: p.periodTo },
-          actions: p.actions,
-          deleted_at: p.deletedAt,
-          expires_at: p.expiresAt,
-        })),
-      });
-    }
-    if (plans.length === 0) return void io.out('La Papelera está vacía.');
-    io.out('En la Papelera (se borran para siempre a los 30 días):');
-    for (const p of plans)
-      io.out(
-        `  ${p.id}  ${p.institution}, ${p.title} (${plural(p.actions, 'acción', 'acciones')}) — borrado el ${formatDateTimeEs(p.deletedAt)}, se quita el ${formatDateTimeEs(p.expiresAt).slice(0, 10)}`,
-      );
-    io.out('\nPara recuperar uno: mejora trash restore ID');
-    return;
-  }
-  if (sub === 'restore') {
-    const planId = requireInt(arg, 'el número del plan (ID)');
-    const plan = await ctx.openApi().restoreFromTrash({ planId });
-    if (json) return void printJson(io, { id: plan.id });
-    io.out(`Plan ${plan.id} (${plan.institution}, ${plan.title}) recuperado de la Papelera.`);
-    return;
-  }
-  io.err(sub ? `«${sub}» no es una orden de trash.` : 'Falta la orden.');
-  io.err('Uso: mejora trash list|restore ID [--json]');
-  return 2;
-}
-
 async function settings(ctx: CommandContext): Promise<number | void> {
   const { args, io } = ctx;
   const api = ctx.openApi();
@@ -191,19 +137,5 @@ export const backupCommands: Command[] = [
       'Copias de seguridad: ver la lista, hacer una ahora, restaurar una (antes se guarda lo actual, así se puede deshacer), guardar todos sus datos en un solo archivo o abrir uno.',
     booleans: ['json', 'yes'],
     run: backup,
-  },
-  {
-    name: 'delete-plan',
-    usage: 'mejora delete-plan ID [--yes] [--db ARCHIVO] [--json]',
-    summary: 'Mueve un plan a la Papelera (se puede recuperar durante 30 días). Pregunta antes; --yes confirma sin preguntar.',
-    booleans: ['json', 'yes'],
-    run: deletePlan,
-  },
-  {
-    name: 'trash',
-    usage: 'mejora trash list|restore ID [--db ARCHIVO] [--json]',
-    summary: 'La Papelera: los planes borrados en los últimos 30 días, y recuperarlos.',
-    booleans: ['json'],
-    run: trash,
   },
 ];

@@ -8,8 +8,10 @@ import { prepareDefaultDataFile } from '../app/dataLocation.ts';
 import { isDefaultLocation, resolveDbPath } from '../paths.ts';
 import { appCommands } from './appCommands.ts';
 import { backupCommands } from './backupCommands.ts';
+import { trashCommands } from './trashCommands.ts';
 import { parseArgs, stringFlag } from './args.ts';
 import type { CliIO, Command } from './command.ts';
+import { formCommands } from './formCommands.ts';
 import { historyCommands } from './historyCommands.ts';
 import { nextYearCommands } from './nextYearCommands.ts';
 import { planCommands } from './planCommands.ts';
@@ -24,11 +26,13 @@ export const COMMANDS: Command[] = [
   ...nextYearCommands,
   ...planFileCommands,
   ...seguimientoCommands,
+  ...formCommands,
   ...historyCommands,
   ...surveyCommands,
   ...indicatorCommands,
   ...reportCommands,
   ...backupCommands,
+  ...trashCommands,
   ...appCommands,
 ];
 

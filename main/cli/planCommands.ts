@@ -10,6 +10,7 @@ import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
 import { printJson } from './command.ts';
 import type { Command } from './command.ts';
 import { planToJson } from './planJson.ts';
+import { metaLineText } from '../../shared/planMetadata.ts';
 
 export const planCommands: Command[] = [
   {
@@ -80,7 +81,7 @@ export const planCommands: Command[] = [
         return;
       }
       io.out(
-        `${plan.title}\n${plan.institution}\nPeríodo ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones${plan.archived ? ' · archivado (solo lectura)' : ''}`,
+        `${plan.title}\n${plan.institution}\n${plan.metadata.map((l) => `${metaLineText(l)}\n`).join('')}Período ${plan.periodFrom}–${plan.periodTo} · ${plan.actions.length} acciones${plan.archived ? ' · archivado (solo lectura)' : ''}`,
       );
       io.out(
         plan.cutoff

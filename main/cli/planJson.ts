@@ -42,6 +42,7 @@ export function planToJson(plan: PlanProgress) {
     institution: plan.institution,
     title: plan.title,
     period: { from: plan.periodFrom, to: plan.periodTo },
+    metadata: plan.metadata.map((l) => ({ label: l.label, value: l.value })),
     actions: plan.actions.map((a) => actionToJson(a, plan.carriedFrom?.[a.id])),
   };
 }

@@ -31,8 +31,9 @@ const ACTION_FIELDS = [
   'started_on',
   'done_on',
   'progress_note',
+  'evidence_note',
 ];
-const TASK_FIELDS = ['text', 'status', 'done_on', 'note', 'start_month', 'end_month'];
+const TASK_FIELDS = ['text', 'status', 'done_on', 'note', 'start_month', 'end_month', 'evidence_note'];
 
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 const USER = `coalesce((SELECT value FROM main.setting WHERE key = 'usuario'), '')`;
@@ -98,6 +99,9 @@ CREATE TEMP TRIGGER IF NOT EXISTS history_cutoff_status AFTER UPDATE OF status O
 END;
 `;
 
+const TRIGGER_NAMES = [...TRIGGERS.matchAll(/CREATE TEMP TRIGGER IF NOT EXISTS (\w+)/g)].map((m) => m[1]!);
+const DROP_TRIGGERS = TRIGGER_NAMES.map((name) => `DROP TRIGGER IF EXISTS temp.${name};`).join('\n');
+
 /** Registers the door function and the history triggers on one connection. */
 export function installChangeLog(db: Database, door: Door): void {
   const state = { door };
@@ -128,10 +132,48 @@ export async function withDoor<T>(db: Database, door: Door, work: () => T | Prom
   }
 }
 
+/**
+ * Runs `work` inside the caller's transaction with the history triggers off, so it records
+ * nothing row by row. For filling a brand-new plan from a file: there one entry written by
+ * the caller («Plan importado de un archivo») says more than one «Tarea agregada» per task,
+ * and writing those rows made a 20,000-action import several times slower. The triggers are
+ * TEMP (this connection only) and their removal is part of the transaction: if it rolls back,
+ * they are back as they were.
+ */
+export function withoutRowHistory<T>(db: Database, work: () => T): T {
+  if (!doors.has(db)) return work();
+  if (!db.inTransaction) throw new Error('withoutRowHistory must run inside a transaction');
+  db.exec(DROP_TRIGGERS);
+  try {
+    return work();
+  } finally {
+    db.exec(TRIGGERS);
+  }
+}
+
 /** One row written by code rather than a trigger (archive, reopen, created from another plan). */
 export function recordChange(db: Database, planId: number, field: string, before: string | null, after: string | null): void {
   db.prepare(`INSERT INTO change_log (${COLS}) VALUES (?, NULL, NULL, NULL, ${NOW}, ?, ${USER.replace('main.', '')}, ?, ?, ?)`).run(
     planId,
+    currentDoor(db),
+    field,
+    before,
+    after,
+  );
+}
+
+/** One row about an action written by code (an action brought back from the Papelera). */
+export function recordActionChange(
+  db: Database,
+  a: { planId: number; actionId: number; actionNo: number },
+  field: string,
+  before: string | null,
+  after: string | null,
+): void {
+  db.prepare(`INSERT INTO change_log (${COLS}) VALUES (?, ?, ?, NULL, ${NOW}, ?, ${USER.replace('main.', '')}, ?, ?, ?)`).run(
+    a.planId,
+    a.actionId,
+    a.actionNo,
     currentDoor(db),
     field,
     before,

@@ -7,6 +7,10 @@ import { hasErrors, validateActionFields, validatePlanFields } from '../../share
 import type { Action, ActionFields, CarriedFrom, Plan, PlanFields, PlanSummary, Task, TaskStatus } from '../../shared/types.ts';
 import type { CafVersion } from '../../shared/caf.ts';
 import { dominicanToday } from '../../shared/dates.ts';
+import { normaliseMetadata } from '../../shared/planMetadata.ts';
+import type { PlanMetaLine } from '../../shared/planMetadata.ts';
+import { TRASH_DAYS } from '../../shared/limits.ts';
+import { statement } from './statements.ts';
 
 interface PlanRow {
   id: number;
@@ -16,6 +20,7 @@ interface PlanRow {
   period_to: number;
   caf_version: CafVersion;
   extra_columns: string;
+  metadata: string;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
@@ -75,6 +80,7 @@ function toSummary(r: PlanRow): PlanSummary {
     periodFrom: r.period_from,
     periodTo: r.period_to,
     cafVersion: r.caf_version,
+    metadata: parseMetadata(r.metadata),
     actionCount: r.action_count,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -83,6 +89,15 @@ function toSummary(r: PlanRow): PlanSummary {
     previousPlanId: r.previous_plan_id,
     nextPlanId: r.next_plan_id,
   };
+}
+
+function parseMetadata(json: string): PlanMetaLine[] {
+  try {
+    const lines = JSON.parse(json) as unknown;
+    return Array.isArray(lines) ? (lines as PlanMetaLine[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 function toAction(r: ActionRow, tasks: Task[]): Action {
@@ -206,8 +221,8 @@ export function createPlan(db: Database, fields: PlanFields, extraColumns: strin
   const t = now();
   const info = db
     .prepare(
-      `INSERT INTO plan (institution, title, period_from, period_to, caf_version, extra_columns, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO plan (institution, title, period_from, period_to, caf_version, extra_columns, metadata, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       fields.institution.trim(),
@@ -216,18 +231,26 @@ export function createPlan(db: Database, fields: PlanFields, extraColumns: strin
       fields.periodTo,
       fields.cafVersion,
       JSON.stringify(extraColumns),
+      JSON.stringify(normaliseMetadata(fields.metadata ?? [], fields)),
       t,
       t,
     );
   return Number(info.lastInsertRowid);
 }
 
+/** Left out, `fields.metadata` keeps the saved lines (a line naming the institution or period follows them). */
 export function updatePlan(db: Database, planId: number, fields: PlanFields): PlanSummary {
   checkPlanFields(fields);
   requireLivePlan(db, planId);
+  const saved =
+    fields.metadata ?? parseMetadata((db.prepare('SELECT metadata FROM plan WHERE id = ?').get(planId) as { metadata: string }).metadata);
+  const metadata = JSON.stringify(normaliseMetadata(saved, fields));
+  // One statement, so the archived plan's trigger (on institution…) refuses the metadata too.
   const info = db
-    .prepare(`UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, updated_at = ? WHERE id = ?`)
-    .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, now(), planId);
+    .prepare(
+      `UPDATE plan SET institution = ?, title = ?, period_from = ?, period_to = ?, caf_version = ?, metadata = ?, updated_at = ? WHERE id = ?`,
+    )
+    .run(fields.institution.trim(), fields.title.trim(), fields.periodFrom, fields.periodTo, fields.cafVersion, metadata, now(), planId);
   if (info.changes === 0) throw notFoundPlan(planId);
   return getPlanSummary(db, planId);
 }
@@ -236,8 +259,7 @@ export function setExtraColumns(db: Database, planId: number, extraColumns: stri
   db.prepare('UPDATE plan SET extra_columns = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(extraColumns), now(), planId);
 }
 
-/** Days a deleted plan stays in the Papelera before it is gone for good. */
-export const TRASH_DAYS = 30;
+export { TRASH_DAYS };
 
 /** Moves the plan to the Papelera: nothing is deleted for TRASH_DAYS days. */
 export function deletePlan(db: Database, planId: number): void {
@@ -288,8 +310,11 @@ function touchPlan(db: Database, planId: number): void {
  * position. Follow-up fields a task leaves out keep their saved values. Saved tasks not
  * matched are deleted (their evidence stays on the action).
  */
-export function writeTasks(db: Database, actionId: number, tasks: readonly Task[]): void {
-  const saved = db.prepare('SELECT id FROM task WHERE action_id = ? ORDER BY position, id').all(actionId) as { id: number }[];
+export function writeTasks(db: Database, actionId: number, tasks: readonly Task[], newAction = false): void {
+  // An action inserted a moment ago has no tasks to look up.
+  const saved = newAction
+    ? []
+    : (statement(db, 'SELECT id FROM task WHERE action_id = ? ORDER BY position, id').all(actionId) as { id: number }[]);
   const savedIds = new Set(saved.map((r) => r.id));
   const anyId = tasks.some((t) => t.id !== undefined);
   const used = new Set<number>();
@@ -299,18 +324,20 @@ export function writeTasks(db: Database, actionId: number, tasks: readonly Task[
     used.add(id);
     return id;
   });
-  const remove = db.prepare('DELETE FROM task WHERE id = ?');
+  const remove = statement(db, 'DELETE FROM task WHERE id = ?');
   for (const { id } of saved) if (!used.has(id)) remove.run(id);
   // done_on: a completed task keeps its saved day unless one is sent (today when it has none);
   // a task that is not completed has no done day.
-  const update = db.prepare(
+  const update = statement(
+    db,
     `UPDATE task SET position = ?, text = ?, status = ?,
        done_on = CASE WHEN ? <> 'completada' THEN NULL WHEN ? THEN ? ELSE COALESCE(done_on, ?) END,
        note = CASE WHEN ? THEN ? ELSE note END,
        start_month = CASE WHEN ? THEN ? ELSE start_month END, end_month = CASE WHEN ? THEN ? ELSE end_month END
      WHERE id = ?`,
   );
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     'INSERT INTO task (action_id, position, text, status, done_on, note, start_month, end_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const has = (x: unknown) => (x !== undefined ? 1 : 0);
@@ -378,7 +405,7 @@ export function insertAction(db: Database, planId: number, fields: ActionFields,
         )
         .run(planId, at, ...actionValues(fields), now());
       const actionId = Number(info.lastInsertRowid);
-      writeTasks(db, actionId, fields.tasks);
+      writeTasks(db, actionId, fields.tasks, true);
       touchPlan(db, planId);
       return actionId;
     })
@@ -398,18 +425,6 @@ export function updateAction(db: Database, actionId: number, fields: ActionField
     touchPlan(db, row.plan_id);
   }).immediate();
   return getAction(db, actionId);
-}
-
-export function deleteAction(db: Database, actionId: number): void {
-  db.transaction(() => {
-    const row = db.prepare('SELECT plan_id, position FROM action WHERE id = ?').get(actionId) as
-      | { plan_id: number; position: number }
-      | undefined;
-    if (!row) throw notFoundAction();
-    db.prepare('DELETE FROM action WHERE id = ?').run(actionId);
-    db.prepare('UPDATE action SET position = position - 1 WHERE plan_id = ? AND position > ?').run(row.plan_id, row.position);
-    touchPlan(db, row.plan_id);
-  }).immediate();
 }
 
 export function moveAction(db: Database, actionId: number, toIndex: number): number {
@@ -483,7 +498,7 @@ export function replaceActions(db: Database, planId: number, actions: ActionFiel
       } else {
         actionId = Number(insert.run(planId, position, ...actionValues(fields), stamp).lastInsertRowid);
       }
-      writeTasks(db, actionId, fields.tasks);
+      writeTasks(db, actionId, fields.tasks, keptId === null);
     });
     // Deleted after the inserts, so a new action never takes the id of the one it replaces
     // (SQLite reuses the highest free id): a window still showing the old one cannot edit the new one.

@@ -4,7 +4,6 @@
 // already have. Every write is a temp file, fsync, rename, then re-read and verified by hash.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 
@@ -97,16 +96,4 @@ export function safeFileName(name: string): string {
     .replace(/[. ]+$/, '')
     .trim();
   return cleaned.slice(-150) || 'evidencia';
-}
-
-/**
- * A copy under the original name in a fresh temporary folder, so the system's program
- * recognises the type (the room's files have no extension).
- */
-export function copyForOpening(room: string, sha256: string, fileName: string): string {
-  const bytes = readEvidenceFile(room, sha256, fileName);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mejora-evidencia-'));
-  const file = path.join(dir, safeFileName(fileName));
-  fs.writeFileSync(file, bytes);
-  return file;
 }

@@ -1,5 +1,6 @@
 // Next year's plan and plan copies (issue 13). Both read the source plan and write only the new
 // one, in one transaction: the source's actions, tasks and progress are never touched.
+import { metadataForNextPlan } from '../../shared/planMetadata.ts';
 import type { Database } from 'better-sqlite3';
 import { carriesOver } from '../../shared/api/nextYear.ts';
 import type { CarriedActionPreview, NextPlanPreview, NextPlanResult } from '../../shared/api/nextYear.ts';
@@ -151,6 +152,8 @@ export function createNextPlan(
         periodFrom: preview.period.from,
         periodTo: preview.period.to,
         cafVersion: plan.cafVersion,
+        // The same lines above the header; this year's dates ("Fecha de elaboración") left empty.
+        metadata: metadataForNextPlan(plan.metadata),
       },
       plan.extraColumns,
     );
@@ -197,7 +200,15 @@ export function copyPlan(db: Database, planId: number, opts: CopyOptions): { pla
     const title = samePlace ? `${plan.title} (copia)`.slice(0, 300) : baseTitle;
     const newId = store.createPlan(
       db,
-      { institution, title, periodFrom: from, periodTo: to, cafVersion: plan.cafVersion },
+      {
+        institution,
+        title,
+        periodFrom: from,
+        periodTo: to,
+        cafVersion: plan.cafVersion,
+        // Another period is another plan: its dates are not this one's.
+        metadata: samePlace ? plan.metadata : metadataForNextPlan(plan.metadata),
+      },
       plan.extraColumns,
     );
     for (const a of plan.actions) {

@@ -33,17 +33,29 @@ interface Candidate {
 }
 
 /** The best header row among the first rows of the sheet, or null if none looks like a plan. */
+/**
+ * How many plan headers a row holds, or 0 when it is not the plan's header row: it must name
+ * Acción de Mejora, or Área de Mejora and Tareas, among at least three plan headers. The one
+ * rule for "this is a plan" (also asked of a survey file's headers: main/survey/recogniseSurvey.ts).
+ */
+export function planHeaderScore(texts: readonly string[]): number {
+  const keys = new Set<HeaderKey>();
+  for (const text of texts) {
+    const key = matchHeader(text);
+    if (key) keys.add(key);
+  }
+  const looksLikePlan = keys.has('action') || (keys.has('area') && keys.has('tasks'));
+  return looksLikePlan && keys.size >= 3 ? keys.size : 0;
+}
+
 export function findHeaderRow(grid: SheetGrid): Candidate | null {
   let best: Candidate | null = null;
   for (const row of grid.rowNumbers) {
     if (row > HEADER_SEARCH_ROWS) break;
-    const keys = new Set<HeaderKey>();
-    for (let col = 0; col <= grid.maxColumn; col++) {
-      const key = matchHeader(grid.text(row, col));
-      if (key) keys.add(key);
-    }
-    const looksLikePlan = keys.has('action') || (keys.has('area') && keys.has('tasks'));
-    if (looksLikePlan && keys.size >= 3 && (!best || keys.size > best.score)) best = { row, score: keys.size };
+    const texts: string[] = [];
+    for (let col = 0; col <= grid.maxColumn; col++) texts.push(grid.text(row, col));
+    const score = planHeaderScore(texts);
+    if (score && (!best || score > best.score)) best = { row, score };
   }
   return best;
 }

@@ -11,7 +11,11 @@ import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
 import type { ActionFields, Plan } from '../../shared/types.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
+import { mismatchMessage, updateMismatch } from '../../shared/updateTarget.ts';
+import type { PlanIdentity } from '../../shared/updateTarget.ts';
 import * as store from '../db/planStore.ts';
+import { recordChange, withoutRowHistory } from '../db/changeLog.ts';
+import { plural } from '../../shared/format.ts';
 import { madeByNow } from '../files/madeBy.ts';
 import { matchActions } from './matchActions.ts';
 import { diffPlan } from './planDiff.ts';
@@ -57,6 +61,11 @@ function incoming(reading: PlanFileReading): IncomingPlan | null {
   };
 }
 
+function mismatchOf(file: PlanIdentity, target: PlanIdentity | null): string | null {
+  const m = target ? updateMismatch(file, target) : null;
+  return m && target ? mismatchMessage(m, file, target) : null;
+}
+
 export async function previewPlanImport(
   db: Database,
   fileName: string,
@@ -88,6 +97,7 @@ export async function previewPlanImport(
     warnings: reading.warnings,
     existingPlan: existing ? { id: existing.id, title: existing.title, institution: existing.institution } : null,
     diff,
+    mismatch: mismatchOf(reading.plan, target),
   };
 }
 
@@ -159,15 +169,39 @@ export async function importPlan(db: Database, req: ImportRequest): Promise<Plan
         // Matched against the plan as it is inside the transaction, as the store will see it.
         const current = store.getPlan(db, target.id);
         const update = matchToSaved(current, p.actions, p.fileNumbers);
-        store.updatePlan(db, target.id, { institution, title, periodFrom, periodTo, cafVersion: current.cafVersion });
+        store.updatePlan(db, target.id, {
+          institution,
+          title,
+          periodFrom,
+          periodTo,
+          cafVersion: current.cafVersion,
+          // A file without lines above the header (one made elsewhere) keeps the saved ones.
+          metadata: p.metadata.length ? p.metadata : current.metadata,
+        });
         store.setExtraColumns(db, target.id, p.extraColumns);
         store.replaceActions(db, target.id, update.actions, update.keepIds);
         applyFollowUp(db, target.id, p.followUp);
         return target.id;
       }
-      const id = store.createPlan(db, { institution, title, periodFrom, periodTo, cafVersion: '2020' }, p.extraColumns);
-      store.replaceActions(db, id, p.actions);
-      applyFollowUp(db, id, p.followUp);
+      const id = store.createPlan(
+        db,
+        { institution, title, periodFrom, periodTo, cafVersion: '2020', metadata: p.metadata },
+        p.extraColumns,
+      );
+      // A new plan's history: created, then imported from this file (with what it brought),
+      // not one row per action and task (see withoutRowHistory).
+      withoutRowHistory(db, () => {
+        store.replaceActions(db, id, p.actions);
+        applyFollowUp(db, id, p.followUp);
+      });
+      const tasks = p.actions.reduce((n, a) => n + a.tasks.length, 0);
+      recordChange(
+        db,
+        id,
+        'plan_imported',
+        null,
+        `${req.fileName} — ${plural(p.actions.length, 'acción', 'acciones')}, ${plural(tasks, 'tarea')}`,
+      );
       return id;
     })
     .immediate();

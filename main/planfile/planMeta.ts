@@ -1,5 +1,7 @@
 // The lines above the header: the title ("Plan de Mejora Institucional 2025-2026"), the
 // institution (its own line or "Nombre de la Organización: …") and the period.
+import { splitMetaLine } from '../../shared/planMetadata.ts';
+import type { PlanMetaLine } from '../../shared/planMetadata.ts';
 import { foldText, tidyText } from '../../shared/text.ts';
 
 export interface PlanMeta {
@@ -7,6 +9,11 @@ export interface PlanMeta {
   institution: string;
   periodFrom: number | null;
   periodTo: number | null;
+  /**
+   * Every other line, in order ("Fecha de elaboración: 15/10/2025"), and the institution's
+   * line when it has a label ("Nombre de la Organización: …"), so an export writes them back.
+   */
+  metadata: PlanMetaLine[];
 }
 
 const INSTITUTION_KEY =
@@ -43,8 +50,10 @@ function namesPlanDeMejora(folded: string): boolean {
 
 /** `lines` are the non-empty rows above the header, each its cells joined with a space. */
 export function readPlanMeta(lines: string[]): PlanMeta {
-  const meta: PlanMeta = { title: '', institution: '', periodFrom: null, periodTo: null };
+  const meta: PlanMeta = { title: '', institution: '', periodFrom: null, periodTo: null, metadata: [] };
   const rest: string[] = [];
+  /** The lines that are not the title, in order; the one that turns out to be the institution or period alone is left out. */
+  const kept: string[] = [];
   for (const line of lines) {
     const text = tidyText(line).replace(/\n/g, ' ');
     const folded = foldLine(text);
@@ -58,16 +67,20 @@ export function readPlanMeta(lines: string[]): PlanMeta {
     if (key && !meta.institution) {
       const colon = text.indexOf(':');
       meta.institution = text.slice(colon + 1).trim();
+      kept.push(text);
       continue;
     }
     rest.push(text);
+    kept.push(text);
   }
+  let periodLine: string | null = null;
   if (meta.periodFrom === null) {
     for (const text of rest) {
       const folded = foldLine(text);
       const period = PERIOD_KEY.test(folded) || /^\D*20\d\d\s*[-–/]\s*20\d\d\D*$/.test(folded) ? readPeriod(text) : null;
       if (period) {
         [meta.periodFrom, meta.periodTo] = [period.from, period.to];
+        periodLine = text;
         break;
       }
     }
@@ -75,7 +88,15 @@ export function readPlanMeta(lines: string[]): PlanMeta {
   if (!meta.institution) {
     // A line of its own: prefer one that names a kind of institution, else the first free line.
     const free = rest.filter((t) => !/^[^:]{1,40}:/.test(t) && /[a-z]{3}/i.test(t));
-    meta.institution = free.find((t) => INSTITUTION_WORDS.test(foldLine(t))) ?? free[0] ?? '';
+    const line = free.find((t) => INSTITUTION_WORDS.test(foldLine(t))) ?? free[0];
+    meta.institution = line ?? '';
+    if (line !== undefined) kept.splice(kept.indexOf(line), 1);
+  }
+  for (const text of kept) {
+    const line = splitMetaLine(text);
+    // The period alone ("2025-2026", "Período 2025 - 2026") is the plan's period, not a line to keep.
+    if (text === periodLine && !line.label) continue;
+    meta.metadata.push(line);
   }
   return meta;
 }

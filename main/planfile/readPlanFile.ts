@@ -2,6 +2,7 @@
 import type { ImportWarning, ParsedPlan } from '../../shared/api/planFiles.ts';
 import { MAX_PLAN_FILE_BYTES } from '../../shared/api/planFiles.ts';
 import { AppError } from '../../shared/errors.ts';
+import { MAX_META_LABEL, MAX_META_LINES, MAX_META_VALUE } from '../../shared/planMetadata.ts';
 import { defaultPlanTitle } from '../../shared/types.ts';
 import { MAX_PLAN_ROWS } from '../../shared/limits.ts';
 import { DEFAULT_XLSX_LIMITS, assertSafeXlsx } from '../files/inspect.ts';
@@ -15,6 +16,7 @@ import { applyPlanLimits } from './planLimits.ts';
 import { readPlanMeta } from './planMeta.ts';
 import { readPlanRows } from './readPlanRows.ts';
 import { readSheetData } from './sheetData.ts';
+import { SURVEY_FILE_IN_PLAN_DOOR, looksLikeSurveyFile } from '../survey/recogniseSurvey.ts';
 import { SheetGrid } from './sheetGrid.ts';
 
 export interface PlanFileReading {
@@ -39,7 +41,22 @@ const PLAN_WORKBOOK_LIMITS: WorkbookLimits = {
   maxSharedStringsBytes: 48 * 1024 * 1024,
 };
 
+/**
+ * A file with no plan in it that is a survey's answers gets a message naming the right door
+ * ("Importar encuesta"); any other such file, the reader's own message.
+ */
 export async function readPlanFile(bytes: Uint8Array, fileName: string, overrides: PlanFileOverrides = {}): Promise<PlanFileReading> {
+  try {
+    return await readPlan(bytes, fileName, overrides);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'invalid_file' && (await looksLikeSurveyFile(bytes, fileName))) {
+      throw new AppError('invalid_file', SURVEY_FILE_IN_PLAN_DOOR);
+    }
+    throw err;
+  }
+}
+
+async function readPlan(bytes: Uint8Array, fileName: string, overrides: PlanFileOverrides): Promise<PlanFileReading> {
   assertSafeXlsx(bytes, fileName, PLAN_XLSX_LIMITS);
   const workbook = await Workbook.open(bytes, fileName, PLAN_WORKBOOK_LIMITS);
   const name = fileName ? `«${fileName}»` : 'El archivo';
@@ -167,6 +184,10 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
     title,
     periodFrom,
     periodTo,
+    // A file's lines are cut to what "Datos del plan" can hold, so the plan stays editable there.
+    metadata: meta.metadata
+      .slice(0, MAX_META_LINES)
+      .map((l) => ({ label: l.label.slice(0, MAX_META_LABEL), value: l.value.slice(0, MAX_META_VALUE) })),
     extraColumns: rows.extraColumns,
     actions: rows.actions,
     fileNumbers: rows.fileNumbers,

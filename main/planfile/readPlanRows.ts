@@ -63,6 +63,9 @@ interface Draft {
 /** `before` with `value` as a new line, unless one of its lines already says it. */
 function withLine(d: Draft, slot: string, before: string, value: string): string {
   let seen = d.lines.get(slot);
+  // The first value needs no set of lines yet (most actions have one row): it is made from
+  // `before` when a second value arrives.
+  if (!seen && !before) return value;
   if (!seen) d.lines.set(slot, (seen = new Set(before ? before.split('\n') : [])));
   if (seen.has(value)) return before;
   for (const line of value.split('\n')) seen.add(line);

@@ -61,8 +61,20 @@ export class SheetGrid {
     return this.sheet.rows.get(row)?.[col];
   }
 
+  /** The texts of the row last asked about: the reader asks for each cell several times, row by row. */
+  private textRow = -1;
+  private readonly rowTexts = new Map<number, string>();
+
   text(row: number, col: number): string {
-    return tidyText(cellText(this.value(row, col)));
+    const value = this.value(row, col);
+    if (!value) return '';
+    if (row !== this.textRow) {
+      this.textRow = row;
+      this.rowTexts.clear();
+    }
+    let t = this.rowTexts.get(col);
+    if (t === undefined) this.rowTexts.set(col, (t = tidyText(cellText(value))));
+    return t;
   }
 
   /** The merged range that covers this cell without starting at it, if any. */

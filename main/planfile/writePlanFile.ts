@@ -5,6 +5,7 @@
 // exceljs is loaded when an export runs: imports never need it (they read through main/xlsx/).
 import type ExcelJS from 'exceljs';
 import { defaultPlanTitle } from '../../shared/types.ts';
+import { isInstitutionLabel, normaliseMetadata } from '../../shared/planMetadata.ts';
 import { cellSafeText, looksLikeFormula } from '../files/cellText.ts';
 import { setWorkbookAuthor } from '../files/madeBy.ts';
 import type { MadeBy } from '../files/madeBy.ts';
@@ -21,8 +22,31 @@ const CODE_COLUMNS = new Set<string>(['no', 'criterion', 'subcriterion']);
 import { columnLetter } from '../xlsx/cellValue.ts';
 
 export const SHEET_NAME = 'Plan de Mejora';
+/** Where the header starts for a plan with no lines besides the title and institution. */
 export const HEADER_FIRST_ROW = 4;
 export const FIRST_DATA_ROW = 6;
+
+/**
+ * The lines above the header: the title, the institution on a line of its own (unless a
+ * kept line names it: "Nombre de la Organización: …"), then the plan's other lines.
+ */
+export function linesAboveHeader(plan: Pick<Plan, 'title' | 'institution' | 'periodFrom' | 'periodTo' | 'metadata'>): {
+  text: string;
+  label: string;
+  kind: 'title' | 'institution' | 'meta';
+}[] {
+  const metadata = normaliseMetadata(plan.metadata ?? [], plan);
+  return [
+    { text: titleLine(plan), label: '', kind: 'title' as const },
+    ...(metadata.some((l) => isInstitutionLabel(l.label)) ? [] : [{ text: plan.institution, label: '', kind: 'institution' as const }]),
+    ...metadata.map((l) => ({ text: l.value, label: l.label, kind: 'meta' as const })),
+  ];
+}
+
+/** The first header row: the lines above it, then one blank row. */
+export function headerFirstRow(plan: Parameters<typeof linesAboveHeader>[0]): number {
+  return linesAboveHeader(plan).length + 2;
+}
 const WIDEST_COLUMN = 120;
 
 /**
@@ -138,10 +162,11 @@ export async function writePlanFile(
   else wb.creator = 'Mejora';
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
+  const above = linesAboveHeader(plan);
+  const headerRow = above.length + 2;
+  const dataRow = headerRow + 2;
   const ws = wb.addWorksheet(SHEET_NAME, {
-    views: [
-      { state: 'frozen', xSplit: 0, ySplit: FIRST_DATA_ROW - 1, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` },
-    ],
+    views: [{ state: 'frozen', xSplit: 0, ySplit: dataRow - 1, topLeftCell: `A${dataRow}`, activeCell: `A${dataRow}` }],
     pageSetup: {
       paperSize: 5, // legal, as in the seed file
       orientation: 'landscape',
@@ -150,28 +175,34 @@ export async function writePlanFile(
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_FIRST_ROW}:${HEADER_FIRST_ROW + 1}`,
+      printTitlesRow: `${headerRow}:${headerRow + 1}`,
     },
     headerFooter: { oddFooter: 'Página &P de &N' },
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
   const last = columnLetter(columns.length - 1);
 
-  const title = ws.getCell('A1');
-  setText(title, cellSafeText(titleLine(plan)));
-  title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.mergeCells(`A1:${last}1`);
-  ws.getRow(1).height = 22;
-  const institution = ws.getCell('A2');
-  setText(institution, cellSafeText(plan.institution));
-  institution.font = { bold: true, size: 12 };
-  institution.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.mergeCells(`A2:${last}2`);
-  ws.getRow(2).height = 20;
+  above.forEach((line, i) => {
+    const r = i + 1;
+    const cell = ws.getCell(`A${r}`);
+    ws.mergeCells(`A${r}:${last}${r}`);
+    if (line.kind === 'meta') {
+      // "Fecha de elaboración: 15/10/2025": the label in bold, left-aligned like a letterhead's details.
+      const value = cellSafeText(line.text);
+      if (line.label) cell.value = { richText: [{ text: `${cellSafeText(line.label)}: `, font: { bold: true } }, { text: value }] };
+      else setText(cell, value);
+      cell.alignment = { horizontal: 'left', vertical: 'middle', indent: 1 };
+      ws.getRow(r).height = 18;
+      return;
+    }
+    setText(cell, cellSafeText(line.text));
+    cell.font = { bold: true, size: line.kind === 'title' ? 14 : 12 };
+    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    ws.getRow(r).height = line.kind === 'title' ? 22 : 20;
+  });
 
-  const top = HEADER_FIRST_ROW;
-  const sub = HEADER_FIRST_ROW + 1;
+  const top = headerRow;
+  const sub = headerRow + 1;
   const startIndex = PLAN_COLUMNS.findIndex((c) => c.key === 'start');
   columns.forEach((c, i) => {
     const letter = columnLetter(i);
@@ -197,7 +228,7 @@ export async function writePlanFile(
   ws.getRow(sub).height = LINE_HEIGHT_PT + 4;
 
   rows.forEach((values, i) => {
-    const row = ws.getRow(FIRST_DATA_ROW + i);
+    const row = ws.getRow(dataRow + i);
     const cells = values.map((v, c) => ({ text: v === null || v instanceof Date ? '' : String(v), width: columns[c]!.width }));
     // A row that would still be taller than Excel allows gets a smaller font rather than cut text.
     const size = fittingFontSize(cells);

@@ -4,6 +4,7 @@
 import type { PlanSettings } from '../../shared/seguimiento/types.ts';
 import type { Plan } from '../../shared/types.ts';
 import { EXTRA_COLUMN_WIDTH, PLAN_COLUMNS, TIME_HEADER } from '../../shared/planLayout.ts';
+import { isInstitutionLabel, metaLineText } from '../../shared/planMetadata.ts';
 import { actionCellText, exportFileName, titleLine } from '../planfile/writePlanFile.ts';
 import type { MadeBy } from '../files/madeBy.ts';
 import { COLORS, PdfBuilder } from './pdf/pdfDocument.ts';
@@ -39,7 +40,12 @@ export async function writePlanPdf(plan: Plan, signers: PlanSettings['signers'],
     madeBy,
     running: { footerLeft: `${plan.institution} · ${title}` },
   });
-  drawPlanTitle(b, title, plan.institution);
+  // The file's other lines above the header ("Fecha de elaboración: …"), on one line under the title.
+  const details = plan.metadata
+    .filter((l) => l.value && !isInstitutionLabel(l.label))
+    .map(metaLineText)
+    .join('  ·  ');
+  drawPlanTitle(b, title, plan.institution, details || undefined);
 
   const headers = [...PLAN_COLUMNS.map((c) => c.header), ...plan.extraColumns];
   const minimums = headers.map((h) => headerMinWidth(Math.min(b.longestWord(h, { font: 'semibold', size: 7.5 }), 70)));

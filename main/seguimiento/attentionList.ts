@@ -13,7 +13,7 @@ export function attentionList(db: Database, asOf: IsoDay, planId?: number): Atte
   const items: AttentionItem[] = [];
   const dates: PlanDates[] = [];
   for (const p of plans) {
-    const progress = planProgressAsOf(db, p.id, { asOf });
+    const progress = planProgressAsOf(db, p.id, { asOf, evidence: 'counts' });
     for (const a of progress.actions) {
       for (const f of attentionReasons(a, a.progress, asOf, progress.settings.dueSoonDays)) {
         items.push({

@@ -72,6 +72,23 @@ export function listEvidence(
   return rows.map(toItem);
 }
 
+/** How many (not removed) evidence files each action and each task of a plan has: one query. */
+export function countEvidence(db: Database, planId: number): { byAction: Map<number, number>; byTask: Map<number, number> } {
+  const rows = db
+    .prepare(
+      `SELECT e.action_id AS actionId, e.task_id AS taskId, COUNT(*) AS n FROM evidence e JOIN action a ON a.id = e.action_id
+       WHERE a.plan_id = ? AND e.removed_at IS NULL GROUP BY e.action_id, e.task_id`,
+    )
+    .all(planId) as { actionId: number; taskId: number | null; n: number }[];
+  const byAction = new Map<number, number>();
+  const byTask = new Map<number, number>();
+  for (const r of rows) {
+    byAction.set(r.actionId, (byAction.get(r.actionId) ?? 0) + r.n);
+    if (r.taskId !== null) byTask.set(r.taskId, r.n);
+  }
+  return { byAction, byTask };
+}
+
 export function getEvidence(db: Database, evidenceId: number): EvidenceItem {
   const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(evidenceId) as EvidenceRow | undefined;
   if (!row) throw notFoundEvidence();

@@ -18,7 +18,7 @@ import type {
 import { emptySemaforoCounts } from '../../shared/seguimiento/types.ts';
 import type { Action, TaskStatus } from '../../shared/types.ts';
 import { getPlan } from '../db/planStore.ts';
-import { listEvidence } from './evidenceStore.ts';
+import { countEvidence, listEvidence } from './evidenceStore.ts';
 import { getPlanSettings } from './settingsStore.ts';
 
 interface FollowUpRow {
@@ -31,7 +31,14 @@ interface FollowUpRow {
   progress_note: string;
 }
 
-export type ProgressAt = { asOf?: IsoDay | undefined; cutoffId?: undefined } | { cutoffId: number; asOf?: undefined };
+export type ProgressAt = ({ asOf?: IsoDay | undefined; cutoffId?: undefined } | { cutoffId: number; asOf?: undefined }) & {
+  /**
+   * 'counts': the live plan's `evidence` list is left empty; every action and task still
+   * carries its count. What a screen needs, at a fraction of the size (1,000 files: a third of
+   * a 400-action plan's answer). A closed cut-off always lists what it froze.
+   */
+  evidence?: 'list' | 'counts' | undefined;
+};
 
 /**
  * The plan as of `asOf` (today, Dominican time, by default), or the frozen state of the closed
@@ -39,7 +46,7 @@ export type ProgressAt = { asOf?: IsoDay | undefined; cutoffId?: undefined } | {
  */
 export function planProgressAsOf(db: Database, planId: number, at: ProgressAt = {}): PlanProgress {
   if (at.cutoffId !== undefined) return frozenProgress(db, planId, at.cutoffId);
-  return liveProgress(db, planId, at.asOf ?? dominicanToday());
+  return liveProgress(db, planId, at.asOf ?? dominicanToday(), at.evidence ?? 'list');
 }
 
 /** The follow-up figures of one action, from its saved fields (pure given its inputs). */
@@ -85,7 +92,7 @@ export function computeActionProgress(
   };
 }
 
-function liveProgress(db: Database, planId: number, asOf: IsoDay): PlanProgress {
+function liveProgress(db: Database, planId: number, asOf: IsoDay, evidenceMode: 'list' | 'counts'): PlanProgress {
   const plan = getPlan(db, planId);
   const settings = getPlanSettings(db, planId);
   const followUp = new Map(
@@ -97,13 +104,8 @@ function liveProgress(db: Database, planId: number, asOf: IsoDay): PlanProgress 
         .all(planId) as FollowUpRow[]
     ).map((r) => [r.id, r]),
   );
-  const evidence = listEvidence(db, { planId });
-  const byAction = new Map<number, number>();
-  const byTask = new Map<number, number>();
-  for (const e of evidence) {
-    byAction.set(e.actionId, (byAction.get(e.actionId) ?? 0) + 1);
-    if (e.taskId !== null) byTask.set(e.taskId, (byTask.get(e.taskId) ?? 0) + 1);
-  }
+  const evidence = evidenceMode === 'list' ? listEvidence(db, { planId }) : [];
+  const { byAction, byTask } = countEvidence(db, planId);
   const counts = emptySemaforoCounts();
   const actions: ActionWithProgress[] = plan.actions.map((a) => {
     const tasks: TaskProgress[] = a.tasks.map((t, i) => ({

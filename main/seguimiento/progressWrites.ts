@@ -12,6 +12,7 @@ import { compareYearMonth } from '../../shared/months.ts';
 import { actionState, taskCounts } from '../../shared/seguimiento/progress.ts';
 import type { ActionStatusOverride } from '../../shared/seguimiento/types.ts';
 import type { TaskStatus } from '../../shared/types.ts';
+import { statement } from '../db/statements.ts';
 
 interface ActionFollowUp {
   id: number;
@@ -24,15 +25,16 @@ interface ActionFollowUp {
 }
 
 function loadAction(db: Database, actionId: number): ActionFollowUp {
-  const row = db
-    .prepare('SELECT id, plan_id, manual_percent, manual_reason, status_override, started_on, done_on FROM action WHERE id = ?')
-    .get(actionId) as ActionFollowUp | undefined;
+  const row = statement(
+    db,
+    'SELECT id, plan_id, manual_percent, manual_reason, status_override, started_on, done_on FROM action WHERE id = ?',
+  ).get(actionId) as ActionFollowUp | undefined;
   if (!row) throw new AppError('not_found', 'Esa acción ya no existe: puede que se haya eliminado.');
   return row;
 }
 
 function loadTasks(db: Database, actionId: number): { id: number; status: TaskStatus; done_on: string | null }[] {
-  return db.prepare('SELECT id, status, done_on FROM task WHERE action_id = ? ORDER BY position').all(actionId) as {
+  return statement(db, 'SELECT id, status, done_on FROM task WHERE action_id = ? ORDER BY position').all(actionId) as {
     id: number;
     status: TaskStatus;
     done_on: string | null;
@@ -54,14 +56,15 @@ function checkNotFuture(day: IsoDay, today: IsoDay, what: string): void {
   }
 }
 
-/**
- * Brings started_on / done_on in line with the derived state: a started action keeps the day
- * it started (its earliest done task, else `day`); a completed one the day it finished (given,
- * its latest done task, what was saved, else `day`); otherwise they are cleared.
- */
-export function refreshActionDates(db: Database, actionId: number, day: IsoDay, finishedOn?: IsoDay | null): void {
-  const a = loadAction(db, actionId);
-  const tasks = loadTasks(db, actionId);
+type TaskDays = { status: TaskStatus; done_on: string | null }[];
+
+/** The started_on / done_on an action should have, from its saved row and its tasks. */
+function actionDates(
+  a: ActionFollowUp,
+  tasks: TaskDays,
+  day: IsoDay,
+  finishedOn: IsoDay | null | undefined,
+): { started: string | null; done: string | null } {
   const state = actionState({ tasks, manualPercent: a.manual_percent, manualReason: a.manual_reason, statusOverride: a.status_override });
   const doneDays = tasks
     .filter((t) => t.status === 'completada' && t.done_on)
@@ -83,7 +86,17 @@ export function refreshActionDates(db: Database, actionId: number, day: IsoDay, 
       done = null;
     }
   }
-  db.prepare('UPDATE action SET started_on = ?, done_on = ? WHERE id = ?').run(started, done, actionId);
+  return { started, done };
+}
+
+/**
+ * Brings started_on / done_on in line with the derived state: a started action keeps the day
+ * it started (its earliest done task, else `day`); a completed one the day it finished (given,
+ * its latest done task, what was saved, else `day`); otherwise they are cleared.
+ */
+export function refreshActionDates(db: Database, actionId: number, day: IsoDay, finishedOn?: IsoDay | null): void {
+  const { started, done } = actionDates(loadAction(db, actionId), loadTasks(db, actionId), day, finishedOn);
+  statement(db, 'UPDATE action SET started_on = ?, done_on = ? WHERE id = ?').run(started, done, actionId);
 }
 
 export interface TaskProgressChange {
@@ -217,7 +230,8 @@ export function setActionProgress(db: Database, actionId: number, change: Action
  * import's transaction.
  */
 export function applyImportedFollowUp(db: Database, actionId: number, fu: ImportedFollowUp, today: IsoDay): void {
-  db.prepare(
+  statement(
+    db,
     "UPDATE action SET status_override = ?, manual_percent = ?, manual_reason = ?, progress_note = CASE WHEN ? = '' THEN progress_note ELSE ? END WHERE id = ?",
   ).run(
     fu.statusOverride,
@@ -232,6 +246,24 @@ export function applyImportedFollowUp(db: Database, actionId: number, fu: Import
 
 /** After an import: every action's start and finish days from its tasks (imported tasks carry their done days). */
 export function refreshPlanDates(db: Database, planId: number, today: IsoDay): void {
-  const ids = db.prepare('SELECT id FROM action WHERE plan_id = ?').all(planId) as { id: number }[];
-  for (const { id } of ids) refreshActionDates(db, id, today);
+  // Two queries for the whole plan, not two per action (an import may bring 20,000 actions),
+  // and only the actions whose days change are written.
+  const actions = db
+    .prepare('SELECT id, plan_id, manual_percent, manual_reason, status_override, started_on, done_on FROM action WHERE plan_id = ?')
+    .all(planId) as ActionFollowUp[];
+  const tasksOf = new Map<number, TaskDays>();
+  for (const t of db
+    .prepare(
+      'SELECT t.action_id, t.status, t.done_on FROM task t JOIN action a ON a.id = t.action_id WHERE a.plan_id = ? ORDER BY t.action_id, t.position',
+    )
+    .iterate(planId) as IterableIterator<{ action_id: number; status: TaskStatus; done_on: string | null }>) {
+    let list = tasksOf.get(t.action_id);
+    if (!list) tasksOf.set(t.action_id, (list = []));
+    list.push({ status: t.status, done_on: t.done_on });
+  }
+  const write = db.prepare('UPDATE action SET started_on = ?, done_on = ? WHERE id = ?');
+  for (const a of actions) {
+    const { started, done } = actionDates(a, tasksOf.get(a.id) ?? [], today, undefined);
+    if (started !== a.started_on || done !== a.done_on) write.run(started, done, a.id);
+  }
 }

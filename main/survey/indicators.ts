@@ -16,7 +16,7 @@ import { INDICATOR_METRIC_LABELS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldLabel } from '../../shared/survey/labels.ts';
 import { questionResult, serviceResults } from './report.ts';
-import { getForm, surveysOfForm } from './store.ts';
+import { formOfSurvey, getForm, surveysOfForm } from './store.ts';
 import type { AnswerCache, SurveyView } from './surveyView.ts';
 import { loadSurveyView } from './surveyView.ts';
 
@@ -166,9 +166,7 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
     throw new AppError('not_found', 'Esa acción ya no existe en el plan.');
   let formId = a.surveyFormId;
   if (formId === undefined && a.surveyId !== undefined) {
-    const r = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(a.surveyId) as { form_id: number } | undefined;
-    if (!r) throw new AppError('not_found', `No existe la encuesta número ${a.surveyId}.`);
-    formId = r.form_id;
+    formId = formOfSurvey(db, a.surveyId).id;
   }
   if (formId === undefined) throw new AppError('invalid_argument', 'Indique la encuesta (o su formulario) que mide este indicador.');
   getForm(db, formId);
@@ -180,7 +178,10 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
   }
   const action = db.prepare('SELECT plan_id FROM action WHERE id = ?').get(a.actionId) as { plan_id: number };
   const baselineId = a.baselineSurveyId ?? a.surveyId ?? defaultBaseline(db, formId, action.plan_id);
-  if (baselineId !== null && !db.prepare('SELECT 1 FROM survey WHERE id = ? AND form_id = ?').get(baselineId, formId)) {
+  if (
+    baselineId !== null &&
+    !db.prepare('SELECT 1 FROM survey WHERE id = ? AND form_id = ? AND deleted_at IS NULL').get(baselineId, formId)
+  ) {
     throw new AppError(
       'invalid_argument',
       `La encuesta número ${baselineId} no es una ola de esa encuesta: elija como línea base una de sus olas.`,

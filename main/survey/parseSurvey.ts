@@ -1,5 +1,7 @@
 // Reads a survey file (.xlsx or .csv) into columns and proposes how to understand each
 // one. Pure: nothing is stored here.
+import { PLAN_FILE_IN_SURVEY_DOOR, looksLikePlanFile } from '../planfile/recognisePlan.ts';
+import { servicesFromHeaders } from '../../shared/survey/headerServices.ts';
 import { AppError } from '../../shared/errors.ts';
 import { guessScale } from '../../shared/survey/scales.ts';
 import { foldText, tidyText } from '../../shared/text.ts';
@@ -178,6 +180,8 @@ async function collectRows(bytes: Uint8Array, fileName: string, warnings: string
 export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: ParseOptions = {}): Promise<ParsedSurvey> {
   const warnings: string[] = [];
   const name = fileName ? `«${fileName}»` : 'El archivo';
+  // A plan workbook would read as a few "respondents" with "Criterio No." as a scale: say which door to use.
+  if (await looksLikePlanFile(bytes, fileName)) throw new AppError('invalid_file', PLAN_FILE_IN_SURVEY_DOOR);
   const collector = await collectRows(bytes, fileName, warnings);
   const layout = collector.layout!;
   if (!layout.headers.some((h) => h.trim())) {
@@ -265,6 +269,18 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
       return;
     }
     col.config = typeColumn(col.header, distinctWithCounts(col.data));
+  });
+
+  // Hand-typed headers that name the service ("Satisfacción - Mercado municipal"): grouped like a grid.
+  const questionKinds = new Set(['scale', 'single', 'multi']);
+  const named = servicesFromHeaders(
+    columns.map((c) => c.header),
+    (i) => questionKinds.has(columns[i]!.config.kind) && !columns[i]!.config.service && !columns[i]!.config.group && !parts.has(i),
+  );
+  named.forEach((n, i) => {
+    if (!n) return;
+    columns[i]!.config.service = n.service;
+    columns[i]!.config.group = n.stem;
   });
 
   // Dates: timestamps and date columns become Dominican local ISO text.

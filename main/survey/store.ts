@@ -2,6 +2,8 @@
 // are stored per column (dictionary + Int32 codes). Every write runs in one transaction.
 import type { Database } from 'better-sqlite3';
 import type { SurveySource, SurveySummary } from '../../shared/api/surveys.ts';
+import type { TrashedSurvey } from '../../shared/api/trash.ts';
+import { TRASH_DAYS } from '../../shared/limits.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { SavedMapping } from './mapping.ts';
 import { parseSavedMapping } from './mapping.ts';
@@ -70,8 +72,9 @@ export function getForm(db: Database, formId: number): FormRow {
   return f;
 }
 
+/** The form's waves, those in the Papelera left out. */
 export function formWaveCount(db: Database, formId: number): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM survey WHERE form_id = ?').get(formId) as { n: number }).n;
+  return (db.prepare('SELECT COUNT(*) AS n FROM survey WHERE form_id = ? AND deleted_at IS NULL').get(formId) as { n: number }).n;
 }
 
 export function saveFormMapping(db: Database, formId: number, mapping: SavedMapping): void {
@@ -176,13 +179,16 @@ interface SurveyRow {
   warnings: string;
   service_column: number | null;
   imported_at: string;
+  deleted_at: string | null;
   wave: number;
 }
 
+// A wave's number counts the form's waves not in the Papelera (a wave in the Papelera keeps
+// the number it would have if it came back).
 const SUMMARY_SQL = `
   SELECT s.id, s.form_id, f.name AS form_name, s.plan_id, s.file_name, s.source, s.respondents, s.date_from, s.date_to,
-         s.warnings, s.service_column, s.imported_at,
-         (SELECT COUNT(*) FROM survey o WHERE o.form_id = s.form_id
+         s.warnings, s.service_column, s.imported_at, s.deleted_at,
+         (SELECT COUNT(*) FROM survey o WHERE o.form_id = s.form_id AND (o.deleted_at IS NULL OR o.id = s.id)
             AND (COALESCE(o.date_from, '9999') < COALESCE(s.date_from, '9999')
                  OR (COALESCE(o.date_from, '9999') = COALESCE(s.date_from, '9999') AND o.id <= s.id))) AS wave
   FROM survey s JOIN survey_form f ON f.id = s.form_id`;
@@ -202,17 +208,40 @@ function toSummary(r: SurveyRow): SurveySummary {
   };
 }
 
+/** The imported waves, newest first; waves in the Papelera are left out. */
 export function listSurveys(db: Database, planId?: number): SurveySummary[] {
   const rows = (
     planId === undefined
-      ? db.prepare(`${SUMMARY_SQL} ORDER BY s.id DESC`).all()
-      : db.prepare(`${SUMMARY_SQL} WHERE s.plan_id = ? ORDER BY s.id DESC`).all(planId)
+      ? db.prepare(`${SUMMARY_SQL} WHERE s.deleted_at IS NULL ORDER BY s.id DESC`).all()
+      : db.prepare(`${SUMMARY_SQL} WHERE s.plan_id = ? AND s.deleted_at IS NULL ORDER BY s.id DESC`).all(planId)
   ) as SurveyRow[];
   return rows.map(toSummary);
 }
 
+/** The form's waves in order (those in the Papelera left out: they feed no indicator, trend or import). */
 export function surveysOfForm(db: Database, formId: number): SurveySummary[] {
-  return (db.prepare(`${SUMMARY_SQL} WHERE s.form_id = ?`).all(formId) as SurveyRow[]).map(toSummary).sort((a, b) => a.wave - b.wave);
+  return (db.prepare(`${SUMMARY_SQL} WHERE s.form_id = ? AND s.deleted_at IS NULL`).all(formId) as SurveyRow[])
+    .map(toSummary)
+    .sort((a, b) => a.wave - b.wave);
+}
+
+const inTrash = (surveyId: number) =>
+  new AppError(
+    'not_found',
+    `La encuesta número ${surveyId} está en la Papelera. Para recuperarla: mejora trash restore --survey ${surveyId} (o Copias de seguridad → Papelera).`,
+  );
+
+const notFound = (surveyId: number) =>
+  new AppError('not_found', `No existe la encuesta número ${surveyId}. Revise el número con «mejora list-surveys».`);
+
+/** The wave's form; refused when the wave does not exist or is in the Papelera. */
+function liveFormIdOf(db: Database, surveyId: number): number {
+  const r = db.prepare('SELECT form_id, deleted_at FROM survey WHERE id = ?').get(surveyId) as
+    | { form_id: number; deleted_at: string | null }
+    | undefined;
+  if (!r) throw notFound(surveyId);
+  if (r.deleted_at) throw inTrash(surveyId);
+  return r.form_id;
 }
 
 export interface SurveyHead {
@@ -223,7 +252,8 @@ export interface SurveyHead {
 
 export function getSurveyHead(db: Database, surveyId: number): SurveyHead {
   const r = db.prepare(`${SUMMARY_SQL} WHERE s.id = ?`).get(surveyId) as SurveyRow | undefined;
-  if (!r) throw new AppError('not_found', `No existe la encuesta número ${surveyId}. Revise el número con «mejora list-surveys».`);
+  if (!r) throw notFound(surveyId);
+  if (r.deleted_at) throw inTrash(surveyId);
   return { summary: toSummary(r), warnings: JSON.parse(r.warnings) as string[], detectedServiceColumn: r.service_column };
 }
 
@@ -268,41 +298,81 @@ export function loadAnswers(db: Database, surveyId: number): SurveyAnswers {
 }
 
 export function formOfSurvey(db: Database, surveyId: number): FormRow {
-  const r = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(surveyId) as { form_id: number } | undefined;
-  if (!r) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
-  return getForm(db, r.form_id);
+  return getForm(db, liveFormIdOf(db, surveyId));
 }
 
 export function mappingOfForm(form: FormRow): SavedMapping {
   return parseSavedMapping(form.mapping);
 }
 
-/** Deletes a wave; a form left without waves goes too (with its indicator links). */
+/** Moves a wave to the Papelera: nothing is deleted for TRASH_DAYS days (its indicator links stay). */
 export function deleteSurvey(db: Database, surveyId: number): void {
   db.transaction(() => {
-    const r = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(surveyId) as { form_id: number } | undefined;
-    if (!r) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
-    db.prepare('DELETE FROM survey WHERE id = ?').run(surveyId);
-    if (formWaveCount(db, r.form_id) === 0) db.prepare('DELETE FROM survey_form WHERE id = ?').run(r.form_id);
+    liveFormIdOf(db, surveyId);
+    db.prepare('UPDATE survey SET deleted_at = ? WHERE id = ?').run(now(), surveyId);
+    purgeSurveyTrash(db);
   }).immediate();
+}
+
+const expiry = (deletedAt: string) => new Date(Date.parse(deletedAt) + TRASH_DAYS * 86_400_000).toISOString();
+
+/** The waves in the Papelera, the most recently deleted first. */
+export function listSurveyTrash(db: Database): TrashedSurvey[] {
+  purgeSurveyTrash(db);
+  return (db.prepare(`${SUMMARY_SQL} WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC, s.id DESC`).all() as SurveyRow[]).map(
+    (r) => ({ ...toSummary(r), deletedAt: r.deleted_at!, expiresAt: expiry(r.deleted_at!) }),
+  );
+}
+
+/** Brings a wave back from the Papelera: it feeds its form's indicators and trend again. */
+export function restoreSurveyFromTrash(db: Database, surveyId: number): SurveySummary {
+  const row = db.prepare('SELECT deleted_at FROM survey WHERE id = ?').get(surveyId) as { deleted_at: string | null } | undefined;
+  if (!row)
+    throw new AppError(
+      'not_found',
+      `La encuesta número ${surveyId} no está en la Papelera: puede que hayan pasado los ${TRASH_DAYS} días. Vea «mejora trash list».`,
+    );
+  if (!row.deleted_at)
+    throw new AppError('conflict', `La encuesta número ${surveyId} no está en la Papelera: ya está entre sus encuestas.`);
+  db.prepare('UPDATE survey SET deleted_at = NULL WHERE id = ?').run(surveyId);
+  return getSurveyHead(db, surveyId).summary;
+}
+
+/**
+ * Waves in the Papelera for more than TRASH_DAYS days are deleted for good (their answers with
+ * them); a form left without any wave goes too, with the indicator links that measured it.
+ */
+export function purgeSurveyTrash(db: Database, at = new Date()): number {
+  const cutoff = new Date(at.getTime() - TRASH_DAYS * 86_400_000).toISOString();
+  const gone = db.prepare('DELETE FROM survey WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(cutoff).changes;
+  if (gone) db.prepare('DELETE FROM survey_form WHERE NOT EXISTS (SELECT 1 FROM survey s WHERE s.form_id = survey_form.id)').run();
+  return gone;
 }
 
 export function renameSurveyForm(db: Database, surveyId: number, name: string): void {
   const clean = name.replace(/\s+/g, ' ').trim();
   if (!clean) throw new AppError('invalid_argument', 'Escriba un nombre para la encuesta.');
-  const row = db.prepare('SELECT form_id FROM survey WHERE id = ?').get(surveyId) as { form_id: number } | undefined;
-  if (!row) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
-  db.prepare('UPDATE survey_form SET name = ?, updated_at = ? WHERE id = ?').run(clean, new Date().toISOString(), row.form_id);
+  db.prepare('UPDATE survey_form SET name = ?, updated_at = ? WHERE id = ?').run(
+    clean,
+    new Date().toISOString(),
+    liveFormIdOf(db, surveyId),
+  );
 }
 
 export function setSurveyPlan(db: Database, surveyId: number, planId: number | null): void {
+  liveFormIdOf(db, surveyId);
   if (planId !== null) assertPlanExists(db, planId);
-  const res = db.prepare('UPDATE survey SET plan_id = ? WHERE id = ?').run(planId, surveyId);
-  if (res.changes === 0) throw new AppError('not_found', `No existe la encuesta número ${surveyId}.`);
+  db.prepare('UPDATE survey SET plan_id = ? WHERE id = ?').run(planId, surveyId);
 }
 
+/** The forms with at least one wave not in the Papelera. */
 export function listForms(db: Database): FormRow[] {
-  return db.prepare('SELECT id, name, source, fingerprint, mapping FROM survey_form ORDER BY id').all() as FormRow[];
+  return db
+    .prepare(
+      `SELECT id, name, source, fingerprint, mapping FROM survey_form f
+       WHERE EXISTS (SELECT 1 FROM survey s WHERE s.form_id = f.id AND s.deleted_at IS NULL) ORDER BY id`,
+    )
+    .all() as FormRow[];
 }
 
 /** The earlier import of a file with these bytes (a wave in the Papelera does not count). */

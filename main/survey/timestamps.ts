@@ -53,6 +53,7 @@ export interface TimestampOptions {
   dayFirst?: boolean;
 }
 
+const DMY_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/;
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?$/;
 
 function daysInMonth(y: number, m: number): number {
@@ -70,6 +71,21 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
     // Checked by arithmetic: no Date per value (a 240,000-row survey has as many timestamps).
     const ok = y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && timeOk;
     return ok ? value : null;
+  }
+  // Fast path: "5/02/2026 14:07:09" (Google Forms' CSV in Spanish, Excel's CSV), no zone and
+  // no a. m./p. m.: the same checks and result as the general path below, without a Date.
+  if (!opts.utc) {
+    const m = DMY_TIME.exec(value);
+    if (m) {
+      const a = +m[1]!;
+      const b = +m[2]!;
+      const y = +m[3]!;
+      const [d, mo] = opts.dayFirst === false ? [b, a] : [a, b];
+      const h = +m[4]!;
+      const ok =
+        y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && +m[5]! <= 59 && +m[6]! <= 59;
+      return ok ? [m[3], '-', pad(mo), '-', pad(d), 'T', pad(h), ':', m[5], ':', m[6]].join('') : null;
+    }
   }
   const t = value
     .replace(/[\u00a0\u202f]/g, ' ')

@@ -1,6 +1,7 @@
 // The one API contract: every method the renderer, the CLI and the transports know.
 import { backupsContract, LOCAL_ONLY_METHODS } from './backups.ts';
 import type { ClientOf, HandlersOf } from './contract.ts';
+import { formsContract } from './forms.ts';
 import { historyContract } from './history.ts';
 import { nextYearContract } from './nextYear.ts';
 import { planFilesContract } from './planFiles.ts';
@@ -22,6 +23,7 @@ export const contract = {
   ...settingsContract,
   ...nextYearContract,
   ...historyContract,
+  ...formsContract,
 };
 
 export type ApiContract = typeof contract;

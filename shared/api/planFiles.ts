@@ -1,5 +1,6 @@
 // API methods for the official plan spreadsheet: import (with a preview and, for a plan
 // that already exists, what changed), update from a file, export.
+import type { PlanMetaLine } from '../planMetadata.ts';
 import { MAX_YEAR, MIN_YEAR } from '../rules.ts';
 import type { ActionFields } from '../types.ts';
 import { v } from '../validate.ts';
@@ -25,6 +26,8 @@ export interface ParsedPlan {
   title: string;
   periodFrom: number | null;
   periodTo: number | null;
+  /** The lines above the header besides the title ("Fecha de elaboración: …"). */
+  metadata: PlanMetaLine[];
   extraColumns: string[];
   actions: ActionFields[];
   /**
@@ -77,6 +80,11 @@ export interface PlanImportPreview {
   existingPlan: { id: number; title: string; institution: string } | null;
   /** Present when existingPlan is. */
   diff: PlanDiff | null;
+  /**
+   * When the plan to update (targetPlanId) is of another institution or period than the file:
+   * the Spanish sentence that says so (shown in red; the dialog then proposes a new plan).
+   */
+  mismatch: string | null;
 }
 
 export interface PlanImportResult {

@@ -8,6 +8,7 @@ import { v } from '../validate.ts';
 import { method } from './contract.ts';
 import { MAX_EXTRA_COLUMNS, MAX_FIELD_TEXT, MAX_PLAN_NAME, MAX_TASKS_PER_ACTION } from '../limits.ts';
 import { dayValidator } from './seguimiento.ts';
+import { MAX_META_LABEL, MAX_META_LINES, MAX_META_VALUE } from '../planMetadata.ts';
 
 const TEXT = MAX_FIELD_TEXT;
 const id = () => v.int({ min: 1 });
@@ -47,6 +48,9 @@ const planFields = {
   periodFrom: v.int({ min: MIN_YEAR, max: MAX_YEAR }),
   periodTo: v.int({ min: MIN_YEAR, max: MAX_YEAR }),
   cafVersion: v.literal(...CAF_VERSIONS),
+  metadata: v.optional(
+    v.array(v.object({ label: v.string({ max: MAX_META_LABEL }), value: v.string({ max: MAX_META_VALUE }) }), { max: MAX_META_LINES }),
+  ),
 };
 
 export interface AppInfo {
@@ -68,13 +72,15 @@ export const plansContract = {
       periodFrom: planFields.periodFrom,
       periodTo: planFields.periodTo,
       cafVersion: v.optional(planFields.cafVersion),
+      metadata: planFields.metadata,
     }),
   ),
   updatePlan: method<PlanSummary>()(v.object({ planId: id(), fields: v.object(planFields) })),
   deletePlan: method<{ deleted: true }>()(v.object({ planId: id() })),
   addAction: method<Action>()(v.object({ planId: id(), fields: actionFieldsValidator, position: v.optional(v.int({ min: 0 })) })),
   updateAction: method<Action>()(v.object({ actionId: id(), fields: actionFieldsValidator })),
-  deleteAction: method<{ deleted: true }>()(v.object({ actionId: id() })),
+  /** Deletes an action; `undoId` puts it back exactly (restoreActionFromTrash) for 30 days. */
+  deleteAction: method<{ deleted: true; undoId: number }>()(v.object({ actionId: id() })),
   /** Moves an action to a 0-based position; numbers follow the new order. */
   moveAction: method<Plan>()(v.object({ actionId: id(), toIndex: v.int({ min: 0 }) })),
 };

@@ -107,8 +107,17 @@ export const seguimientoContract = {
   /**
    * The plan with every action's and task's follow-up as of `asOf` (today by default), or —
    * with `cutoffId` — the frozen state of a closed cut-off of this plan (asOf is then ignored).
+   * `evidence: 'counts'`: the live plan comes without its `evidence` list (every action and task
+   * still has its count) — what the plan screen asks for.
    */
-  planProgress: method<PlanProgress>()(v.object({ planId: id(), asOf: v.optional(dayValidator()), cutoffId: v.optional(id()) })),
+  planProgress: method<PlanProgress>()(
+    v.object({
+      planId: id(),
+      asOf: v.optional(dayValidator()),
+      cutoffId: v.optional(id()),
+      evidence: v.optional(v.literal('list', 'counts')),
+    }),
+  ),
 
   /**
    * A task's status, done day, note and own months. Fields left out keep their value.

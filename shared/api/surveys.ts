@@ -363,7 +363,7 @@ export const surveysContract = {
   listSurveyForms: method<SurveyFormSummary[]>()(v.object({})),
   /** One survey with its columns as currently mapped. */
   getSurvey: method<SurveyDetail>()(v.object({ surveyId: id() })),
-  /** Deletes one wave (its responses too). A form left without waves is deleted with its indicator links. */
+  /** Moves one wave to the Papelera for 30 days (then it is deleted; a form left without waves goes with its indicator links). */
   deleteSurvey: method<{ deleted: true }>()(v.object({ surveyId: id() })),
   /**
    * Renames the survey's form (every wave of it carries the form's name). Surveys start named

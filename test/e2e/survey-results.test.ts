@@ -317,7 +317,7 @@ describe('citizen surveys in the browser', () => {
       .first()
       .getByRole('button', { name: /^Eliminar/ })
       .click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Eliminar encuesta' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mover a la Papelera' }).click();
     await page.getByRole('heading', { name: 'Todavía no hay encuestas' }).waitFor();
   });
 });

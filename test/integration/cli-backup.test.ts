@@ -196,12 +196,69 @@ describe('mejora delete-plan and the Papelera', { timeout: 120_000 }, () => {
           expires_at: expect.any(String),
         },
       ],
+      surveys: [],
+      actions: [],
     });
     expect(Date.parse(trash.trash[0].expires_at) - Date.parse(trash.trash[0].deleted_at)).toBe(30 * 86_400_000);
     const { backups } = JSON.parse((await m('backup', 'list', '--json')).stdout);
     expect(backups[0]).toMatchObject({ reason: 'antes de borrar un plan', plans: 1 });
     expect(JSON.parse((await m('trash', 'restore', '1', '--json')).stdout)).toEqual({ id: 1 });
     expect(JSON.parse((await m('show-plan', '1', '--json')).stdout).actions).toHaveLength(3);
+  });
+
+  it('delete-survey moves a wave to the Papelera; trash list shows it; trash restore --survey ID brings it back', async () => {
+    const imported = JSON.parse((await m('import-survey', SURVEY, '--plan', 'none', '--json')).stdout);
+    const id = String(imported.surveyId);
+    const refused = await m('delete-survey', id);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/--yes/);
+    expect(JSON.parse((await m('list-surveys', '--json')).stdout)).toHaveLength(1);
+
+    const deleted = await m('delete-survey', id, '--yes');
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toContain(`mejora trash restore --survey ${id}`);
+    expect(JSON.parse((await m('list-surveys', '--json')).stdout)).toEqual([]);
+    const report = await m('survey-report', id);
+    expect(report.code).toBe(1);
+    expect(report.stderr).toMatch(/está en la Papelera.*mejora trash restore --survey/);
+
+    const listed = JSON.parse((await m('trash', 'list', '--json')).stdout);
+    expect(listed).toEqual({
+      trash: [],
+      surveys: [
+        {
+          id: imported.surveyId,
+          form_id: imported.formId,
+          form: expect.any(String),
+          wave: 1,
+          file: 'encuesta-kobo.csv',
+          respondents: imported.respondents,
+          plan_id: null,
+          deleted_at: expect.any(String),
+          expires_at: expect.any(String),
+        },
+      ],
+      actions: [],
+    });
+    const text = await m('trash', 'list');
+    expect(text.stdout).toMatch(/Encuestas:\n\s+1\s+.*ola 1 \(encuesta-kobo\.csv/);
+    expect(text.stdout).toContain('mejora trash restore --survey ID');
+    const { backups } = JSON.parse((await m('backup', 'list', '--json')).stdout);
+    expect(backups[0]).toMatchObject({ reason: 'antes de borrar una encuesta' });
+
+    // A plain ID is still a plan's: plan 1 is not in the Papelera.
+    const wrong = await m('trash', 'restore', id);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/El plan número 1 no está en la Papelera/);
+    const both = await m('trash', 'restore', '1', '--survey', id);
+    expect(both.code).toBe(2);
+
+    const restored = await m('trash', 'restore', '--survey', id, '--json');
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.stdout)).toEqual({ id: imported.surveyId, survey: true });
+    expect(JSON.parse((await m('list-surveys', '--json')).stdout).map((s: { id: number }) => s.id)).toEqual([imported.surveyId]);
+    expect((await m('survey-report', id, '--json')).code).toBe(0);
+    expect(JSON.parse((await m('trash', 'list', '--json')).stdout)).toEqual({ trash: [], surveys: [], actions: [] });
   });
 
   it('settings --set usuario=NOMBRE keeps the user name (for history and reports); an unknown key is a usage error', async () => {

@@ -70,6 +70,7 @@ describe('mejora CLI', () => {
       institution: 'Ayuntamiento Municipal de Vallejuelo',
       title: 'Plan de Mejora Institucional 2025-2026',
       period: { from: 2025, to: 2026 },
+      metadata: [],
       actions: [
         {
           no: 1,
@@ -93,6 +94,24 @@ describe('mejora CLI', () => {
         },
       ],
     });
+  });
+
+  it('show-plan prints the lines above the header (JSON and text)', async () => {
+    const backend = openBackend(db);
+    const { institution, title, periodFrom, periodTo, cafVersion } = await backend.api.getPlan({ planId });
+    const p = { institution, title, periodFrom, periodTo, cafVersion };
+    await backend.api.updatePlan({
+      planId,
+      fields: { ...p, metadata: [{ label: 'Fecha de elaboración', value: '15/10/2025' }] },
+    });
+    backend.close();
+    const json = await mejora(['show-plan', String(planId), '--json', '--db', db]);
+    expect(JSON.parse(json.stdout).metadata).toEqual([{ label: 'Fecha de elaboración', value: '15/10/2025' }]);
+    const text = await mejora(['show-plan', String(planId), '--db', db]);
+    expect(text.stdout).toContain('Ayuntamiento Municipal de Vallejuelo\nFecha de elaboración: 15/10/2025\nPeríodo');
+    const b2 = openBackend(db);
+    await b2.api.updatePlan({ planId, fields: { ...p, metadata: [] } });
+    b2.close();
   });
 
   it('list-plans reads the file named by MEJORA_DB', async () => {

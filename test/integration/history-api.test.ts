@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../main/app/backend.ts';
+import { withoutRowHistory } from '../../main/db/changeLog.ts';
+import { openDatabase } from '../../main/db/open.ts';
 import type { Backend } from '../../main/app/backend.ts';
 import { emptyActionFields } from '../../shared/types.ts';
 import type { ActionFields } from '../../shared/types.ts';
@@ -101,6 +103,72 @@ describe('planHistory API', () => {
     const before = (await api.planHistory({ planId: id })).changes.length;
     await api.updateAction({ actionId: a.id, fields: action('Una', { tasks: [{ text: 'T', status: 'pendiente' }] }) });
     expect((await api.planHistory({ planId: id })).changes.length).toBe(before);
+  });
+
+  it('a plan imported from a file: one entry for its creation and one for the import, not one per action and task', async () => {
+    const { api } = backend;
+    await api.setSettings({ usuario: 'Luis Méndez' });
+    const { id } = await api.createPlan({ institution: 'Ayuntamiento Municipal de Vallejuelo', periodFrom: 2025, periodTo: 2026 });
+    await api.addAction({
+      planId: id,
+      fields: action('Una', {
+        tasks: [
+          { text: 'Primera', status: 'pendiente' },
+          { text: 'Segunda', status: 'pendiente' },
+        ],
+      }),
+    });
+    await api.addAction({ planId: id, fields: action('Dos', { tasks: [{ text: 'Única', status: 'pendiente' }] }) });
+    const file = await api.exportPlan({ planId: id });
+    const imported = await api.importPlan({ fileName: 'plan-2025.xlsx', bytes: file.bytes, mode: 'new' });
+
+    const changes = (await api.planHistory({ planId: imported.planId })).changes;
+    expect(changes.map((c) => [c.field, c.door, c.no, c.task, c.to, c.user])).toEqual([
+      ['plan_imported', 'archivo', null, null, 'plan-2025.xlsx — 2 acciones, 3 tareas', 'Luis Méndez'],
+      ['plan_created', 'archivo', null, null, 'Plan de Mejora Institucional 2025-2026', 'Luis Méndez'],
+    ]);
+    // Later edits of the imported plan are recorded row by row, as always.
+    await api.addAction({ planId: imported.planId, fields: action('Tres') });
+    expect((await api.planHistory({ planId: imported.planId })).changes[0]).toMatchObject({ field: 'action_added', door: 'app', no: 3 });
+  });
+
+  it('history is off only inside withoutRowHistory, and back on when its transaction rolls back', () => {
+    backend.close();
+    const { db } = openDatabase(file);
+    try {
+      const planId = Number(
+        db
+          .prepare(
+            "INSERT INTO plan (institution, title, period_from, period_to, caf_version, created_at, updated_at) VALUES ('X', 'T', 2025, 2025, '2020', '', '')",
+          )
+          .run().lastInsertRowid,
+      );
+      const addAction = (text: string) =>
+        db
+          .prepare(
+            "INSERT INTO action (plan_id, position, action, updated_at) VALUES (?, (SELECT COUNT(*) FROM action WHERE plan_id = ?), ?, '')",
+          )
+          .run(planId, planId, text);
+      const logged = () =>
+        (db.prepare("SELECT after_value FROM change_log WHERE field = 'action_added' ORDER BY id").all() as { after_value: string }[]).map(
+          (r) => r.after_value,
+        );
+      expect(() => withoutRowHistory(db, () => addAction('sin transacción'))).toThrow();
+      db.transaction(() => withoutRowHistory(db, () => addAction('en silencio')))();
+      expect(() =>
+        db.transaction(() =>
+          withoutRowHistory(db, () => {
+            addAction('deshecha');
+            throw new Error('falla a mitad');
+          }),
+        )(),
+      ).toThrow('falla a mitad');
+      addAction('después');
+      expect(logged()).toEqual(['después']);
+    } finally {
+      db.close();
+    }
+    backend = openBackend(file);
   });
 
   it('another tool can still write the data file (the triggers live only on Mejora connections)', async () => {

@@ -274,3 +274,47 @@ describe('next year plan', { timeout: 180_000 }, () => {
     expect(plans.find((p) => p.id === result.planId)).toMatchObject({ archived: false, previousPlanId: base, periodFrom: 2026 });
   });
 });
+
+describe("the lines above the header in next year's plan and copies (issue 12 item 1)", () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it("next year keeps the lines without this year's dates; a copy in place keeps them all; archived refuses them", async () => {
+    const backend = openBackend(path.join(tmp.dir, 'meta.sqlite'));
+    try {
+      const { api } = backend;
+      const metadata = [
+        { label: 'Nombre de la Organización', value: 'Ayuntamiento Municipal de Vallejuelo' },
+        { label: 'Fecha de elaboración', value: '15/10/2025' },
+        { label: 'Elaborado por', value: 'Comité de Calidad' },
+      ];
+      const { id } = await api.createPlan({
+        institution: 'Ayuntamiento Municipal de Vallejuelo',
+        periodFrom: 2025,
+        periodTo: 2026,
+        metadata,
+      });
+      await api.addAction({ planId: id, fields: action({ action: 'Algo', start: '2026-01', end: '2026-02' }) });
+      const next = await api.createNextPlan({ planId: id });
+      expect((await api.getPlan({ planId: next.planId })).metadata).toEqual([
+        metadata[0],
+        { label: 'Fecha de elaboración', value: '' },
+        metadata[2],
+      ]);
+      const same = await api.copyPlan({ planId: id });
+      expect((await api.getPlan({ planId: same.planId })).metadata).toEqual(metadata);
+
+      await api.archivePlan({ planId: id, archived: true });
+      const p = await api.getPlan({ planId: id });
+      await expect(
+        api.updatePlan({
+          planId: id,
+          fields: { institution: p.institution, title: p.title, periodFrom: 2025, periodTo: 2026, cafVersion: p.cafVersion, metadata: [] },
+        }),
+      ).rejects.toThrow(/archivado/);
+      expect((await api.getPlan({ planId: id })).metadata).toEqual(metadata);
+    } finally {
+      backend.close();
+    }
+  });
+});

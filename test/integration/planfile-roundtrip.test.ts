@@ -38,6 +38,7 @@ function content(plan: Plan) {
     title: plan.title,
     periodFrom: plan.periodFrom,
     periodTo: plan.periodTo,
+    metadata: plan.metadata,
     extraColumns: plan.extraColumns,
     // Task ids are the saved rows'. A task's own months (one task per row in the file) have no
     // place in the official one-row-per-action layout; the export "con seguimiento" carries them.
@@ -78,5 +79,60 @@ describe.each(WORKBOOKS)('%s', (fileName, build) => {
     const [values1, values2] = [await cellValues(export1.bytes), await cellValues(export2.bytes)];
     expect(values1.length).toBeGreaterThan(5);
     expect(values2).toEqual(values1);
+  });
+});
+
+describe('the lines above the header (issue 12 item 1)', () => {
+  it('are kept with the plan, written back above the header and read back the same', async () => {
+    const first = await backend.api.importPlan({ fileName: 'pmi.xlsx', bytes: await mergedRowsWorkbook(), mode: 'new' });
+    const plan = await backend.api.getPlan({ planId: first.planId });
+    expect(plan.metadata).toEqual([
+      { label: 'Nombre de la Organización', value: 'Junta de Distrito Municipal de Guayabal' },
+      { label: 'Fecha de elaboración', value: '15/11/2025' },
+    ]);
+    const exported = await backend.api.exportPlan({ planId: first.planId });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported.bytes) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const text = (r: number) => ws.getCell(`A${r}`).text;
+    expect([1, 2, 3, 4].map(text)).toEqual([
+      'PLAN DE MEJORA INSTITUCIONAL 2025 – 2026',
+      'Nombre de la Organización: Junta de Distrito Municipal de Guayabal',
+      'Fecha de elaboración: 15/11/2025',
+      '',
+    ]);
+    expect(text(5)).toBe('No.'); // the header moved down by the kept lines
+    expect(ws.getCell('E7').text).toBe('Socializar el plan estratégico');
+
+    // Edited in "Datos del plan": a new line, a changed institution (its line follows).
+    await backend.api.updatePlan({
+      planId: first.planId,
+      fields: {
+        institution: 'Junta de Distrito Municipal de Guayabal Arriba',
+        title: plan.title,
+        periodFrom: 2025,
+        periodTo: 2026,
+        cafVersion: '2020',
+        metadata: [...plan.metadata, { label: 'Aprobado por', value: 'Consejo de Regidores' }],
+      },
+    });
+    const edited = await backend.api.exportPlan({ planId: first.planId });
+    const again = await backend.api.importPlan({ fileName: edited.fileName, bytes: edited.bytes, mode: 'new' });
+    const read = await backend.api.getPlan({ planId: again.planId });
+    expect(read.institution).toBe('Junta de Distrito Municipal de Guayabal Arriba');
+    expect(read.metadata).toEqual([
+      { label: 'Nombre de la Organización', value: 'Junta de Distrito Municipal de Guayabal Arriba' },
+      { label: 'Fecha de elaboración', value: '15/11/2025' },
+      { label: 'Aprobado por', value: 'Consejo de Regidores' },
+    ]);
+
+    // Updating from a file without those lines (made elsewhere) keeps the saved ones.
+    const seed = new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/plan-vallejuelo-2025-2026.xlsx')));
+    await backend.api.importPlan({ fileName: 'seed.xlsx', bytes: seed, mode: 'update', planId: again.planId });
+    expect((await backend.api.getPlan({ planId: again.planId })).metadata.map((l) => l.label)).toEqual([
+      'Nombre de la Organización',
+      'Fecha de elaboración',
+      'Aprobado por',
+    ]);
   });
 });

@@ -168,6 +168,26 @@ describe('seguimiento API', () => {
     expect((await rejection(api.getEvidenceContent({ evidenceId: evidence[0]!.id }))).message).toMatch(/dañado/);
   });
 
+  it("the plan screen's answer (evidence: 'counts') has every count of the full one, without the list", async () => {
+    const { api } = backend;
+    const before = await api.planProgress({ planId });
+    const taskId = before.actions[0]!.tasks[2]!.id;
+    await api.addEvidence({ actionId: actionIds[0]!, files: [{ fileName: 'Acta.pdf', bytes: PDF }] });
+    await api.addEvidence({ actionId: actionIds[0]!, taskId, files: [{ fileName: 'Foto.png', bytes: PNG }] });
+    const { evidence: added } = await api.addEvidence({ actionId: actionIds[1]!, files: [{ fileName: 'Otra.pdf', bytes: PDF }] });
+    await api.removeEvidence({ evidenceId: added[0]!.id });
+    const full = await api.planProgress({ planId, asOf: '2026-03-01' });
+    const counts = await api.planProgress({ planId, asOf: '2026-03-01', evidence: 'counts' });
+    expect(full.evidence).toHaveLength(2);
+    expect(counts.evidence).toEqual([]);
+    expect(counts.actions.map((a) => [a.progress.evidence, a.tasks.map((t) => t.evidence)])).toEqual([
+      [2, [0, 0, 1]],
+      [0, []],
+      [0, []],
+    ]);
+    expect({ ...counts, evidence: full.evidence }).toEqual(full);
+  });
+
   it('a closed cut-off stays the same after edits; reopening is recorded and closing again refreezes', async () => {
     const { api } = backend;
     let plan = await api.planProgress({ planId, asOf: '2026-03-31' });

@@ -31,5 +31,9 @@ describe('history text', () => {
     expect(changePlace({ no: 3, task: 2 })).toBe('Acción 3, tarea 2');
     expect(changeSummary({ field: 'responsible', from: '', to: 'RRHH' })).toBe('«(vacío)» → «RRHH»');
     expect(changeSummary({ field: 'action_deleted', from: 'Una', to: null })).toBe('«Una»');
+    expect(fieldLabel('plan_imported')).toBe('Plan importado de un archivo');
+    expect(changeSummary({ field: 'plan_imported', from: null, to: 'plan.xlsx — 2 acciones, 3 tareas' })).toBe(
+      '«plan.xlsx — 2 acciones, 3 tareas»',
+    );
   });
 });

@@ -137,6 +137,7 @@ describe('lines above the header', () => {
       institution: 'Ayuntamiento Municipal de Vallejuelo',
       periodFrom: 2025,
       periodTo: 2026,
+      metadata: [],
     });
     expect(
       readPlanMeta([
@@ -149,7 +150,26 @@ describe('lines above the header', () => {
       institution: 'Junta de Distrito X',
       periodFrom: 2026,
       periodTo: 2027,
+      // Kept for the export: every line but the title, the institution's with its label.
+      metadata: [
+        { label: 'Nombre de la Organización', value: 'Junta de Distrito X' },
+        { label: 'Fecha de elaboración', value: '15/01/2026' },
+        { label: 'Período', value: '2026 - 2027' },
+      ],
     });
+    // A line of free text is kept as it is; the institution's own line and a bare period are not repeated.
+    expect(
+      readPlanMeta([
+        'Ayuntamiento Municipal de Vallejuelo',
+        'Plan de Mejora Institucional',
+        '2025-2026',
+        'Dirección de Planificación y Desarrollo',
+        'Revisión: 2 (a las 10:30)',
+      ]).metadata,
+    ).toEqual([
+      { label: '', value: 'Dirección de Planificación y Desarrollo' },
+      { label: 'Revisión', value: '2 (a las 10:30)' },
+    ]);
     expect(readPeriod('Plan 2025 al 2026')).toEqual({ from: 2025, to: 2026 });
     expect(readPeriod('Plan 2026')).toEqual({ from: 2026, to: 2026 });
   });

@@ -16,6 +16,22 @@ describe('response timestamps in Dominican time (UTC−4)', () => {
     expect(parseTimestamp('31/02/2026')).toBeNull();
     expect(parseTimestamp('Mercado')).toBeNull();
   });
+
+  it('reads "d/m/aaaa h:mm:ss" on its short path exactly as on the general one', () => {
+    // A trailing space sends the same text through the general path (it trims first).
+    let seed = 11;
+    const rand = (n: number) => Math.floor(((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) * n);
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let i = 0; i < 3000; i++) {
+      const v = `${rand(33)}/${rand(2) ? two(rand(14)) : rand(14)}/${1890 + rand(330)} ${rand(26)}:${two(rand(62))}:${two(rand(62))}`;
+      for (const opts of [{}, { dayFirst: true }, { dayFirst: false }, { utc: true }]) {
+        expect(parseTimestamp(v, opts), `${v} ${JSON.stringify(opts)}`).toBe(parseTimestamp(`${v} `, opts));
+      }
+    }
+    expect(parseTimestamp('29/02/2024 0:00:00')).toBe('2024-02-29T00:00:00');
+    expect(parseTimestamp('29/02/2026 0:00:00')).toBeNull();
+    expect(parseTimestamp('5/02/2026 24:00:00')).toBeNull();
+  });
 });
 
 describe('multiple-choice cells', () => {

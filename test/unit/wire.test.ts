@@ -14,4 +14,10 @@ describe('wire encoding', () => {
     expect(new TextDecoder().decode(decoded.buf)).toBe('hola');
     expect(decoded.n).toBe(1);
   });
+
+  it('reads text that only mentions $bytes as text, and answers without files as they are', () => {
+    const value = { note: 'un texto con "$bytes" dentro', nested: [{ $bytes: 1 }, { a: null }] };
+    expect(decodeWire(encodeWire(value))).toEqual(value);
+    expect(decodeWire(encodeWire({ plan: { actions: [{ no: 1, tasks: [] }] } }))).toEqual({ plan: { actions: [{ no: 1, tasks: [] }] } });
+  });
 });

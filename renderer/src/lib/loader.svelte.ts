@@ -5,8 +5,12 @@ import { errorMessage } from './toast.svelte.ts';
 import { latestOnly } from './latest.ts';
 
 export class Loader<T> {
-  /** The latest answer; kept while a newer request runs (views dim it) and when a reload fails. */
-  data = $state<T | null>(null);
+  /**
+   * The latest answer; kept while a newer request runs (views dim it) and when a reload fails.
+   * Raw, not a deep proxy: an answer is replaced whole, never edited in place, and proxying a
+   * 400-action plan made every row read go through a signal (seconds on the plan page).
+   */
+  data = $state.raw<T | null>(null);
   /** The Spanish message of the latest request's failure, '' otherwise. */
   error = $state('');
   loading = $state(false);
