@@ -24,7 +24,8 @@ export function windowsSafeName(name: string, max: number): string {
     .trim();
   const dot = s.lastIndexOf('.');
   const ext = dot > 0 && s.length - dot <= 10 ? s.slice(dot) : '';
-  let stem = ext ? s.slice(0, dot) : s;
+  // "acta?.pdf" became "acta .pdf": no space or dot left before the extension.
+  let stem = (ext ? s.slice(0, dot) : s).replace(/[. ]+$/, '');
   if ([...stem].length + ext.length > max)
     stem =
       [...stem]

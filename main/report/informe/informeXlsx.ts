@@ -35,6 +35,9 @@ function table(
   ws.addRow([]);
   ws.addRow([title]).font = { bold: true, size: 12, color: { argb: 'FF1B5EA3' } };
   const h = ws.addRow(header);
+  // A header longer than its column wraps: give the row the lines it needs (Excel does not grow it).
+  const lines = Math.max(...header.map((t, i) => Math.ceil(t.length / Math.max(1, (ws.getColumn(i + 1).width ?? 10) - 2))));
+  h.height = Math.max(15, lines * 13 + 3);
   h.eachCell((c) => {
     c.font = { bold: true };
     c.fill = HEADER_FILL;
@@ -45,7 +48,7 @@ function table(
     const row = ws.addRow(values.map((v) => (typeof v === 'string' ? cellSafeText(v) : v)));
     row.eachCell({ includeEmpty: true }, (c, col) => {
       c.border = BORDER;
-      if (col > 1 && typeof values[col - 1] === 'number' && header[col - 1]!.startsWith('%')) c.numFmt = '0.0"%"';
+      if (col > 1 && typeof values[col - 1] === 'number' && header[col - 1]!.startsWith('%')) c.numFmt = '0.0" %"';
     });
     const k = colour?.(i);
     if (k) {
@@ -84,7 +87,7 @@ function writeResumen(wb: ExcelJS.Workbook, p: Progress, madeBy: MadeBy): void {
   ws.addRow([]);
   const g = ws.addRow(['Avance global (promedio de las acciones)', t.percent === null ? '—' : t.percent]);
   g.font = { bold: true, size: 12 };
-  if (t.percent !== null) g.getCell(2).numFmt = '0.0"%"';
+  if (t.percent !== null) g.getCell(2).numFmt = '0.0" %"';
   ws.addRow(['Acciones del plan', t.actions]);
   ws.addRow(['No se cuentan en el promedio las acciones canceladas ni las que no tienen base (sin tareas).']).font = {
     italic: true,
