@@ -112,7 +112,8 @@ function vocabulary(n: number): string[] {
   const syllables =
     'ca ción ges tión mu ni ci pal ña da re ú so pla ne ar tí cu lo in for ma ví a me jo ra se gui mien to co mu ni dad'.split(' ');
   let s = 17;
-  const r = (k: number) => ((s = (s * 1103515245 + 12345) >>> 0) >>> 8) % k;
+  // Math.imul: a plain product passes 2^53 and the sequence falls into a short cycle.
+  const r = (k: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8) % k;
   const out = new Set<string>(['de', 'la', 'el', 'los', 'las', 'y', 'en', 'del', 'para', 'con', 'por', 'a']);
   while (out.size < n) {
     let w = Array.from({ length: 2 + r(3) }, () => syllables[r(syllables.length)]).join('');
