@@ -9,7 +9,7 @@ export function formHandlers(ctx: ApiContext): HandlersOf<typeof formsContract> 
   const { db } = ctx;
   return {
     formResponsibles: ({ planId }) => formResponsibles(db, planId),
-    exportForms: ({ planId, responsibles, cutoffId, zip }) => exportForms(db, planId, responsibles, { cutoffId, zip }),
+    exportForms: ({ planId, responsibles, cutoffId, zip, dryRun }) => exportForms(db, planId, responsibles, { cutoffId, zip, dryRun }),
     previewForms: ({ planId, files }) => previewForms(db, planId, files),
     applyForms: ({ planId, files, choices, preferFormulario }) =>
       applyForms(db, planId, files, { choices, preferFormulario }, async () => {

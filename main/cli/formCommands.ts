@@ -109,7 +109,7 @@ export const formCommands: Command[] = [
             );
           }
         }
-        const at = { planId, ...(cutoffId !== undefined ? { cutoffId } : {}) };
+        const at = { planId, ...(cutoffId !== undefined ? { cutoffId } : {}), ...(args.flags['dry-run'] ? { dryRun: true } : {}) };
         const written: { responsible: string | null; file: string }[] = [];
         if (/\.zip$/i.test(out)) {
           const file = await api.exportForms({ ...at, responsibles: names, zip: true });

@@ -12,6 +12,12 @@ export function planFormToken(db: Database, planId: number): string {
   return token;
 }
 
+/** The plan's form token if one was made, without making one. */
+export function existingPlanFormToken(db: Database, planId: number): string | null {
+  const row = db.prepare('SELECT token FROM form_plan_token WHERE plan_id = ?').get(planId) as { token: string } | undefined;
+  return row?.token ?? null;
+}
+
 export function planByFormToken(db: Database, token: string): { id: number; title: string; institution: string } | null {
   return (
     (db
@@ -59,4 +65,37 @@ export function recordReceipt(
 export function setEvidenceNote(db: Database, target: { taskId: number } | { actionId: number }, text: string): void {
   if ('taskId' in target) db.prepare('UPDATE task SET evidence_note = ? WHERE id = ?').run(text, target.taskId);
   else db.prepare('UPDATE action SET evidence_note = ? WHERE id = ?').run(text, target.actionId);
+}
+
+export type SentValues = Record<string, string>;
+
+export interface SentForm {
+  planId: number;
+  responsible: string;
+  sentAt: string;
+  rows: Map<string, SentValues>;
+}
+
+/** Records a form as it is sent: what it may change when it comes back, and from which values. */
+export function recordSentForm(
+  db: Database,
+  f: { formId: string; planId: number; responsible: string; sentAt: string; rows: readonly SentValues[] },
+): void {
+  const rows = Object.fromEntries(f.rows.map((r) => [r.clave ?? '', r]));
+  db.prepare('INSERT INTO form_sent (form_id, plan_id, responsible, sent_at, rows) VALUES (?, ?, ?, ?, ?)').run(
+    f.formId,
+    f.planId,
+    f.responsible,
+    f.sentAt,
+    JSON.stringify(rows),
+  );
+}
+
+export function sentForm(db: Database, planId: number, formId: string): SentForm | null {
+  const row = db
+    .prepare('SELECT plan_id, responsible, sent_at, rows FROM form_sent WHERE form_id = ? AND plan_id = ?')
+    .get(formId, planId) as { plan_id: number; responsible: string; sent_at: string; rows: string } | undefined;
+  if (!row) return null;
+  const rows = JSON.parse(row.rows) as Record<string, SentValues>;
+  return { planId: row.plan_id, responsible: row.responsible, sentAt: row.sent_at, rows: new Map(Object.entries(rows)) };
 }

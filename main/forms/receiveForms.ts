@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { FormCellNote, FormChange, FormChoice, FormConflict, FormField, FormPreview } from '../../shared/api/forms.ts';
+import { MAX_NOTE } from '../../shared/api/seguimiento.ts';
 import { dominicanToday } from '../../shared/dates.ts';
 import type { IsoDay } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -23,9 +24,9 @@ import type { FormColumn } from './formLayout.ts';
 import type { FormRow } from './formRows.ts';
 import { editableFields, loadEvidenceNotes, rowsByKey } from './formRows.ts';
 import type { FormAnswers } from './formStore.ts';
-import { lastReceipt, planByFormToken, receiptBySha, recordReceipt, setEvidenceNote } from './formStore.ts';
+import { lastReceipt, planByFormToken, receiptBySha, recordReceipt, sentForm, setEvidenceNote } from './formStore.ts';
 import { readFormWorkbook } from './readForm.ts';
-import type { ReadForm } from './readForm.ts';
+import type { ReadForm, SentRow } from './readForm.ts';
 import { headingCells } from './writeForm.ts';
 
 const FIELDS: readonly FormField[] = ['estado', 'fecha', 'avance', 'observaciones', 'evidencia'];
@@ -137,6 +138,17 @@ export function evaluateForms(db: Database, planId: number, parsed: readonly Par
       out.push({ preview, writes: [], receipt: null });
       continue;
     }
+    // What was sent is read from the data file, never from the form's own hidden sheet: a form
+    // edited by hand cannot name another responsable's tasks or change the values it was sent with.
+    const record = sentForm(db, planId, formId);
+    if (!record) {
+      preview.refused =
+        'Este formulario no figura entre los enviados desde este plan (sus datos de identidad fueron cambiados, o se envió desde otra copia de los datos). Pida al responsable que use el archivo que recibió. No se aplicó nada.';
+      out.push({ preview, writes: [], receipt: null });
+      continue;
+    }
+    preview.responsible = record.responsible;
+    preview.sentAt = record.sentAt;
     if (batchShas.has(p.sha256) || receiptBySha(db, planId, p.sha256)) {
       preview.alreadyApplied = true;
       out.push({ preview, writes: [], receipt: null });
@@ -193,7 +205,15 @@ export function evaluateForms(db: Database, planId: number, parsed: readonly Par
         continue;
       }
       seen.add(row.key);
-      const sent = form.sent.get(row.key)!;
+      const sent = record.rows.get(row.key) as SentRow | undefined;
+      if (!sent) {
+        preview.ignored.push({
+          row: row.row,
+          column: row.cells.label?.column ?? 'B',
+          message: 'Fila que no estaba en el formulario enviado: no se toma.',
+        });
+        continue;
+      }
       const kind = row.key.startsWith('H') ? 'heading' : row.key.startsWith('T') ? 'task' : 'action';
       const editable = editableFields(kind);
       for (const ro of READ_ONLY) {
@@ -247,8 +267,11 @@ export function evaluateForms(db: Database, planId: number, parsed: readonly Par
             else if (a.value !== null) formValues.avance = percentValue(a.value);
             break;
           }
-          default:
-            formValues[field] = readTextAnswer(cell.value);
+          default: {
+            const text = readTextAnswer(cell.value);
+            if (text.length > MAX_NOTE) problem(`el texto tiene ${text.length} caracteres; caben ${MAX_NOTE}. Acórtelo; no se tomó.`);
+            else formValues[field] = text;
+          }
         }
       }
       if (kind === 'heading') continue;
@@ -303,6 +326,8 @@ export function evaluateForms(db: Database, planId: number, parsed: readonly Par
           message: 'Fecha de cumplimiento: solo va con el Estado «Completada»; la fecha no se tomó.',
         });
         rowWrites.splice(rowWrites.indexOf(fecha), 1);
+        // Not taken, so not part of what this form said: a corrected copy brings the day again.
+        delete answers[row.key]?.fecha;
         preview.changes = preview.changes.filter((c) => !(c.no === now.no && c.task === now.task && c.field === 'fecha'));
         preview.conflicts = preview.conflicts.filter((c) => !(c.no === now.no && c.task === now.task && c.field === 'fecha'));
       }

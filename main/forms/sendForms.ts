@@ -13,8 +13,8 @@ import type { PlanProgress } from '../../shared/seguimiento/types.ts';
 import { planProgressAsOf } from '../seguimiento/progressStore.ts';
 import { windowsSafeName } from '../report/informe/evidenceZip.ts';
 import { actionsForResponsible, loadEvidenceNotes, pendingCount, planResponsibles, rowsOfAction } from './formRows.ts';
-import { planFormToken } from './formStore.ts';
-import { writeFormWorkbook } from './writeForm.ts';
+import { existingPlanFormToken, planFormToken, recordSentForm } from './formStore.ts';
+import { sentRowOf, writeFormWorkbook } from './writeForm.ts';
 
 export function formResponsibles(db: Database, planId: number): { responsibles: FormResponsible[] } {
   const progress = planProgressAsOf(db, planId);
@@ -51,6 +51,8 @@ export interface ExportFormsOptions {
   cutoffId?: number | undefined;
   zip?: boolean | undefined;
   today?: IsoDay | undefined;
+  /** Make the files but record nothing (the CLI's --dry-run). */
+  dryRun?: boolean | undefined;
 }
 
 export async function exportForms(
@@ -79,7 +81,7 @@ export async function exportForms(
   }
   const unique = [...new Map(names.map((n) => [responsableKey(n), n])).values()];
   const notes = loadEvidenceNotes(db, planId);
-  const token = planFormToken(db, planId);
+  const token = opts.dryRun ? (existingPlanFormToken(db, planId) ?? 'sin-registrar-prueba') : planFormToken(db, planId);
   const files: { fileName: string; bytes: Uint8Array }[] = [];
   for (const name of unique) {
     const found = actionsForResponsible(progress, name);
@@ -91,6 +93,7 @@ export async function exportForms(
       );
     }
     const rows = found.actions.flatMap((a) => rowsOfAction(a, notes));
+    const formId = randomUUID();
     const bytes = await writeFormWorkbook(
       {
         planId,
@@ -99,12 +102,15 @@ export async function exportForms(
         planTitle: progress.title,
         period: formatPeriod(progress.periodFrom, progress.periodTo),
         responsible: found.label,
-        formId: randomUUID(),
+        formId,
         sentAt: today,
         cutoff: progress.cutoff ? { id: progress.cutoff.id, label: progress.cutoff.label, date: progress.cutoff.date } : null,
       },
       rows,
     );
+    if (!opts.dryRun) {
+      recordSentForm(db, { formId, planId, responsible: found.label, sentAt: today, rows: rows.map(sentRowOf) });
+    }
     files.push({ fileName: formFileName(found.label, progress, today), bytes });
   }
   if (files.length === 1 && !opts.zip) return files[0]!;

@@ -291,21 +291,7 @@ function writeIdentitySheet(wb: ExcelJS.Workbook, id: FormIdentity, rows: readon
     ws.getCell(IDENTITY_TABLE_ROW, i + 1).value = f;
   });
   rows.forEach((row, n) => {
-    const v = row.values;
-    const cells = [
-      row.key,
-      String(row.no),
-      row.task === null ? '' : String(row.task),
-      row.label,
-      row.text,
-      row.indicator,
-      row.period,
-      v?.estado ?? '',
-      v?.fecha ?? '',
-      v?.avance ?? '',
-      v?.observaciones ?? '',
-      v?.evidencia ?? '',
-    ];
+    const cells = IDENTITY_ROW_FIELDS.map((f) => sentRowOf(row)[f]);
     // Every value as text: a re-save must not turn "2026-03-15" or "50" into something else.
     cells.forEach((text, i) => {
       const cell = ws.getCell(IDENTITY_TABLE_ROW + 1 + n, i + 1);
@@ -314,4 +300,23 @@ function writeIdentitySheet(wb: ExcelJS.Workbook, id: FormIdentity, rows: readon
     });
   });
   ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+}
+
+/** The values a row is sent with, as text: written to the hidden sheet and recorded in the data file. */
+export function sentRowOf(row: FormRow): Record<(typeof IDENTITY_ROW_FIELDS)[number], string> {
+  const v = row.values;
+  return {
+    clave: row.key,
+    no: String(row.no),
+    tarea: row.task === null ? '' : String(row.task),
+    etiqueta: row.label,
+    texto: row.text,
+    indicador: row.indicator,
+    plazo: row.period,
+    estado: v?.estado ?? '',
+    fecha: v?.fecha ?? '',
+    avance: v?.avance ?? '',
+    observaciones: v?.observaciones ?? '',
+    evidencia: v?.evidencia ?? '',
+  };
 }

@@ -122,6 +122,8 @@ export const formsContract = {
       responsibles: v.array(v.string({ min: 1, max: 500 }), { max: 500 }),
       cutoffId: v.optional(id()),
       zip: v.optional(v.boolean()),
+      /** Make the files but record nothing in the data file (a rehearsal: --dry-run). */
+      dryRun: v.optional(v.boolean()),
     }),
   ),
   /** Reads returned forms (a .zip among them is opened) and says what applying them would do. Writes nothing. */

@@ -11,6 +11,18 @@ CREATE TABLE form_plan_token (
   created_at TEXT NOT NULL
 );
 
+-- Every form sent: which plan, which responsable, which rows and the values they were sent with.
+-- A returned form is checked against this record, not against its own hidden sheet, so a form
+-- edited by hand cannot reach another responsable's tasks or hide a conflict.
+CREATE TABLE form_sent (
+  form_id TEXT PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  responsible TEXT NOT NULL,
+  sent_at TEXT NOT NULL,
+  -- JSON {rowKey: {clave, no, tarea, etiqueta, texto, indicador, plazo, estado, fecha, avance, observaciones, evidencia}}
+  rows TEXT NOT NULL
+);
+
 CREATE TABLE form_receipt (
   id INTEGER PRIMARY KEY,
   plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
