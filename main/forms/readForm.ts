@@ -81,7 +81,7 @@ function toAnswer(v: CellValue | undefined): AnswerCell {
     case 'text':
       return v.text.trim() ? { kind: 'text', text: v.text } : { kind: 'empty' };
     case 'number':
-      return { kind: 'number', value: v.value };
+      return v.percent ? { kind: 'number', value: v.value, percent: true } : { kind: 'number', value: v.value };
     case 'date':
       return {
         kind: 'date',

@@ -12,7 +12,12 @@ export interface CellDate {
   second: number;
 }
 
-export type CellValue = { kind: 'text'; text: string } | { kind: 'number'; value: number } | CellDate | { kind: 'bool'; value: boolean };
+export type CellValue =
+  | { kind: 'text'; text: string }
+  /** `percent`: the cell is formatted as a percentage, so 0.5 shows "50 %". */
+  | { kind: 'number'; value: number; percent?: true }
+  | CellDate
+  | { kind: 'bool'; value: boolean };
 
 /** Excel's limits: 1,048,576 rows and 16,384 columns (A…XFD). */
 export const MAX_SHEET_ROWS = 1_048_576;

@@ -280,11 +280,12 @@ export class SheetScanner extends ChunkScanner {
           const text = decodeXmlText(buf.toString('utf8', from, to)).trim();
           return text ? { kind: 'text', text } : null;
         }
-        if (this.dateStyles[this.cellStyle] === 1) {
+        const style = this.dateStyles[this.cellStyle];
+        if (style === 1) {
           const date = serialToDate(n, this.date1904);
           if (date) return date;
         }
-        return { kind: 'number', value: n };
+        return style === 2 ? { kind: 'number', value: n, percent: true } : { kind: 'number', value: n };
       }
     }
   }

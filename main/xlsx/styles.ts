@@ -5,8 +5,17 @@ import { elements, parseAttributes } from './xml.ts';
 // Built-in number formats that show dates (ECMA-376 part 1, §18.8.30, and the locale variants).
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
 
-/** Index → shows a date. */
+/** Index → 1 shows a date, 2 shows a percentage (the cell holds a fraction: 0.5 is 50 %), 0 neither. */
 export type DateStyles = Uint8Array;
+
+/** Built-in percentage formats (9: 0%, 10: 0.00%). */
+const PERCENT_FORMAT_IDS = new Set([9, 10]);
+
+export function formatShowsPercent(code: string): boolean {
+  return removeDelimited(removeDelimited(code, '"', '"'), '[', ']')
+    .replace(/\\./g, '')
+    .includes('%');
+}
 
 export function formatShowsDate(code: string): boolean {
   const bare = removeDelimited(removeDelimited(code, '"', '"'), '[', ']')
@@ -46,7 +55,9 @@ export function readDateStyles(xml: string | null): DateStyles {
   for (const [attrs] of elements(cellXfs, 'xf')) {
     const id = Number(parseAttributes(attrs).numFmtId ?? 0);
     const code = custom.get(id);
-    flags.push((code !== undefined ? formatShowsDate(code) : DATE_FORMAT_IDS.has(id)) ? 1 : 0);
+    const date = code !== undefined ? formatShowsDate(code) : DATE_FORMAT_IDS.has(id);
+    const percent = code !== undefined ? formatShowsPercent(code) : PERCENT_FORMAT_IDS.has(id);
+    flags.push(date ? 1 : percent ? 2 : 0);
   }
   return Uint8Array.from(flags);
 }

@@ -13,7 +13,8 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 /** What a cell holds, as the reader saw it. */
 export type AnswerCell =
   | { kind: 'text'; text: string }
-  | { kind: 'number'; value: number }
+  /** `percent`: shown as a percentage in the sheet (typed "100%" is stored as 1). */
+  | { kind: 'number'; value: number; percent?: true }
   | { kind: 'date'; day: IsoDay }
   | { kind: 'empty' };
 
@@ -86,7 +87,7 @@ export function readPercentAnswer(cell: AnswerCell): Answer<number | null> {
   let value: number | null = null;
   let shown = '';
   if (cell.kind === 'number') {
-    value = cell.value > 0 && cell.value < 1 ? cell.value * 100 : cell.value;
+    value = cell.percent || (cell.value > 0 && cell.value < 1) ? cell.value * 100 : cell.value;
     shown = String(cell.value);
   } else if (cell.kind === 'text') {
     shown = cell.text.trim();

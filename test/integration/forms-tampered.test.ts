@@ -113,5 +113,15 @@ describe.skipIf(!PYTHON_WITH_OPENPYXL)(
       expect(t.status).toBe('completada');
       expect(t.doneOn).toBe(DONE);
     });
+
+    it('a % de avance typed as "100%" (stored as 1 in a percentage cell) is read as 100 %', async () => {
+      const sent = (await api.exportForms({ planId: plan.planId, responsibles: [TI] })).bytes;
+      const filled = fillWithOpenpyxl(sent, { cells: [{ row: '2', column: '% de avance', value: 'percent:1' }] });
+      const r = await api.previewForms({ planId: plan.planId, files: files(filled) });
+      expect(r.forms[0]!.problems).toEqual([]);
+      expect(r.forms[0]!.changes).toEqual([
+        expect.objectContaining({ no: 2, task: null, field: 'avance', to: expect.stringMatching(/^100/) }),
+      ]);
+    });
   },
 );

@@ -37,6 +37,9 @@ describe('form answers', () => {
     expect(readPercentAnswer(text('50%'))).toEqual({ ok: true, value: 50 });
     expect(readPercentAnswer(text('50,5'))).toEqual({ ok: true, value: 50.5 });
     expect(readPercentAnswer(num(75))).toEqual({ ok: true, value: 75 });
+    // "100%" typed into the cell: Excel stores 1 and formats the cell as a percentage.
+    expect(readPercentAnswer({ kind: 'number', value: 1, percent: true })).toEqual({ ok: true, value: 100 });
+    expect(readPercentAnswer({ kind: 'number', value: 0.25, percent: true })).toEqual({ ok: true, value: 25 });
     expect(readPercentAnswer(num(0.5))).toEqual({ ok: true, value: 50 });
     expect(readPercentAnswer(num(100))).toEqual({ ok: true, value: 100 });
     const words = readPercentAnswer(text('cincuenta'));
