@@ -105,6 +105,7 @@ function liveProgress(db: Database, planId: number, asOf: IsoDay, evidenceMode: 
     ).map((r) => [r.id, r]),
   );
   const evidence = evidenceMode === 'list' ? listEvidence(db, { planId }) : [];
+  const notes = evidenceNotes(db, planId);
   const { byAction, byTask } = countEvidence(db, planId);
   const counts = emptySemaforoCounts();
   const actions: ActionWithProgress[] = plan.actions.map((a) => {
@@ -118,14 +119,32 @@ function liveProgress(db: Database, planId: number, asOf: IsoDay, evidenceMode: 
       start: t.start ?? null,
       end: t.end ?? null,
       evidence: byTask.get(t.id!) ?? 0,
+      evidenceNote: notes.tasks.get(t.id!) ?? '',
     }));
     const f = followUp.get(a.id)!;
-    const progress = computeActionProgress(a, tasks, f, byAction.get(a.id) ?? 0, asOf, settings);
+    const progress = {
+      ...computeActionProgress(a, tasks, f, byAction.get(a.id) ?? 0, asOf, settings),
+      evidenceNote: notes.actions.get(a.id) ?? '',
+    };
     counts[progress.semaforo]++;
     return { ...a, tasks, progress };
   });
   const { actions: _ignored, ...summary } = plan;
   return { ...summary, actions, asOf, cutoff: null, settings, counts, evidence };
+}
+
+/** The "Evidencia" texts the responsables sent in their formularios, by action and task id (only those set). */
+function evidenceNotes(db: Database, planId: number): { actions: Map<number, string>; tasks: Map<number, string> } {
+  const actions = db.prepare("SELECT id, evidence_note AS note FROM action WHERE plan_id = ? AND evidence_note <> ''").all(planId) as {
+    id: number;
+    note: string;
+  }[];
+  const tasks = db
+    .prepare(
+      "SELECT t.id, t.evidence_note AS note FROM task t JOIN action a ON a.id = t.action_id WHERE a.plan_id = ? AND t.evidence_note <> ''",
+    )
+    .all(planId) as { id: number; note: string }[];
+  return { actions: new Map(actions.map((r) => [r.id, r.note])), tasks: new Map(tasks.map((r) => [r.id, r.note])) };
 }
 
 export function notFoundCutoff(): AppError {

@@ -103,6 +103,8 @@ export interface TaskProgress extends Task {
   end: YearMonth | null;
   /** Evidence files attached to this task (not removed). */
   evidence: number;
+  /** What the responsable said they can show ("Evidencia" of a formulario de avance); absent in older cut-offs. */
+  evidenceNote?: string;
 }
 
 export type ProgressSource = 'tareas' | 'manual';
@@ -131,6 +133,8 @@ export interface ActionProgress {
   note: string;
   /** Evidence files of the action and its tasks (not removed). */
   evidence: number;
+  /** What the responsable said they can show for the action itself (formulario de avance); absent in older cut-offs. */
+  evidenceNote?: string;
   /** First and last day of Inicio/Fin used by the semáforo (null without months). */
   startDay: IsoDay | null;
   endDay: IsoDay | null;

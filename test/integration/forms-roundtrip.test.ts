@@ -94,6 +94,8 @@ describe.skipIf(!PYTHON_WITH_OPENPYXL)(
       expect(p.actions[3]!.progress.state).toBe('completada');
       expect(p.actions[0]!.progress.formula).toBe('1 de 3 tareas');
       expect(evidenceNote(plan.dbPath, task(p, 1, 1).id)).toBe('Convocatorias firmadas');
+      // …and the officer sees it with the task's follow-up (planProgress, the action editor).
+      expect(task(p, 1, 1).evidenceNote).toBe('Convocatorias firmadas');
 
       const { changes } = await api.planHistory({ planId: plan.planId });
       const fromForm = changes.filter((c) => c.door === 'formulario');
