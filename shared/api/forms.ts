@@ -1,12 +1,7 @@
-// API methods for the formularios de avance (issue 11): one workbook per responsable with only
-// their tasks, sent out and received back. Receiving previews first; applying is one transaction
-// recorded in the history with the door 'formulario'. Contract shared with the UI (FORMS_CONTRACT.md):
-// names are stable; extend only with optional fields.
-import { AppError } from '../errors.ts';
-import { formatBytes } from '../format.ts';
-import { ValidationError, v } from '../validate.ts';
+import { v } from '../validate.ts';
 import type { Validator } from '../validate.ts';
 import { method } from './contract.ts';
+import { namedFileValidator } from './fileArg.ts';
 
 /** Largest form file (or .zip of forms) accepted: the plan import's cap. */
 export const MAX_FORM_FILE_BYTES = 40 * 1024 * 1024;
@@ -77,26 +72,10 @@ export type FormChoice = { no: number; task: number | null; field: FormField; ke
 const id = () => v.int({ min: 1 });
 /** One returned form (or .zip): a file too big is refused naming it, as every import does. */
 function formFileValidator(): Validator<{ fileName: string; bytes: Uint8Array }> {
-  const fileName = v.string({ min: 1, max: 260 });
-  return {
-    parse(x, path = '') {
-      if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new ValidationError(path, 'un archivo con nombre y contenido');
-      const input = x as Record<string, unknown>;
-      for (const key of Object.keys(input)) {
-        if (key !== 'fileName' && key !== 'bytes') throw new ValidationError(`${path}.${key}`, 'ningún campo con ese nombre');
-      }
-      const name = fileName.parse(input.fileName, `${path}.fileName`);
-      const bytes = input.bytes;
-      if (!(bytes instanceof Uint8Array)) throw new ValidationError(`${path}.bytes`, 'el contenido de un archivo');
-      if (bytes.byteLength > MAX_FORM_FILE_BYTES) {
-        throw new AppError(
-          'invalid_file',
-          `«${name}» pesa ${formatBytes(bytes.byteLength)}; Mejora acepta formularios (o un .zip de formularios) de hasta ${formatBytes(MAX_FORM_FILE_BYTES)}. No se aplicó nada.`,
-        );
-      }
-      return { fileName: name, bytes };
-    },
-  };
+  return namedFileValidator(
+    MAX_FORM_FILE_BYTES,
+    (name, size, max) => `«${name}» pesa ${size}; Mejora acepta formularios (o un .zip de formularios) de hasta ${max}. No se aplicó nada.`,
+  );
 }
 const formFile = () => formFileValidator();
 const formFiles = () => v.array(formFile(), { max: MAX_FORM_FILES_PER_CALL });

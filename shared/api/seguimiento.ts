@@ -1,11 +1,5 @@
-// API methods for following a plan through its year (issue 7): task and action progress,
-// evidence files, cut-offs (frozen states), what needs attention, plan settings, and the
-// plan with its progress as of a day. Days are 'AAAA-MM-DD'; `asOf` defaults to today in
-// Dominican time.
-import { formatBytes } from '../format.ts';
 import { isIsoDay } from '../dates.ts';
 import type { IsoDay } from '../dates.ts';
-import { AppError } from '../errors.ts';
 import { YEAR_MONTH_RE } from '../months.ts';
 import type {
   ActionWithProgress,
@@ -20,6 +14,7 @@ import { TASK_STATUSES } from '../types.ts';
 import { ValidationError, v } from '../validate.ts';
 import type { Validator } from '../validate.ts';
 import { method } from './contract.ts';
+import { namedFileValidator } from './fileArg.ts';
 
 /** Largest evidence file accepted. */
 export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
@@ -61,26 +56,11 @@ export interface EvidenceFileArg {
 
 /** One file: the size check names the file (a plain validator message would not). */
 export function evidenceFileValidator(): Validator<EvidenceFileArg> {
-  const fileName = v.string({ min: 1, max: 260 });
-  return {
-    parse(x, path = '') {
-      if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new ValidationError(path, 'un archivo con nombre y contenido');
-      const input = x as Record<string, unknown>;
-      for (const key of Object.keys(input)) {
-        if (key !== 'fileName' && key !== 'bytes') throw new ValidationError(`${path}.${key}`, 'ningún campo con ese nombre');
-      }
-      const name = fileName.parse(input.fileName, `${path}.fileName`);
-      const bytes = input.bytes;
-      if (!(bytes instanceof Uint8Array)) throw new ValidationError(`${path}.bytes`, 'el contenido de un archivo');
-      if (bytes.byteLength > MAX_EVIDENCE_BYTES) {
-        throw new AppError(
-          'invalid_file',
-          `«${name}» pesa ${formatBytes(bytes.byteLength)}; cada evidencia puede pesar hasta ${formatBytes(MAX_EVIDENCE_BYTES)}. Redúzcala (por ejemplo, guarde el PDF con menor calidad o divida el archivo) y adjúntela de nuevo. No se adjuntó nada.`,
-        );
-      }
-      return { fileName: name, bytes };
-    },
-  };
+  return namedFileValidator(
+    MAX_EVIDENCE_BYTES,
+    (name, size, max) =>
+      `«${name}» pesa ${size}; cada evidencia puede pesar hasta ${max}. Redúzcala (por ejemplo, guarde el PDF con menor calidad o divida el archivo) y adjúntela de nuevo. No se adjuntó nada.`,
+  );
 }
 
 const signer = () => v.object({ name: v.string({ max: 200 }), post: v.string({ max: 200 }) });
