@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openBackend } from '../main/app/backend.ts';
-import { actionPercent, actionState } from '../shared/seguimiento/progress.ts';
-import { semaforo } from '../shared/seguimiento/semaforo.ts';
+import { semaforoOfPlan } from './semaforoOfPlan.ts';
 import { emptyActionFields } from '../shared/types.ts';
 import type { ActionFields, TaskStatus } from '../shared/types.ts';
 
@@ -74,24 +73,7 @@ try {
   // The semáforo of the whole plan: the rules alone, over data already in memory.
   const loaded = await api.planProgress({ planId, asOf: AS_OF });
   const semaforoMs = await best(20, () => {
-    for (const a of loaded.actions) {
-      const input = {
-        tasks: a.tasks,
-        manualPercent: a.progress.manualPercent,
-        manualReason: a.progress.manualReason,
-        statusOverride: a.progress.statusOverride,
-      };
-      const pct = actionPercent(input);
-      semaforo({
-        start: a.start,
-        end: a.end,
-        endOpen: a.endOpen,
-        state: actionState(input),
-        actual: pct.fraction,
-        asOf: AS_OF,
-        settings: loaded.settings.semaforo,
-      });
-    }
+    semaforoOfPlan(loaded, AS_OF);
   });
 
   const referenceMs = await best(5, () => api.getPlan({ planId }));

@@ -14,8 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openBackend } from '../main/app/backend.ts';
-import { actionPercent, actionState } from '../shared/seguimiento/progress.ts';
-import { semaforo } from '../shared/seguimiento/semaforo.ts';
+import { semaforoOfPlan } from './semaforoOfPlan.ts';
 import { emptyActionFields } from '../shared/types.ts';
 import type { TaskStatus } from '../shared/types.ts';
 import { startServe } from '../test/helpers/browserMode.ts';
@@ -87,24 +86,7 @@ async function semaforoOfWholePlan(dbPath: string, planId: number): Promise<numb
     const times: number[] = [];
     for (let run = 0; run < 20; run++) {
       const t0 = performance.now();
-      for (const a of plan.actions) {
-        const input = {
-          tasks: a.tasks,
-          manualPercent: a.progress.manualPercent,
-          manualReason: a.progress.manualReason,
-          statusOverride: a.progress.statusOverride,
-        };
-        const pct = actionPercent(input);
-        semaforo({
-          start: a.start,
-          end: a.end,
-          endOpen: a.endOpen,
-          state: actionState(input),
-          actual: pct.fraction,
-          asOf: plan.asOf,
-          settings: plan.settings.semaforo,
-        });
-      }
+      semaforoOfPlan(plan, plan.asOf);
       times.push(performance.now() - t0);
     }
     return median(times);
