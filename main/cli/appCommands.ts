@@ -1,7 +1,6 @@
 // serve (browser mode on purpose) and start (the desktop app, or browser mode when
 // the Electron binary cannot be had).
 import { spawn } from 'node:child_process';
-import { startBrowserMode } from '../app/browserMode.ts';
 import { downloadElectron, findElectronBinary } from '../app/electronBinary.ts';
 import { projectRoot } from '../app/projectRoot.ts';
 import { intFlag } from './args.ts';
@@ -14,6 +13,9 @@ export function browserModeLine(appUrl: string, withoutElectron = false): string
 }
 
 async function serve(ctx: CommandContext, withoutElectron = false): Promise<number> {
+  // Loaded here, not at the top: importing node:http costs every other command ~50 ms
+  // (its ESM facade loads the whole fetch implementation).
+  const { startBrowserMode } = await import('../app/browserMode.ts');
   const port = intFlag(ctx.args.flags, 'port');
   const mode = await startBrowserMode({ dbPath: ctx.dbPath, ...(port ? { port } : {}) });
   ctx.io.out(browserModeLine(mode.server.appUrl, withoutElectron));

@@ -84,7 +84,8 @@ export function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
   if (startsWith(sample, [0xff, 0xfe]) || startsWith(sample, [0xfe, 0xff]) || utf16WithoutBom(sample)) return true;
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
     if (b === 0) return false;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }

@@ -10,7 +10,7 @@ import { columnLetter } from '../xlsx/cellValue.ts';
 import { ColumnBuilder, trimmed } from './columnBuilder.ts';
 import { emptyConfig, typeColumn } from './columnTyping.ts';
 import { decodeCsvBytes, garbageRatio, hasMojibake, repairMojibake } from './csvDecode.ts';
-import { detectDelimiter, splitCsv } from './csvSplit.ts';
+import { detectDelimiter, forEachCsvRow } from './csvSplit.ts';
 import { surveyFileKind } from './fileGuard.ts';
 import { MAX_COLUMNS, locateHeader } from './headerRows.ts';
 import type { HeaderLayout } from './headerRows.ts';
@@ -165,10 +165,7 @@ async function collectRows(bytes: Uint8Array, fileName: string, warnings: string
     }
     const { delimiter, body } = detectDelimiter(decoded.text);
     let rowNo = 0;
-    for (const row of splitCsv(body, delimiter, MAX_COLUMNS)) {
-      rowNo++;
-      collector.add(row, rowNo);
-    }
+    forEachCsvRow(body, delimiter, MAX_COLUMNS, (row) => collector.add(row, ++rowNo));
     if (decoded.encoding === 'windows-1252')
       warnings.push('El archivo está en la codificación de Windows (Windows-1252); se leyó como tal.');
   }

@@ -53,7 +53,79 @@ export interface TimestampOptions {
   dayFirst?: boolean;
 }
 
-const DMY_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/;
+/** Digits of "a/b/yyyy h:mm:ss" (a, b and h one or two digits), or undefined for any other shape. */
+function dayMonthYearTime(v: string, dayFirst: boolean): string | null | undefined {
+  const n = v.length;
+  if (n < 16 || n > 19) return undefined;
+  let i = 0;
+  const digit = () => {
+    const c = v.charCodeAt(i) - 48;
+    return c >= 0 && c <= 9 ? c : -1;
+  };
+  /** One or two digits, then the expected separator; -1 when the shape differs. */
+  const small = (sep: number) => {
+    let x = digit();
+    if (x < 0) return -1;
+    i++;
+    const y = digit();
+    if (y >= 0) {
+      x = x * 10 + y;
+      i++;
+    }
+    if (v.charCodeAt(i) !== sep) return -1;
+    i++;
+    return x;
+  };
+  const a = small(47);
+  if (a < 0) return undefined;
+  const b = small(47);
+  if (b < 0) return undefined;
+  let y = 0;
+  for (let k = 0; k < 4; k++) {
+    const c = digit();
+    if (c < 0) return undefined;
+    y = y * 10 + c;
+    i++;
+  }
+  if (v.charCodeAt(i) !== 32) return undefined;
+  i++;
+  const h = small(58);
+  if (h < 0) return undefined;
+  const mi0 = digit();
+  const mi1 = (i++, digit());
+  if (mi0 < 0 || mi1 < 0 || v.charCodeAt(++i) !== 58) return undefined;
+  i++;
+  const s0 = digit();
+  const s1 = (i++, digit());
+  if (s0 < 0 || s1 < 0 || ++i !== n) return undefined;
+  const d = dayFirst ? a : b;
+  const mo = dayFirst ? b : a;
+  const mi = mi0 * 10 + mi1;
+  const s = s0 * 10 + s1;
+  if (!(y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59)) return null;
+  // One flat string straight from its character codes (no pieces joined).
+  return String.fromCharCode(
+    48 + ((y / 1000) | 0),
+    48 + (((y / 100) | 0) % 10),
+    48 + (((y / 10) | 0) % 10),
+    48 + (y % 10),
+    45,
+    48 + ((mo / 10) | 0),
+    48 + (mo % 10),
+    45,
+    48 + ((d / 10) | 0),
+    48 + (d % 10),
+    84,
+    48 + ((h / 10) | 0),
+    48 + (h % 10),
+    58,
+    48 + mi0,
+    48 + mi1,
+    58,
+    48 + s0,
+    48 + s1,
+  );
+}
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?$/;
 
 function daysInMonth(y: number, m: number): number {
@@ -73,19 +145,11 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
     return ok ? value : null;
   }
   // Fast path: "5/02/2026 14:07:09" (Google Forms' CSV in Spanish, Excel's CSV), no zone and
-  // no a. m./p. m.: the same checks and result as the general path below, without a Date.
+  // no a. m./p. m.: the same checks and result as the general path below, read digit by digit
+  // (a 60,000-row CSV has as many distinct timestamps; a regex and a join each cost 1 µs).
   if (!opts.utc) {
-    const m = DMY_TIME.exec(value);
-    if (m) {
-      const a = +m[1]!;
-      const b = +m[2]!;
-      const y = +m[3]!;
-      const [d, mo] = opts.dayFirst === false ? [b, a] : [a, b];
-      const h = +m[4]!;
-      const ok =
-        y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && +m[5]! <= 59 && +m[6]! <= 59;
-      return ok ? [m[3], '-', pad(mo), '-', pad(d), 'T', pad(h), ':', m[5], ':', m[6]].join('') : null;
-    }
+    const fast = dayMonthYearTime(value, opts.dayFirst !== false);
+    if (fast !== undefined) return fast;
   }
   const t = value
     .replace(/[\u00a0\u202f]/g, ' ')
@@ -126,7 +190,6 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
   return null;
 }
 
-/** A column of a/b/yyyy text is month-first when some value has b > 12 and none has a > 12. */
 /**
  * Which way `a/b/yyyy` dates are written: 'day' (dd/mm) or 'month' (mm/dd) when some value
  * proves it (a part over 12), 'ambiguous' when both readings fit every value and they differ
@@ -137,13 +200,38 @@ export function dateOrder(values: readonly string[]): 'day' | 'month' | 'ambiguo
   let bOver = false;
   let differ = false;
   for (const v of values) {
-    const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(v);
-    if (!m) continue;
-    if (+m[1]! > 12) aOver = true;
-    if (+m[2]! > 12) bOver = true;
-    if (+m[1]! !== +m[2]!) differ = true;
+    const parts = leadingDayMonth(v);
+    if (parts === null) continue;
+    const [a, b] = parts;
+    if (a > 12) aOver = true;
+    if (b > 12) bOver = true;
+    if (a !== b) differ = true;
   }
   if (aOver && !bOver) return 'day';
   if (bOver && !aOver) return 'month';
   return differ && !aOver && !bOver ? 'ambiguous' : 'none';
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isDateSeparator = (c: number) => c === 47 || c === 46 || c === 45; // / . -
+
+/**
+ * a and b of a value that starts (after blanks) "a/b/yyyy" (a, b one or two digits; `/`, `.`
+ * or `-`), else null. Read by character codes: a column has a value per respondent.
+ */
+function leadingDayMonth(v: string): [number, number] | null {
+  let i = 0;
+  while (i < v.length && /\s/.test(v[i]!)) i++;
+  const part = (): number => {
+    if (!isDigit(v.charCodeAt(i))) return -1;
+    let x = v.charCodeAt(i++) - 48;
+    if (isDigit(v.charCodeAt(i))) x = x * 10 + v.charCodeAt(i++) - 48;
+    return isDateSeparator(v.charCodeAt(i)) ? (i++, x) : -1;
+  };
+  const a = part();
+  if (a < 0) return null;
+  const b = part();
+  if (b < 0) return null;
+  for (let k = 0; k < 4; k++) if (!isDigit(v.charCodeAt(i + k))) return null;
+  return [a, b];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { learnCommaOptions, splitMulti } from '../../main/survey/multiSelect.ts';
-import { parseTimestamp } from '../../main/survey/timestamps.ts';
+import { dateOrder, parseTimestamp } from '../../main/survey/timestamps.ts';
 
 describe('response timestamps in Dominican time (UTC−4)', () => {
   it('reads Google, Kobo and hand-typed shapes', () => {
@@ -31,6 +31,18 @@ describe('response timestamps in Dominican time (UTC−4)', () => {
     expect(parseTimestamp('29/02/2024 0:00:00')).toBe('2024-02-29T00:00:00');
     expect(parseTimestamp('29/02/2026 0:00:00')).toBeNull();
     expect(parseTimestamp('5/02/2026 24:00:00')).toBeNull();
+  });
+
+  it('tells day-first from month-first columns', () => {
+    expect(dateOrder(['5/02/2026 14:07:09', '19/02/2026 8:00:00'])).toBe('day');
+    expect(dateOrder(['2/19/2026', '2/5/2026'])).toBe('month');
+    expect(dateOrder(['5/02/2026', '2/05/2026'])).toBe('ambiguous');
+    expect(dateOrder(['3/03/2026', '2026-02-05', 'Mercado', ''])).toBe('none');
+    // Both proven: neither reading fits every value.
+    expect(dateOrder(['19/02/2026', '2/19/2026'])).toBe('none');
+    // Separators `.` and `-`, blanks before; three digits or a short year are not this shape.
+    expect(dateOrder(['  19.02.2026', '123/4/2026', '4/13/26'])).toBe('day');
+    expect(dateOrder(['04-13-2026'])).toBe('month');
   });
 });
 
