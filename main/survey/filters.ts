@@ -5,7 +5,7 @@ import { parseDay } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldLabel } from '../../shared/survey/labels.ts';
 import { multiParts } from './mapping.ts';
-import type { ColumnData } from './model.ts';
+import type { Codes, ColumnData } from './model.ts';
 import type { ViewColumn } from './surveyView.ts';
 
 /** "dd/mm/aaaa" or "YYYY-MM-DD" → "YYYY-MM-DD". */
@@ -23,7 +23,7 @@ export function selectRows(
   filters: SurveyFilters | undefined,
 ): Int32Array {
   const passByCode: Uint8Array[] = [];
-  const codeArrays: Int32Array[] = [];
+  const codeArrays: Codes[] = [];
   if (filters?.from !== undefined || filters?.to !== undefined) {
     const from = filters.from !== undefined ? normalizeFilterDate(filters.from, 'inicial') : '0000-00-00';
     const to = filters.to !== undefined ? normalizeFilterDate(filters.to, 'final') : '9999-99-99';

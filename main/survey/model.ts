@@ -3,11 +3,17 @@
 // fast to count, for imports and reports alike.
 import type { ColumnConfig, ColumnCounts, SurveySource } from '../../shared/api/surveys.ts';
 
+/**
+ * One code per respondent. While a file is read, as narrow as the dictionary allows (most
+ * questions have a handful of answers: a byte each); stored and read back as Int32.
+ */
+export type Codes = Int32Array | Uint16Array | Uint8Array;
+
 export interface ColumnData {
   /** Distinct values; dict[0] is always "" (blank). */
   dict: string[];
   /** One code per respondent, an index into dict. */
-  codes: Int32Array;
+  codes: Codes;
 }
 
 export type { ColumnConfig } from '../../shared/api/surveys.ts';

@@ -7,17 +7,21 @@ import { TRASH_DAYS } from '../../shared/limits.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { SavedMapping } from './mapping.ts';
 import { parseSavedMapping } from './mapping.ts';
-import type { ColumnConfig, ColumnData, ParsedSurvey } from './model.ts';
+import type { Codes, ColumnConfig, ColumnData, ParsedSurvey } from './model.ts';
 import { dictJsonBytes } from './dictJson.ts';
 
 const now = () => new Date().toISOString();
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function codesToBlob(codes: Int32Array): Buffer {
-  // Little-endian machines (all Mejora runs on) store the codes' own bytes, no copy: a
+/** Codes as stored: Int32, little-endian. Narrow codes (a file just read) are widened here, one column at a time. */
+export function codesToBlob(codes: Codes): Buffer {
+  // Little-endian machines (all Mejora runs on) store Int32 codes' own bytes, no copy: a
   // 240,000-row survey has a megabyte of codes per column.
-  if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength);
+  if (LITTLE_ENDIAN) {
+    const wide = codes instanceof Int32Array ? codes : Int32Array.from(codes);
+    return Buffer.from(wide.buffer, wide.byteOffset, wide.byteLength);
+  }
   const le = new Int32Array(codes.length);
   const view = new DataView(le.buffer);
   for (let i = 0; i < le.length; i++) view.setInt32(i * 4, codes[i]!, true);
