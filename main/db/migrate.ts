@@ -44,19 +44,22 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
     migrations,
   );
   if (pending.length === 0) return latestKnown;
-  db.exec(`CREATE TABLE IF NOT EXISTS __migrations__ (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
-  const record = db.prepare('INSERT INTO __migrations__ (id, name, applied_at) VALUES (?, ?, ?)');
-  const isApplied = db.prepare('SELECT 1 FROM __migrations__ WHERE id = ?');
-  for (const m of pending) {
-    db.transaction(() => {
-      if (isApplied.get(m.id)) return; // another process (the app, a CLI command) got there first
+  // All pending migrations in one transaction: the file moves from one version to the next
+  // whole or not at all (a crash mid-upgrade leaves the version it had), and a new file is
+  // made with one commit (one fsync) instead of one per migration.
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS __migrations__ (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const record = db.prepare('INSERT INTO __migrations__ (id, name, applied_at) VALUES (?, ?, ?)');
+    const isApplied = db.prepare('SELECT 1 FROM __migrations__ WHERE id = ?');
+    for (const m of pending) {
+      if (isApplied.get(m.id)) continue; // another process (the app, a CLI command) got there first
       db.exec(m.sql);
       record.run(m.id, m.name, new Date().toISOString());
-    }).immediate();
-  }
+    }
+  }).immediate();
   return latestKnown;
 }

@@ -19,7 +19,7 @@ export function codesToBlob(codes: Codes): Buffer {
   // Little-endian machines (all Mejora runs on) store Int32 codes' own bytes, no copy: a
   // 240,000-row survey has a megabyte of codes per column.
   if (LITTLE_ENDIAN) {
-    const wide = codes instanceof Int32Array ? codes : Int32Array.from(codes);
+    const wide = codes instanceof Int32Array ? codes : new Int32Array(codes);
     return Buffer.from(wide.buffer, wide.byteOffset, wide.byteLength);
   }
   const le = new Int32Array(codes.length);

@@ -55,6 +55,26 @@ describe('the SQLite data file', () => {
     }
   });
 
+  it('upgrades whole or not at all: a migration that fails leaves the version the file had', () => {
+    const file = path.join(tmp.dir, 'half.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 2));
+    old.close();
+    const next = MIGRATIONS.at(-1)!.id + 1;
+    const good = { id: next, name: 'test_good', sql: 'CREATE TABLE test_good (id INTEGER PRIMARY KEY);' };
+    const bad = { id: next + 1, name: 'test_bad', sql: 'CREATE TABLE plan (id INTEGER PRIMARY KEY);' };
+    const db = new Database(file);
+    try {
+      expect(() => migrate(db, [...MIGRATIONS, good, bad])).toThrow();
+      const applied = db.prepare('SELECT id FROM __migrations__ ORDER BY id').all();
+      expect(applied).toEqual(MIGRATIONS.slice(0, 2).map((m) => ({ id: m.id })));
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'test_good'").get()).toBeUndefined();
+      expect(migrate(db, MIGRATIONS)).toBe(MIGRATIONS.at(-1)!.id);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a file from a newer version with a clear message, and leaves it untouched', () => {
     const file = path.join(tmp.dir, 'newer.sqlite');
     openDatabase(file).db.close();
