@@ -53,21 +53,23 @@ export interface TimestampOptions {
   dayFirst?: boolean;
 }
 
+/** The digit at `k` (0–9), or -1 when there is none. */
+function digitAt(v: string, k: number): number {
+  const c = v.charCodeAt(k) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
 /** Digits of "a/b/yyyy h:mm:ss" (a, b and h one or two digits), or undefined for any other shape. */
 function dayMonthYearTime(v: string, dayFirst: boolean): string | null | undefined {
   const n = v.length;
   if (n < 16 || n > 19) return undefined;
   let i = 0;
-  const digit = () => {
-    const c = v.charCodeAt(i) - 48;
-    return c >= 0 && c <= 9 ? c : -1;
-  };
   /** One or two digits, then the expected separator; -1 when the shape differs. */
   const small = (sep: number) => {
-    let x = digit();
+    let x = digitAt(v, i);
     if (x < 0) return -1;
     i++;
-    const y = digit();
+    const y = digitAt(v, i);
     if (y >= 0) {
       x = x * 10 + y;
       i++;
@@ -82,7 +84,7 @@ function dayMonthYearTime(v: string, dayFirst: boolean): string | null | undefin
   if (b < 0) return undefined;
   let y = 0;
   for (let k = 0; k < 4; k++) {
-    const c = digit();
+    const c = digitAt(v, i);
     if (c < 0) return undefined;
     y = y * 10 + c;
     i++;
@@ -91,13 +93,13 @@ function dayMonthYearTime(v: string, dayFirst: boolean): string | null | undefin
   i++;
   const h = small(58);
   if (h < 0) return undefined;
-  const mi0 = digit();
-  const mi1 = (i++, digit());
-  if (mi0 < 0 || mi1 < 0 || v.charCodeAt(++i) !== 58) return undefined;
-  i++;
-  const s0 = digit();
-  const s1 = (i++, digit());
-  if (s0 < 0 || s1 < 0 || ++i !== n) return undefined;
+  // mm:ss, exactly two digits each, and nothing after.
+  if (i + 5 !== n || v.charCodeAt(i + 2) !== 58) return undefined;
+  const mi0 = digitAt(v, i);
+  const mi1 = digitAt(v, i + 1);
+  const s0 = digitAt(v, i + 3);
+  const s1 = digitAt(v, i + 4);
+  if (mi0 < 0 || mi1 < 0 || s0 < 0 || s1 < 0) return undefined;
   const d = dayFirst ? a : b;
   const mo = dayFirst ? b : a;
   const mi = mi0 * 10 + mi1;
@@ -212,7 +214,6 @@ export function dateOrder(values: readonly string[]): 'day' | 'month' | 'ambiguo
   return differ && !aOver && !bOver ? 'ambiguous' : 'none';
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isDateSeparator = (c: number) => c === 47 || c === 46 || c === 45; // / . -
 
 /**
@@ -223,15 +224,22 @@ function leadingDayMonth(v: string): [number, number] | null {
   let i = 0;
   while (i < v.length && /\s/.test(v[i]!)) i++;
   const part = (): number => {
-    if (!isDigit(v.charCodeAt(i))) return -1;
-    let x = v.charCodeAt(i++) - 48;
-    if (isDigit(v.charCodeAt(i))) x = x * 10 + v.charCodeAt(i++) - 48;
-    return isDateSeparator(v.charCodeAt(i)) ? (i++, x) : -1;
+    let x = digitAt(v, i);
+    if (x < 0) return -1;
+    i++;
+    const y = digitAt(v, i);
+    if (y >= 0) {
+      x = x * 10 + y;
+      i++;
+    }
+    if (!isDateSeparator(v.charCodeAt(i))) return -1;
+    i++;
+    return x;
   };
   const a = part();
   if (a < 0) return null;
   const b = part();
   if (b < 0) return null;
-  for (let k = 0; k < 4; k++) if (!isDigit(v.charCodeAt(i + k))) return null;
+  for (let k = 0; k < 4; k++) if (digitAt(v, i + k) < 0) return null;
   return [a, b];
 }
