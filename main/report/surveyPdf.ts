@@ -397,7 +397,8 @@ export async function writeSurveyPdf(input: SurveyPdfInput): Promise<Uint8Array>
   if (input.waves.length > 1) drawTrend(b, input.waves, input.wave);
 
   const scale = r.questions.filter((q) => q.kind === 'scale');
-  const extent = Math.min(100, Math.max(20, Math.ceil(divergingExtent(scale.map((q) => q.distribution.map((d) => d.count))) / 10) * 10));
+  // One extent for every bar, as on the results page (shared/survey/diverging.ts).
+  const extent = divergingExtent(scale.map((q) => q.distribution.map((d) => d.count)));
   const services = [...new Set(scale.map((q) => q.service).filter((s): s is string => s !== null))];
   for (const service of services) {
     sectionTitle(b, service, 90);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  divergingColors,
-  divergingExtent,
-  divergingSegments,
-  divergingSides,
-  isDarkColour,
-} from '../../renderer/src/views/survey/divergingBar.ts';
+import { divergingPalette, divergingExtent, divergingSegments, divergingSides, isDarkColor } from '../../shared/survey/diverging.ts';
 
 describe('diverging bar arithmetic', () => {
   it('splits the middle level of an odd scale across the centre line', () => {
@@ -64,14 +58,14 @@ describe('diverging bar arithmetic', () => {
   });
 
   it('colours worst → best with a grey middle, strongest at the ends', () => {
-    const five = divergingColors(5);
+    const five = divergingPalette(5);
     expect(five).toHaveLength(5);
     expect(five[2]).toBe('#c3c9d1');
     expect(five[0]).toBe('#9f2f24');
     expect(five[4]).toBe('#1b5ea3');
-    expect(divergingColors(4)).toHaveLength(4);
-    expect(divergingColors(4)).not.toContain('#c3c9d1');
-    expect(isDarkColour('#9f2f24')).toBe(true);
-    expect(isDarkColour('#c3c9d1')).toBe(false);
+    expect(divergingPalette(4)).toHaveLength(4);
+    expect(divergingPalette(4)).not.toContain('#c3c9d1');
+    expect(isDarkColor('#9f2f24')).toBe(true);
+    expect(isDarkColor('#c3c9d1')).toBe(false);
   });
 });
