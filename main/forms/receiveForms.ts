@@ -283,10 +283,15 @@ export function evaluateForms(db: Database, planId: number, parsed: readonly Par
       if (!now?.values) {
         if (touched) {
           const where = cellOf.estado ?? row.cells.label ?? { row: row.row, column: 'B' };
+          // An action sent without tasks that has tasks now is still in the plan: its row is a
+          // heading and its progress comes from the tasks, which this form never asked about.
+          const gainedTasks = kind === 'action' && current.has(`H${row.key.slice(1)}`);
           preview.problems.push({
             row: where.row,
             column: where.column,
-            message: `${kind === 'task' ? 'La tarea' : 'La acción'} ${sent.etiqueta} («${short(sent.texto)}») ya no está en el plan (se quitó después de enviar el formulario): lo que dice esta fila no se aplicó.`,
+            message: gainedTasks
+              ? `La acción ${sent.etiqueta} («${short(sent.texto)}») tiene tareas desde que se envió el formulario: su avance sale ahora de sus tareas, así que lo que dice esta fila no se aplicó. Anótelo en sus tareas, o envíe un formulario nuevo al responsable.`
+              : `${kind === 'task' ? 'La tarea' : 'La acción'} ${sent.etiqueta} («${short(sent.texto)}») ya no está en el plan (se quitó después de enviar el formulario): lo que dice esta fila no se aplicó.`,
           });
         }
         continue;

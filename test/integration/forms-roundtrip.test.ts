@@ -194,6 +194,24 @@ describe.skipIf(!PYTHON_WITH_OPENPYXL)(
       expect(p.actions.flatMap((a) => a.tasks).filter((t) => t.status === 'completada')).toEqual([]);
     });
 
+    it('says so when an action sent without tasks has tasks now (it is still in the plan), and applies nothing to it', async () => {
+      const sent = (await api.exportForms({ planId: plan.planId, responsibles: ['Relaciones Públicas'] })).bytes;
+      const before = (await api.getPlan({ planId: plan.planId })).actions[1]!;
+      const { id: _id, planId: _p, no: _n, ...fields } = before;
+      await api.updateAction({
+        actionId: before.id,
+        fields: { ...fields, tasks: [{ text: 'Diseñar el cuestionario', status: 'pendiente' }] },
+      });
+      const filled = fillWithOpenpyxl(sent, { cells: [{ row: '2', column: 'Estado', value: 'Completada' }] });
+      const r = await api.applyForms({ planId: plan.planId, files: files(filled) });
+      expect(r.forms[0]!.problems).toHaveLength(1);
+      const message = r.forms[0]!.problems[0]!.message;
+      expect(message).toMatch(/La acción 2 .*tiene tareas desde que se envió el formulario/);
+      expect(message).not.toMatch(/ya no está en el plan/);
+      expect(r.forms[0]!.changes).toEqual([]);
+      expect(task(await api.planProgress({ planId: plan.planId }), 2, 1).status).toBe('pendiente');
+    });
+
     it('reads unambiguous answers, reports the rest per cell, and ignores edits outside the cells to fill', async () => {
       const sent = await api.exportForms({ planId: plan.planId, responsibles: ['Relaciones Públicas'] });
       expect(sent.fileName).toMatch(/^Avance - Relaciones Públicas - Plan 2026 - \d\d-\d\d-\d{4}\.xlsx$/);
