@@ -3,6 +3,18 @@ import { parseDay } from '../../shared/dates.ts';
 import type { IsoDay } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 
+/**
+ * A command line written wrongly: an argument missing, malformed or not one of the allowed
+ * words. The CLI exits 2 for these (1 is for errors met while doing the work), per its
+ * conventions; the message says what to write.
+ */
+export class UsageError extends AppError {
+  constructor(message: string) {
+    super('invalid_argument', message);
+    this.name = 'UsageError';
+  }
+}
+
 export interface ParsedArgs {
   positionals: string[];
   /** The last value of each flag (true for boolean flags). */
@@ -38,7 +50,7 @@ export function parseArgs(argv: string[], booleanFlags: readonly string[]): Pars
     } else {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) {
-        throw new AppError('invalid_argument', `Falta el valor de --${name}.`);
+        throw new UsageError(`Falta el valor de --${name}.`);
       }
       set(name, value);
       i++;
@@ -49,20 +61,20 @@ export function parseArgs(argv: string[], booleanFlags: readonly string[]): Pars
 
 export function stringFlag(flags: ParsedArgs['flags'], name: string): string | undefined {
   const value = flags[name];
-  if (value === true) throw new AppError('invalid_argument', `Falta el valor de --${name}.`);
+  if (value === true) throw new UsageError(`Falta el valor de --${name}.`);
   return value;
 }
 
 export function intFlag(flags: ParsedArgs['flags'], name: string): number | undefined {
   const value = stringFlag(flags, name);
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new AppError('invalid_argument', `--${name} debe ser un número entero (se recibió «${value}»).`);
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} debe ser un número entero (se recibió «${value}»).`);
   return Number(value);
 }
 
 export function requireInt(value: string | undefined, what: string): number {
-  if (value === undefined) throw new AppError('invalid_argument', `Falta ${what}.`);
-  if (!/^\d+$/.test(value)) throw new AppError('invalid_argument', `${what} debe ser un número entero (se recibió «${value}»).`);
+  if (value === undefined) throw new UsageError(`Falta ${what}.`);
+  if (!/^\d+$/.test(value)) throw new UsageError(`${what} debe ser un número entero (se recibió «${value}»).`);
   return Number(value);
 }
 
@@ -71,6 +83,6 @@ export function dayFlag(flags: ParsedArgs['flags'], name: string): IsoDay | unde
   const value = stringFlag(flags, name);
   if (value === undefined) return undefined;
   const day = parseDay(value);
-  if (!day) throw new AppError('invalid_argument', `--${name}: escriba la fecha como dd/mm/aaaa o AAAA-MM-DD (se recibió «${value}»).`);
+  if (!day) throw new UsageError(`--${name}: escriba la fecha como dd/mm/aaaa o AAAA-MM-DD (se recibió «${value}»).`);
   return day;
 }

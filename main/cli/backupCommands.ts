@@ -7,6 +7,7 @@ import { formatDateTimeEs } from '../../shared/months.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command, CommandContext } from './command.ts';
 import { confirmOrExit } from './confirm.ts';
+import { UsageError } from './args.ts';
 
 function backupLine(b: BackupSummary): string {
   return `  ${b.id}  ${formatDateTimeEs(b.created_at)}  ${b.reason.padEnd(28)} ${formatBytes(b.size).padStart(8)}  ${plural(b.plans, 'plan', 'planes')}, ${plural(b.actions, 'acción', 'acciones')}`;
@@ -48,8 +49,7 @@ async function backup(ctx: CommandContext): Promise<number | void> {
       return;
     }
     case 'restore': {
-      if (!arg)
-        throw new AppError('invalid_argument', 'Falta el número de la copia: mejora backup restore ID (véalos con «mejora backup list»).');
+      if (!arg) throw new UsageError('Falta el número de la copia: mejora backup restore ID (véalos con «mejora backup list»).');
       const api = ctx.openApi();
       const preview = await api.previewBackup({ id: arg });
       if (!json) printPreview(io, preview);
@@ -66,8 +66,7 @@ async function backup(ctx: CommandContext): Promise<number | void> {
       return;
     }
     case 'export': {
-      if (!arg)
-        throw new AppError('invalid_argument', 'Falta el archivo: mejora backup export ARCHIVO (por ejemplo, E:\\mejora-copia.sqlite).');
+      if (!arg) throw new UsageError('Falta el archivo: mejora backup export ARCHIVO (por ejemplo, E:\\mejora-copia.sqlite).');
       const r = await ctx.openApi().exportBackupTo({ path: path.resolve(arg) });
       if (json) return void printJson(io, r);
       io.out(
@@ -76,7 +75,7 @@ async function backup(ctx: CommandContext): Promise<number | void> {
       return;
     }
     case 'import': {
-      if (!arg) throw new AppError('invalid_argument', 'Falta el archivo: mejora backup import ARCHIVO');
+      if (!arg) throw new UsageError('Falta el archivo: mejora backup import ARCHIVO');
       const ok = await confirmOrExit(
         ctx,
         `¿Reemplazar sus datos actuales por los de «${path.basename(arg)}»?`,

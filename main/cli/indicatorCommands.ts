@@ -5,7 +5,7 @@ import { INDICATOR_METRICS, INDICATOR_METRIC_LABELS } from '../../shared/api/sur
 import type { IndicatorMetric } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { formatDateEs } from '../../shared/months.ts';
-import { requireInt, stringFlag } from './args.ts';
+import { requireInt, stringFlag, UsageError } from './args.ts';
 import { printJson } from './command.ts';
 import type { Command } from './command.ts';
 import { questionIdOf } from './surveyCommands.ts';
@@ -16,7 +16,7 @@ const USAGE_LINK =
 /** ">=80", "<= 2.5", "≥80 %", "80" (means ≥). */
 export function parseTarget(text: string): { op: '>=' | '<='; value: number } {
   const m = /^\s*(>=|<=|≥|≤)?\s*(-?\d+(?:[.,]\d+)?)\s*%?\s*$/.exec(text);
-  if (!m) throw new AppError('invalid_argument', `Meta no válida «${text}»: escríbala como ">=80" o "<=2.5".`);
+  if (!m) throw new UsageError(`Meta no válida «${text}»: escríbala como ">=80" o "<=2.5".`);
   return { op: m[1] === '<=' || m[1] === '≤' ? '<=' : '>=', value: Number(m[2]!.replace(',', '.')) };
 }
 
@@ -76,7 +76,7 @@ export const indicatorCommands: Command[] = [
         }
         return;
       }
-      if (sub !== 'link') throw new AppError('invalid_argument', `Use «mejora indicator link …» o «mejora indicator list PLAN».`);
+      if (sub !== 'link') throw new UsageError(`Use «mejora indicator link …» o «mejora indicator list PLAN».`);
       const planId = requireInt(args.positionals[1], `el número del plan: ${USAGE_LINK}`);
       const actionNo = requireInt(stringFlag(args.flags, 'action'), 'la acción: --action N (su No. en el plan)');
       const surveyId = requireInt(stringFlag(args.flags, 'survey'), 'la encuesta: --survey ID (vea los números con mejora list-surveys)');
@@ -95,7 +95,7 @@ export const indicatorCommands: Command[] = [
         );
       }
       const targetText = stringFlag(args.flags, 'target');
-      if (!targetText) throw new AppError('invalid_argument', 'Falta la meta: --target ">=80".');
+      if (!targetText) throw new UsageError('Falta la meta: --target ">=80".');
       const target = parseTarget(targetText);
       const plan = await api.getPlan({ planId });
       const action = plan.actions[actionNo - 1];

@@ -9,7 +9,7 @@ import { isDefaultLocation, resolveDbPath } from '../paths.ts';
 import { appCommands } from './appCommands.ts';
 import { backupCommands } from './backupCommands.ts';
 import { trashCommands } from './trashCommands.ts';
-import { parseArgs, stringFlag } from './args.ts';
+import { parseArgs, stringFlag, UsageError } from './args.ts';
 import type { CliIO, Command } from './command.ts';
 import { formCommands } from './formCommands.ts';
 import { historyCommands } from './historyCommands.ts';
@@ -103,7 +103,7 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
               .join('\n')}`
           : err.message,
       );
-      return 1;
+      return err instanceof UsageError ? 2 : 1;
     }
     io.err(INTERNAL_ERROR_MESSAGE);
     if (process.env.MEJORA_DEBUG) io.err(String((err as Error)?.stack ?? err));

@@ -7,7 +7,7 @@ import { formatPercent } from '../../shared/seguimiento/progress.ts';
 import { SEMAFORO_LABELS } from '../../shared/seguimiento/types.ts';
 import { TASK_STATUS_LABELS } from '../../shared/types.ts';
 import { AppError } from '../../shared/errors.ts';
-import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
+import { dayFlag, intFlag, requireInt, stringFlag, UsageError } from './args.ts';
 import { printJson } from './command.ts';
 import type { Command } from './command.ts';
 import { planToJson } from './planJson.ts';
@@ -51,10 +51,10 @@ export const planCommands: Command[] = [
       const institution = stringFlag(args.flags, 'institution');
       const from = intFlag(args.flags, 'from');
       const to = intFlag(args.flags, 'to') ?? from;
-      if (!institution?.trim()) throw new AppError('invalid_argument', 'Falta --institution: el nombre de la institución.');
-      if (from === undefined || to === undefined) throw new AppError('invalid_argument', 'Falta --from: el año en que empieza el plan.');
+      if (!institution?.trim()) throw new UsageError('Falta --institution: el nombre de la institución.');
+      if (from === undefined || to === undefined) throw new UsageError('Falta --from: el año en que empieza el plan.');
       const caf = stringFlag(args.flags, 'caf') ?? '2020';
-      if (caf !== '2020' && caf !== '2013') throw new AppError('invalid_argument', '--caf debe ser 2020 o 2013.');
+      if (caf !== '2020' && caf !== '2013') throw new UsageError('--caf debe ser 2020 o 2013.');
       const title = stringFlag(args.flags, 'title');
       const { id } = await openApi().createPlan({
         institution,

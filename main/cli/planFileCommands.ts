@@ -5,7 +5,7 @@ import type { ImportWarning, PlanDiff, PlanImportResult } from '../../shared/api
 import { AppError } from '../../shared/errors.ts';
 import { mismatchMessage, updateMismatch } from '../../shared/updateTarget.ts';
 import { writeReportFile } from '../report/writeOutput.ts';
-import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
+import { dayFlag, intFlag, requireInt, stringFlag, UsageError } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
 
@@ -13,7 +13,7 @@ import type { CliIO, Command } from './command.ts';
 export const EXIT_NEEDS_CONFIRMATION = 3;
 
 function readInputFile(file: string | undefined): Uint8Array {
-  if (!file) throw new AppError('invalid_argument', 'Falta el archivo del plan: mejora import-plan ARCHIVO.xlsx');
+  if (!file) throw new UsageError('Falta el archivo del plan: mejora import-plan ARCHIVO.xlsx');
   try {
     return new Uint8Array(fs.readFileSync(file));
   } catch {

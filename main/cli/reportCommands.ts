@@ -4,7 +4,7 @@ import { formatDay } from '../../shared/dates.ts';
 import { ACTION_STATE_LABELS, ACTION_STATES, SEMAFOROS, SEMAFORO_LABELS } from '../../shared/seguimiento/types.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeReportFile } from '../report/writeOutput.ts';
-import { dayFlag, intFlag, requireInt, stringFlag } from './args.ts';
+import { dayFlag, intFlag, requireInt, stringFlag, UsageError } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
 
@@ -36,8 +36,7 @@ export const reportCommands: Command[] = [
       const planId = requireInt(args.positionals[0], 'el número del plan (PLAN)');
       const cutoffId = intFlag(args.flags, 'cutoff');
       const asOf = dayFlag(args.flags, 'as-of');
-      if (cutoffId !== undefined && asOf !== undefined)
-        throw new AppError('invalid_argument', 'Use --cutoff ID o --as-of FECHA, no ambos.');
+      if (cutoffId !== undefined && asOf !== undefined) throw new UsageError('Use --cutoff ID o --as-of FECHA, no ambos.');
       const at = { planId, ...(cutoffId !== undefined ? { cutoffId } : {}), ...(asOf ? { asOf } : {}) };
       const api = openApi();
       const informe = await api.informeAvance(at);

@@ -16,7 +16,7 @@ import { foldText } from '../../shared/text.ts';
 import { TASK_STATUSES, TASK_STATUS_LABELS } from '../../shared/types.ts';
 import type { TaskStatus } from '../../shared/types.ts';
 import type { ParsedArgs } from './args.ts';
-import { dayFlag, requireInt, stringFlag } from './args.ts';
+import { dayFlag, requireInt, stringFlag, UsageError } from './args.ts';
 import type { CliIO, Command } from './command.ts';
 import { printJson } from './command.ts';
 import { EXIT_NEEDS_CONFIRMATION } from './planFileCommands.ts';
@@ -38,7 +38,7 @@ function statusWord<S extends string>(value: string, allowed: readonly S[], what
   };
   const word = (aliases[key] ?? key) as S;
   if (allowed.includes(word)) return word;
-  throw new AppError('invalid_argument', `«${value}» no es un estado de ${what}. Use uno de: ${allowed.join(', ')}.`);
+  throw new UsageError(`«${value}» no es un estado de ${what}. Use uno de: ${allowed.join(', ')}.`);
 }
 
 /** "40", "40%", "40,5", "auto". Text and numbers outside 0–100 are refused with what to write. */
@@ -48,8 +48,7 @@ export function percentFlag(value: string): number | 'auto' {
   const m = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*%?$/.exec(v);
   const n = m ? Number(m[1]!.replace(',', '.')) : NaN;
   if (!m || n > 100) {
-    throw new AppError(
-      'invalid_argument',
+    throw new UsageError(
       `--percent: escriba un número de 0 a 100 (por ejemplo 40 o 40%), o «auto» para volver al cálculo por tareas (se recibió «${value}»).`,
     );
   }
@@ -156,10 +155,7 @@ async function progress(api: Api, args: ParsedArgs, io: CliIO): Promise<void> {
   let result: ActionWithProgress;
   if (taskNo !== undefined) {
     if (percentText !== undefined || reason !== undefined) {
-      throw new AppError(
-        'invalid_argument',
-        'El porcentaje es de la acción, no de una tarea: quite --task para fijar un porcentaje manual.',
-      );
+      throw new UsageError('El porcentaje es de la acción, no de una tarea: quite --task para fijar un porcentaje manual.');
     }
     const taskId = findTaskId(action, requireInt(taskNo, 'el número de la tarea (--task K)'));
     result = await api.setTaskProgress({
@@ -206,8 +202,7 @@ export const seguimientoCommands: Command[] = [
       if (sub === 'add') {
         const planId = requireInt(rest[0], 'el número del plan (PLAN)');
         const files = rest.slice(1);
-        if (!files.length)
-          throw new AppError('invalid_argument', 'Indique al menos un archivo: mejora evidence add PLAN --action N ARCHIVO…');
+        if (!files.length) throw new UsageError('Indique al menos un archivo: mejora evidence add PLAN --action N ARCHIVO…');
         const no = requireInt(stringFlag(args.flags, 'action'), 'el número de la acción (--action N)');
         const taskNo = stringFlag(args.flags, 'task');
         const date = dayFlag(args.flags, 'date');
@@ -266,7 +261,7 @@ export const seguimientoCommands: Command[] = [
       };
       if (sub === 'create') {
         const date = dayFlag(args.flags, 'date');
-        if (!date) throw new AppError('invalid_argument', 'Falta --date: el día en que se cierra el corte (dd/mm/aaaa).');
+        if (!date) throw new UsageError('Falta --date: el día en que se cierra el corte (dd/mm/aaaa).');
         const label = stringFlag(args.flags, 'label');
         const { id } = await openApi().createCutoff({
           planId: planId(),
@@ -385,8 +380,7 @@ export const seguimientoCommands: Command[] = [
           const eq = spec.indexOf('=');
           const key = eq > 0 ? findSettingKey(spec.slice(0, eq)) : undefined;
           if (!key) {
-            throw new AppError(
-              'invalid_argument',
+            throw new UsageError(
               `«${spec}» no es un ajuste. Escríbalo como CLAVE=VALOR con una de estas claves: ${PLAN_SETTING_KEYS.map((k) => k.key).join(', ')}. No se cambió nada.`,
             );
           }

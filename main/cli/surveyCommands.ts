@@ -6,14 +6,14 @@ import { COLUMN_KIND_LABELS, MAX_SURVEY_FILE_BYTES, SURVEY_SOURCE_LABELS } from 
 import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
 import { writeReportFile } from '../report/writeOutput.ts';
-import { intFlag, requireInt, stringFlag } from './args.ts';
+import { intFlag, requireInt, stringFlag, UsageError } from './args.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
 import { formatBytes, isSmallBase } from '../../shared/format.ts';
 import { GLOSSARY } from '../../shared/survey/glossary.ts';
 
 function readSurveyFile(file: string | undefined): Uint8Array {
-  if (!file) throw new AppError('invalid_argument', 'Falta el archivo de la encuesta: mejora import-survey ARCHIVO.xlsx|.csv');
+  if (!file) throw new UsageError('Falta el archivo de la encuesta: mejora import-survey ARCHIVO.xlsx|.csv');
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -194,7 +194,7 @@ export const surveyCommands: Command[] = [
       const xlsx = stringFlag(args.flags, 'xlsx');
       const pdf = stringFlag(args.flags, 'pdf');
       if (crosstabs.length && !xlsx)
-        throw new AppError('invalid_argument', 'Las tablas cruzadas (--crosstab) se guardan en el Excel: añada --xlsx SALIDA.xlsx.');
+        throw new UsageError('Las tablas cruzadas (--crosstab) se guardan en el Excel: añada --xlsx SALIDA.xlsx.');
       const written: string[] = [];
       if (xlsx) {
         const out = await api.exportSurveyReport({ surveyId, filters, ...(crosstabs.length ? { crosstabs } : {}) });
@@ -220,7 +220,7 @@ export const surveyCommands: Command[] = [
     async run({ args, io, openApi }) {
       const surveyId = requireInt(args.positionals[0], 'el número de la encuesta (ID)');
       const name = args.positionals.slice(1).join(' ').trim();
-      if (!name) throw new AppError('invalid_argument', 'Falta el nombre nuevo: mejora rename-survey ID "Satisfacción mercado 2026"');
+      if (!name) throw new UsageError('Falta el nombre nuevo: mejora rename-survey ID "Satisfacción mercado 2026"');
       const summary = await openApi().renameSurveyForm({ surveyId, name });
       if (args.flags.json) printJson(io, summary);
       else io.out(`La encuesta ${surveyId} se llama ahora «${summary.formName}».`);

@@ -25,7 +25,7 @@ describe('mejora rename-survey', () => {
 
   it('says what is missing, in Spanish, without a trace', () => {
     const noName = cli('rename-survey', '1');
-    expect(noName.status).toBe(1);
+    expect(noName.status).toBe(2); // usage: the command lacks an argument
     expect(noName.stderr).toMatch(/Falta el nombre nuevo/);
     const unknown = cli('rename-survey', '99', 'Otra');
     expect(unknown.status).toBe(1);

@@ -79,20 +79,23 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout).progress).toMatchObject({ percent: 75, source: 'manual', semaforo: 'verde' });
 
-    for (const [args, words] of [
+    // A command written wrongly exits 2 (usage); a well-written one the plan cannot take exits 1.
+    for (const [args, words, code] of [
       [
         ['--action', '2', '--task', '1', '--status', 'terminadísima'],
         /no es un estado de tarea.*pendiente, en_curso, completada, cancelada/,
+        2,
       ],
-      [['--action', '2', '--percent', '120', '--reason', 'x'], /número de 0 a 100/],
-      [['--action', '2', '--percent', 'cuarenta', '--reason', 'x'], /número de 0 a 100/],
-      [['--action', '2', '--percent', '40'], /motivo/],
-      [['--action', '9'], /no tiene la acción 9/],
-      [['--action', '2', '--task', '4', '--status', 'completada'], /no tiene la tarea 4/],
-      [['--action', '2', '--task', '1', '--status', 'completada', '--done-on', '31/02/2026'], /dd\/mm\/aaaa/],
+      [['--action', '2', '--percent', '120', '--reason', 'x'], /número de 0 a 100/, 2],
+      [['--action', '2', '--percent', 'cuarenta', '--reason', 'x'], /número de 0 a 100/, 2],
+      [['--action', '2', '--task', '1', '--percent', '40', '--reason', 'x'], /quite --task/, 2],
+      [['--action', '2', '--task', '1', '--status', 'completada', '--done-on', '31/02/2026'], /dd\/mm\/aaaa/, 2],
+      [['--action', '2', '--percent', '40'], /motivo/, 1],
+      [['--action', '9'], /no tiene la acción 9/, 1],
+      [['--action', '2', '--task', '4', '--status', 'completada'], /no tiene la tarea 4/, 1],
     ] as const) {
       const bad = await cli('progress', plan, ...args);
-      expect(bad.code).toBe(1);
+      expect(bad.code, args.join(' ')).toBe(code);
       expect(bad.stderr).toMatch(words);
       expect(bad.stderr).not.toMatch(/at .*\.ts|Error:/);
     }
@@ -221,7 +224,7 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/rojo/);
     res = await cli('plan-settings', plan, '--set', 'color=azul');
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2); // not a setting: the command is written wrongly
     expect(res.stderr).toMatch(/semaforo\.amarillo/);
   });
 
