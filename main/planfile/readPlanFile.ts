@@ -16,7 +16,7 @@ import { applyPlanLimits } from './planLimits.ts';
 import { readPlanMeta } from './planMeta.ts';
 import { readPlanRows } from './readPlanRows.ts';
 import { readSheetData } from './sheetData.ts';
-import { SURVEY_FILE_IN_PLAN_DOOR, looksLikeSurveyFile } from '../survey/recogniseSurvey.ts';
+import { looksLikeSurveyFile, surveyFileInPlanDoor } from '../survey/recogniseSurvey.ts';
 import { SheetGrid } from './sheetGrid.ts';
 
 export interface PlanFileReading {
@@ -50,7 +50,7 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string, override
     return await readPlan(bytes, fileName, overrides);
   } catch (err) {
     if (err instanceof AppError && err.code === 'invalid_file' && (await looksLikeSurveyFile(bytes, fileName))) {
-      throw new AppError('invalid_file', SURVEY_FILE_IN_PLAN_DOOR);
+      throw new AppError('invalid_file', surveyFileInPlanDoor(fileName));
     }
     throw err;
   }

@@ -31,5 +31,8 @@ export async function looksLikePlanFile(bytes: Uint8Array, fileName: string): Pr
   return false;
 }
 
-export const PLAN_FILE_IN_SURVEY_DOOR =
-  'Este archivo es un Plan de Mejora: use Importar plan (en Planes) o, en la línea de comandos, «mejora import-plan ARCHIVO». No se ha importado nada.';
+/** The message for a plan file given to "Importar encuesta", naming the file and the right door. */
+export function planFileInSurveyDoor(fileName: string): string {
+  const name = fileName ? `«${fileName}»` : 'Este archivo';
+  return `${name} es un Plan de Mejora: use Importar plan (en Planes) o, en la línea de comandos, «mejora import-plan ARCHIVO». No se ha importado nada.`;
+}

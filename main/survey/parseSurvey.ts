@@ -1,6 +1,6 @@
 // Reads a survey file (.xlsx or .csv) into columns and proposes how to understand each
 // one. Pure: nothing is stored here.
-import { PLAN_FILE_IN_SURVEY_DOOR, looksLikePlanFile } from '../planfile/recognisePlan.ts';
+import { looksLikePlanFile, planFileInSurveyDoor } from '../planfile/recognisePlan.ts';
 import { servicesFromHeaders } from '../../shared/survey/headerServices.ts';
 import { AppError } from '../../shared/errors.ts';
 import { guessScale } from '../../shared/survey/scales.ts';
@@ -178,7 +178,7 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Par
   const warnings: string[] = [];
   const name = fileName ? `«${fileName}»` : 'El archivo';
   // A plan workbook would read as a few "respondents" with "Criterio No." as a scale: say which door to use.
-  if (await looksLikePlanFile(bytes, fileName)) throw new AppError('invalid_file', PLAN_FILE_IN_SURVEY_DOOR);
+  if (await looksLikePlanFile(bytes, fileName)) throw new AppError('invalid_file', planFileInSurveyDoor(fileName));
   const collector = await collectRows(bytes, fileName, warnings);
   const layout = collector.layout!;
   if (!layout.headers.some((h) => h.trim())) {

@@ -16,5 +16,8 @@ export async function looksLikeSurveyFile(bytes: Uint8Array, fileName: string): 
   }
 }
 
-export const SURVEY_FILE_IN_PLAN_DOOR =
-  'Este archivo es una encuesta (respuestas de personas): use Importar encuesta (en Encuestas) o, en la línea de comandos, «mejora import-survey ARCHIVO». No se ha importado nada.';
+/** The message for a survey file given to "Importar plan", naming the file and the right door. */
+export function surveyFileInPlanDoor(fileName: string): string {
+  const name = fileName ? `«${fileName}»` : 'Este archivo';
+  return `${name} es una encuesta (respuestas de personas): use Importar encuesta (en Encuestas) o, en la línea de comandos, «mejora import-survey ARCHIVO». No se ha importado nada.`;
+}

@@ -36,7 +36,7 @@ describe('the right door for a file, in the app', () => {
     await dialog.locator('input[type="file"]').setInputFiles(fixture('plan-vallejuelo-2025-2026.xlsx'));
     const banner = dialog.locator('.banner.error');
     await banner.waitFor();
-    await expect(banner.innerText()).resolves.toMatch(/^Este archivo es un Plan de Mejora: use Importar plan/);
+    await expect(banner.innerText()).resolves.toMatch(/^«plan-vallejuelo-2025-2026\.xlsx» es un Plan de Mejora: use Importar plan/);
     await expect(banner.isVisible()).resolves.toBe(true);
     await expect(dialog.getByRole('button', { name: 'Importar', exact: true }).isDisabled()).resolves.toBe(true);
     if (shots) await page.screenshot({ path: path.join(shots, 'door-encuesta.png') });
@@ -51,7 +51,7 @@ describe('the right door for a file, in the app', () => {
     await alert.waitFor();
     await expect
       .poll(() => alert.innerText(), { timeout: 15_000 })
-      .toMatch(/^Este archivo es una encuesta \(respuestas de personas\): use Importar encuesta/);
+      .toMatch(/^«encuesta-google-forms\.xlsx» es una encuesta \(respuestas de personas\): use Importar encuesta/);
     if (shots) await page.screenshot({ path: path.join(shots, 'door-plan.png') });
   });
 });

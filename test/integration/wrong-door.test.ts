@@ -8,10 +8,14 @@ import { mejora } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures', name);
-const PLAN_DOOR =
-  /^Este archivo es un Plan de Mejora: use Importar plan \(en Planes\) o, en la línea de comandos, «mejora import-plan ARCHIVO»\. No se ha importado nada\.$/;
-const SURVEY_DOOR =
-  /^Este archivo es una encuesta \(respuestas de personas\): use Importar encuesta \(en Encuestas\) o, en la línea de comandos, «mejora import-survey ARCHIVO»\. No se ha importado nada\.$/;
+const PLAN_DOOR = (name: string) =>
+  new RegExp(
+    `^«${name}» es un Plan de Mejora: use Importar plan \\(en Planes\\) o, en la línea de comandos, «mejora import-plan ARCHIVO»\\. No se ha importado nada\\.$`,
+  );
+const SURVEY_DOOR = (name: string) =>
+  new RegExp(
+    `^«${name}» es una encuesta \\(respuestas de personas\\): use Importar encuesta \\(en Encuestas\\) o, en la línea de comandos, «mejora import-survey ARCHIVO»\\. No se ha importado nada\\.$`,
+  );
 
 describe('the right door for a file', { timeout: 180_000 }, () => {
   const tmp = tempDir();
@@ -21,7 +25,7 @@ describe('the right door for a file', { timeout: 180_000 }, () => {
   it.each(['plan-vallejuelo-2025-2026.xlsx', 'plan-vallejuelo-seguimiento.xlsx'])('import-survey refuses the plan %s', async (name) => {
     const res = await mejora(['import-survey', fixture(name), '--db', db]);
     expect(res.code).toBe(1);
-    expect(res.stderr.trim()).toMatch(PLAN_DOOR);
+    expect(res.stderr.trim()).toMatch(PLAN_DOOR(name));
     expect(res.stdout).toBe('');
   });
 
@@ -30,7 +34,7 @@ describe('the right door for a file', { timeout: 180_000 }, () => {
     async (name) => {
       const res = await mejora(['import-plan', fixture(name), '--db', db]);
       expect(res.code).toBe(1);
-      expect(res.stderr.trim()).toMatch(SURVEY_DOOR);
+      expect(res.stderr.trim()).toMatch(SURVEY_DOOR(name));
     },
   );
 
