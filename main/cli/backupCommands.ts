@@ -1,7 +1,6 @@
 // backup list|create|restore|export|import and settings (issue 9).
 import path from 'node:path';
 import type { BackupPreview, BackupSummary } from '../../shared/api/backups.ts';
-import { AppError } from '../../shared/errors.ts';
 import { formatBytes, formatPeriod, plural } from '../../shared/format.ts';
 import { formatDateTimeEs } from '../../shared/months.ts';
 import { printJson } from './command.ts';

@@ -6,7 +6,6 @@ import { formatDay } from '../../shared/dates.ts';
 import { formatPercent } from '../../shared/seguimiento/progress.ts';
 import { SEMAFORO_LABELS } from '../../shared/seguimiento/types.ts';
 import { TASK_STATUS_LABELS } from '../../shared/types.ts';
-import { AppError } from '../../shared/errors.ts';
 import { dayFlag, intFlag, requireInt, stringFlag, UsageError } from './args.ts';
 import { printJson } from './command.ts';
 import type { Command } from './command.ts';

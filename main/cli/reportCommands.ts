@@ -2,7 +2,6 @@
 import type { InformeAvance, InformeFormat } from '../../shared/api/reports.ts';
 import { formatDay } from '../../shared/dates.ts';
 import { ACTION_STATE_LABELS, ACTION_STATES, SEMAFOROS, SEMAFORO_LABELS } from '../../shared/seguimiento/types.ts';
-import { AppError } from '../../shared/errors.ts';
 import { writeReportFile } from '../report/writeOutput.ts';
 import { dayFlag, intFlag, requireInt, stringFlag, UsageError } from './args.ts';
 import { printJson } from './command.ts';
