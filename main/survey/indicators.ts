@@ -12,7 +12,7 @@ import type {
   ServiceResult,
   SurveySummary,
 } from '../../shared/api/surveys.ts';
-import { INDICATOR_METRIC_LABELS } from '../../shared/api/surveys.ts';
+import { INDICATOR_METRIC_LABELS, PERCENT_INDICATOR_METRICS, SERVICE_INDICATOR_METRICS } from '../../shared/api/surveys.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldLabel } from '../../shared/survey/labels.ts';
 import { questionResult, serviceResults } from './report.ts';
@@ -170,7 +170,7 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
   }
   if (formId === undefined) throw new AppError('invalid_argument', 'Indique la encuesta (o su formulario) que mide este indicador.');
   getForm(db, formId);
-  if (a.measure.type === 'service' && (a.metric === 'mean' || a.metric === 'nps')) {
+  if (a.measure.type === 'service' && !(SERVICE_INDICATOR_METRICS as readonly string[]).includes(a.metric)) {
     throw new AppError(
       'invalid_argument',
       'Para un servicio se puede medir el % de satisfechos o el índice 0–100, no el promedio ni el NPS.',
@@ -198,7 +198,7 @@ export function linkIndicator(db: Database, cache: AnswerCache, a: LinkInput): P
         : 'Esa pregunta no está en la encuesta o no es una pregunta de escala.',
     );
   }
-  if (a.metric === 'top2box_pct' || a.metric === 'index_0_100') {
+  if ((PERCENT_INDICATOR_METRICS as readonly string[]).includes(a.metric)) {
     if (a.target.value < 0 || a.target.value > 100) throw new AppError('invalid_argument', 'La meta debe estar entre 0 y 100.');
   }
   db.prepare(

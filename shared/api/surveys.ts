@@ -281,6 +281,10 @@ export interface IndicatorPoint {
 /** What an indicator measures; the contract's validator and the survey_indicator CHECK (migration 002) use this list. */
 export const INDICATOR_METRICS = ['top2box_pct', 'index_0_100', 'mean', 'nps'] as const;
 export type IndicatorMetric = (typeof INDICATOR_METRICS)[number];
+/** What an indicator on a service (all its scale questions together) can measure: no mean, no NPS. */
+export const SERVICE_INDICATOR_METRICS = ['top2box_pct', 'index_0_100'] as const satisfies readonly IndicatorMetric[];
+/** Metrics given as a percentage (0–100): their targets must lie in that range. */
+export const PERCENT_INDICATOR_METRICS = ['top2box_pct', 'index_0_100'] as const satisfies readonly IndicatorMetric[];
 export const INDICATOR_METRIC_LABELS: Record<IndicatorMetric, string> = {
   top2box_pct: '% satisfechos',
   index_0_100: 'Índice 0–100',
