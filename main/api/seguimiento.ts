@@ -9,7 +9,7 @@ import { evidenceRoomFor } from '../evidence/room.ts';
 import { attentionList } from '../seguimiento/attentionList.ts';
 import * as cutoffs from '../seguimiento/cutoffStore.ts';
 import * as evidence from '../seguimiento/evidenceStore.ts';
-import { planProgressAsOf } from '../seguimiento/progressStore.ts';
+import { actionProgressAsOf, planProgressAsOf } from '../seguimiento/progressStore.ts';
 import { setActionProgress, setTaskProgress } from '../seguimiento/progressWrites.ts';
 import { getPlanSettings, setPlanSettings } from '../seguimiento/settingsStore.ts';
 import type { ApiContext } from './context.ts';
@@ -18,10 +18,7 @@ export function seguimientoHandlers(ctx: ApiContext): HandlersOf<typeof seguimie
   const { db } = ctx;
   const room = evidenceRoomFor(ctx.dbPath);
   const today = (asOf?: IsoDay) => asOf ?? dominicanToday();
-  const actionView = (actionId: number, asOf: IsoDay) => {
-    const planId = (db.prepare('SELECT plan_id FROM action WHERE id = ?').get(actionId) as { plan_id: number }).plan_id;
-    return planProgressAsOf(db, planId, { asOf, evidence: 'counts' }).actions.find((a) => a.id === actionId)!;
-  };
+  const actionView = (actionId: number, asOf: IsoDay) => actionProgressAsOf(db, actionId, asOf);
   return {
     planProgress: ({ planId, asOf, cutoffId, evidence }) =>
       cutoffId !== undefined ? planProgressAsOf(db, planId, { cutoffId }) : planProgressAsOf(db, planId, { asOf: today(asOf), evidence }),

@@ -50,6 +50,15 @@ export function planProgressAsOf(db: Database, planId: number, at: ProgressAt = 
 }
 
 /** The follow-up figures of one action, from its saved fields (pure given its inputs). */
+/** One action with its progress on `asOf` (evidence as counts), as the plan page shows it. */
+export function actionProgressAsOf(db: Database, actionId: number, asOf: IsoDay): ActionWithProgress {
+  const row = db.prepare('SELECT plan_id FROM action WHERE id = ?').get(actionId) as { plan_id: number } | undefined;
+  if (!row) throw new AppError('not_found', 'Esa acción ya no existe en el plan.');
+  const action = planProgressAsOf(db, row.plan_id, { asOf, evidence: 'counts' }).actions.find((a) => a.id === actionId);
+  if (!action) throw new AppError('not_found', 'Esa acción ya no existe en el plan.');
+  return action;
+}
+
 export function computeActionProgress(
   action: Pick<Action, 'start' | 'end' | 'endOpen'>,
   tasks: readonly { status: TaskStatus }[],

@@ -122,9 +122,17 @@ export function checkShape(files: readonly SourceFile[]): Violation[] {
         }
       }
     }
+    if (inRoom(f, 'main/api/')) {
+      file.text.split('\n').forEach((text, i) => {
+        if (SQL.test(text)) out.push({ file: f, line: i + 1, specifier: '(SQL)', rule: 'main/api/ holds no SQL: the stores below it do' });
+      });
+    }
   }
   return out;
 }
+
+/** A statement run on the database, or SQL text: what the API layer leaves to the stores. */
+const SQL = /\.(prepare|exec|pragma|transaction)\(|\b(SELECT .* FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b/;
 
 /** The source files under the checked roots of a tree on disk. */
 export function readTree(root: string, roots: readonly string[] = CHECKED_ROOTS): SourceFile[] {

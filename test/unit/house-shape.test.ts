@@ -104,6 +104,7 @@ describe('the shape checker', () => {
       { path: 'main/app/backend.ts', text: "import { BrowserWindow } from 'electron';" },
       { path: 'main/cli/main.ts', text: 'const m = await import(process.env.X!);' },
       { path: 'main/paths.ts', text: "import { x } from '../renderer/src/lib/format.ts';" },
+      { path: 'main/api/plans.ts', text: "export const f = (db) => db.prepare('SELECT plan_id FROM action WHERE id = ?');" },
     ];
     expect(rules(tree)).toEqual([
       'renderer/src/views/Bad.svelte:2 ../../../main/db/open.ts — renderer/ imports only shared/ (the backend is reached through the contract)',
@@ -120,6 +121,7 @@ describe('the shape checker', () => {
       'main/app/backend.ts:1 electron — only main/electron/ imports electron',
       'main/cli/main.ts:1 (computed) — a dynamic import with a computed specifier cannot be checked: name the module',
       'main/paths.ts:1 ../renderer/src/lib/format.ts — main/ never imports renderer/',
+      'main/api/plans.ts:1 (SQL) — main/api/ holds no SQL: the stores below it do',
     ]);
   });
 });
