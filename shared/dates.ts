@@ -11,10 +11,17 @@ export const ISO_DAY_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export const DOMINICAN_OFFSET_MS = -4 * 3_600_000;
 
+/**
+ * The years a day or month may fall in at all (a typo such as 20226 is refused). Wider than a
+ * plan's period (MIN_YEAR–MAX_YEAR in rules.ts): a task may be dated before its plan starts.
+ */
+export const MIN_CALENDAR_YEAR = 1900;
+export const MAX_CALENDAR_YEAR = 2200;
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 function fromParts(y: number, m: number, d: number): IsoDay | null {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  if (y < MIN_CALENDAR_YEAR || y > MAX_CALENDAR_YEAR || m < 1 || m > 12 || d < 1) return null;
   if (d > daysInMonth(y, m)) return null;
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }

@@ -4,6 +4,7 @@
 // protected without a password, so nobody is locked out). Prints landscape, one page wide,
 // with the column headers on every page. The hidden column A and the hidden sheet "Mejora"
 // carry the form's identity and the values it was sent with (formIdentity.ts reads them back).
+import { MAX_YEAR, MIN_YEAR } from '../../shared/rules.ts';
 import ExcelJS from 'exceljs';
 import type { FormField } from '../../shared/api/forms.ts';
 import { formatDay } from '../../shared/dates.ts';
@@ -209,7 +210,7 @@ export async function writeFormWorkbook(id: FormIdentity, rows: readonly FormRow
             type: 'date',
             operator: 'between',
             allowBlank: true,
-            formulae: [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+            formulae: [new Date(Date.UTC(MIN_YEAR, 0, 1)), new Date(Date.UTC(MAX_YEAR, 11, 31))],
             showErrorMessage: true,
             errorStyle: 'stop',
             errorTitle: 'Fecha de cumplimiento',

@@ -4,6 +4,8 @@ import { MONTHS_ES, formatYearMonth, toYearMonth } from '../../shared/months.ts'
 import type { YearMonth } from '../../shared/months.ts';
 import type { CellValue } from '../xlsx/cellValue.ts';
 import { cellText } from '../xlsx/cellValue.ts';
+import { dayFromExcelSerial } from '../../shared/dates.ts';
+import { MAX_YEAR, MIN_YEAR } from '../../shared/rules.ts';
 
 export interface MonthReading {
   month: YearMonth | null;
@@ -47,7 +49,7 @@ function year(text: string): number | null {
   const n = Number(text);
   if (!Number.isInteger(n)) return null;
   const y = text.length <= 2 ? 2000 + n : n;
-  return y >= 2000 && y <= 2100 ? y : null;
+  return y >= MIN_YEAR && y <= MAX_YEAR ? y : null;
 }
 
 const ok = (y: number, m: number, open: boolean, note: string | null = null): MonthReading => ({
@@ -62,14 +64,13 @@ export function readMonthCell(cell: CellValue | undefined, firstYear: number | n
   const none: MonthReading = { month: null, open: false, note: null, unreadable: false };
   if (!cell) return none;
   if (cell.kind === 'date') {
-    return cell.year >= 2000 && cell.year <= 2100 ? ok(cell.year, cell.month, false) : unreadable(cellText(cell));
+    return cell.year >= MIN_YEAR && cell.year <= MAX_YEAR ? ok(cell.year, cell.month, false) : unreadable(cellText(cell));
   }
   if (cell.kind === 'number') {
-    // A date typed as its serial number (e.g. 46023 is 1 January 2026).
-    if (cell.value >= 36_526 && cell.value < 73_051) {
-      const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(cell.value) * 86_400_000);
-      return ok(d.getUTCFullYear(), d.getUTCMonth() + 1, false);
-    }
+    // A date typed as its serial number (e.g. 46023 is 1 January 2026), in a plan's years.
+    const day = dayFromExcelSerial(cell.value);
+    const y = day ? Number(day.slice(0, 4)) : 0;
+    if (day && y >= MIN_YEAR && y <= MAX_YEAR) return ok(y, Number(day.slice(5, 7)), false);
     return readMonthText(String(cell.value), firstYear);
   }
   if (cell.kind !== 'text') return unreadable(cellText(cell));

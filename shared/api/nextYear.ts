@@ -3,6 +3,7 @@
 import type { ImportWarning } from './planFiles.ts';
 import type { YearMonth } from '../months.ts';
 import type { ActionFields, PlanSummary, TaskStatus } from '../types.ts';
+import { MAX_YEAR, MIN_YEAR } from '../rules.ts';
 import { v } from '../validate.ts';
 import { method } from './contract.ts';
 
@@ -89,7 +90,8 @@ export const MAX_PASTE_CHARS = 2_000_000;
 export const MAX_PASTE_ROWS = 3_000;
 
 const id = () => v.int({ min: 1 });
-const year = () => v.int({ min: 1900, max: 2200 });
+/** A plan's year: the range the rules and createPlan use (shared/rules.ts). */
+const year = () => v.int({ min: MIN_YEAR, max: MAX_YEAR });
 
 const nextPlanArgs = {
   planId: id(),

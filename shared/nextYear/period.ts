@@ -1,4 +1,5 @@
 // The next plan's period and months (issue 13). Pure rules shared by the UI, the CLI and the backend.
+import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../dates.ts';
 import { splitYearMonth, toYearMonth } from '../months.ts';
 import type { YearMonth } from '../months.ts';
 import type { CarriedFrom } from '../types.ts';
@@ -19,7 +20,7 @@ export function shiftYearMonth(value: YearMonth | null, months: number): YearMon
   const { year, month } = splitYearMonth(value);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
-  if (y < 1900 || y > 2200) return null;
+  if (y < MIN_CALENDAR_YEAR || y > MAX_CALENDAR_YEAR) return null;
   return toYearMonth(y, (index % 12) + 1);
 }
 

@@ -54,6 +54,9 @@ describe('one year range for plans', () => {
       try {
         contract.createPlan.args.parse(plan(year));
         contract.importPlan.args.parse({ fileName: 'plan.xlsx', bytes: new Uint8Array(1), mode: 'new', periodFrom: year, periodTo: year });
+        contract.previewNextPlan.args.parse({ planId: 1, periodFrom: year, periodTo: year });
+        contract.createNextPlan.args.parse({ planId: 1, periodFrom: year, periodTo: year });
+        contract.copyPlan.args.parse({ planId: 1, periodFrom: year, periodTo: year });
       } catch {
         contractOk = false;
       }
