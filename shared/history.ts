@@ -1,6 +1,7 @@
 // How a recorded change reads in Spanish: field names, doors and values (issue 9 item 5).
 import type { ChangeDoor, PlanChange } from './api/history.ts';
-import { formatYearMonth, YEAR_MONTH_RE } from './months.ts';
+import { ISO_DAY_RE, formatDay } from './dates.ts';
+import { formatDateTimeEs, formatYearMonth, YEAR_MONTH_RE } from './months.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   institution: 'Institución',
@@ -73,13 +74,9 @@ export function doorWords(door: ChangeDoor): string {
   return DOOR_WORDS[door] ?? door;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** ISO timestamp → `dd/mm/aaaa hh:mm` in the computer's local time. */
+/** ISO timestamp → `dd/mm/aaaa hh:mm` in the computer's local time (the text itself when it is not one). */
 export function changeTime(at: string): string {
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return at;
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTimeEs(at) || at;
 }
 
 /** A stored value as the officer reads it: months, days, statuses, yes/no; "(vacío)" for nothing. */
@@ -90,8 +87,7 @@ export function changeValue(field: string, value: string | null): string {
   if (field === 'status_override' && value) return STATUS_WORDS[value] ?? value;
   if (STATUS_WORDS[value] && field === 'status') return STATUS_WORDS[value]!;
   if (YEAR_MONTH_RE.test(value)) return formatYearMonth(value);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+  if (ISO_DAY_RE.test(value)) return formatDay(value);
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return changeTime(value);
   return value;
 }

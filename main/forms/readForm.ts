@@ -10,7 +10,7 @@ import { DEFAULT_XLSX_LIMITS, assertSafeXlsx } from '../files/inspect.ts';
 import type { XlsxLimits } from '../files/inspect.ts';
 import { MAX_FORM_FILE_BYTES } from '../../shared/api/forms.ts';
 import type { CellValue } from '../xlsx/cellValue.ts';
-import { cellText, columnLetter } from '../xlsx/cellValue.ts';
+import { cellText, columnLetter, isoDateText } from '../xlsx/cellValue.ts';
 import { Workbook } from '../xlsx/workbook.ts';
 import type { SheetRef, WorkbookLimits } from '../xlsx/workbook.ts';
 import { FORM_COLUMNS, FORMAT_TAG, IDENTITY_ROW_FIELDS, IDENTITY_SHEET, IDENTITY_TABLE_ROW } from './formLayout.ts';
@@ -83,10 +83,7 @@ function toAnswer(v: CellValue | undefined): AnswerCell {
     case 'number':
       return v.percent ? { kind: 'number', value: v.value, percent: true } : { kind: 'number', value: v.value };
     case 'date':
-      return {
-        kind: 'date',
-        day: `${String(v.year).padStart(4, '0')}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`,
-      };
+      return { kind: 'date', day: isoDateText({ ...v, hour: 0, minute: 0, second: 0 }) };
     case 'bool':
       return { kind: 'text', text: cellText(v) };
   }

@@ -1,5 +1,6 @@
 // What a workbook cell holds, and the one rule that turns it into text. Plan import and
 // survey import both read cells through here, so a cell reads the same in both.
+import { formatDay } from '../../shared/dates.ts';
 
 export interface CellDate {
   kind: 'date';
@@ -41,8 +42,10 @@ export function cellText(value: CellValue | undefined | null): string {
     case 'number':
       return numberText(value.value);
     case 'date': {
-      const day = `${pad2(value.day)}/${pad2(value.month)}/${value.year}`;
-      return hasTime(value) ? `${day} ${pad2(value.hour)}:${pad2(value.minute)}:${pad2(value.second)}` : day;
+      // dd/mm/aaaa from the ISO text, by the one rule for days (shared/dates.ts).
+      const iso = isoDateText(value);
+      const day = formatDay(iso.slice(0, 10));
+      return iso.length > 10 ? `${day} ${iso.slice(11)}` : day;
     }
     case 'bool':
       return value.value ? BOOLEAN_TEXT.true : BOOLEAN_TEXT.false;

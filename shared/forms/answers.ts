@@ -2,7 +2,7 @@
 // cumplimiento and % de avance, read when it is unambiguous ("50 %", "15/3/2026",
 // "COMPLETADA", "completado") and otherwise refused with a Spanish reason for that cell.
 // Pure: the workbook reader hands in what the cell holds.
-import { parseDay } from '../dates.ts';
+import { formatDay, parseDay } from '../dates.ts';
 import type { IsoDay } from '../dates.ts';
 import { foldText } from '../text.ts';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from '../types.ts';
@@ -71,12 +71,10 @@ export function readDayAnswer(cell: AnswerCell, today: IsoDay): Answer<IsoDay | 
   }
   if (!day) return { ok: false, message: `${quoted(shown)} no es una fecha: escríbala como dd/mm/aaaa (por ejemplo 15/03/2026).` };
   if (day > today) {
-    return { ok: false, message: `La fecha ${formatShort(day)} es posterior a hoy: escriba el día en que se terminó el trabajo.` };
+    return { ok: false, message: `La fecha ${formatDay(day)} es posterior a hoy: escriba el día en que se terminó el trabajo.` };
   }
   return { ok: true, value: day };
 }
-
-const formatShort = (day: IsoDay) => day.split('-').reverse().join('/');
 
 /**
  * % de avance: 0 to 100, as a number ("50", 50, "50 %", "50,5") or as a fraction formatted
@@ -95,7 +93,7 @@ export function readPercentAnswer(cell: AnswerCell): Answer<number | null> {
     const m = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*%?$/.exec(shown.replace(/\u00a0/g, ' '));
     if (m) value = Number(m[1]!.replace(',', '.'));
   } else {
-    shown = formatShort(cell.day);
+    shown = formatDay(cell.day);
   }
   if (value === null || !Number.isFinite(value)) {
     return { ok: false, message: `${quoted(shown)} no es un porcentaje: escriba un número de 0 a 100 (por ejemplo 50).` };
@@ -108,6 +106,6 @@ export function readPercentAnswer(cell: AnswerCell): Answer<number | null> {
 export function readTextAnswer(cell: AnswerCell): string {
   if (cell.kind === 'empty') return '';
   if (cell.kind === 'text') return cell.text.replace(/\r\n?/g, '\n').trim();
-  if (cell.kind === 'date') return formatShort(cell.day);
+  if (cell.kind === 'date') return formatDay(cell.day);
   return String(cell.value);
 }
