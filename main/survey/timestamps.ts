@@ -53,6 +53,42 @@ export interface TimestampOptions {
   dayFirst?: boolean;
 }
 
+/**
+ * One or two digits at `i` followed by a separator (`sep`, or any of / . - when sep is 0):
+ * their value × 65536 + the index after the separator, or -1. One number, so the readers of a
+ * column's values allocate nothing per value.
+ */
+function smallAt(v: string, i: number, sep: number): number {
+  let x = digitAt(v, i);
+  if (x < 0) return -1;
+  let at = i + 1;
+  const y = digitAt(v, at);
+  if (y >= 0) {
+    x = x * 10 + y;
+    at++;
+  }
+  const c = v.charCodeAt(at);
+  if (sep ? c !== sep : !isDateSeparator(c)) return -1;
+  return x * 65536 + at + 1;
+}
+
+/** What `\s` matches, by character code. */
+function isBlank(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** The digit at `k` (0–9), or -1 when there is none. */
 function digitAt(v: string, k: number): number {
   const c = v.charCodeAt(k) - 48;
@@ -63,25 +99,13 @@ function digitAt(v: string, k: number): number {
 function dayMonthYearTime(v: string, dayFirst: boolean): string | null | undefined {
   const n = v.length;
   if (n < 16 || n > 19) return undefined;
-  let i = 0;
-  /** One or two digits, then the expected separator; -1 when the shape differs. */
-  const small = (sep: number) => {
-    let x = digitAt(v, i);
-    if (x < 0) return -1;
-    i++;
-    const y = digitAt(v, i);
-    if (y >= 0) {
-      x = x * 10 + y;
-      i++;
-    }
-    if (v.charCodeAt(i) !== sep) return -1;
-    i++;
-    return x;
-  };
-  const a = small(47);
-  if (a < 0) return undefined;
-  const b = small(47);
-  if (b < 0) return undefined;
+  const pa = smallAt(v, 0, 47);
+  if (pa < 0) return undefined;
+  const pb = smallAt(v, pa & 0xffff, 47);
+  if (pb < 0) return undefined;
+  const a = pa >>> 16;
+  const b = pb >>> 16;
+  let i = pb & 0xffff;
   let y = 0;
   for (let k = 0; k < 4; k++) {
     const c = digitAt(v, i);
@@ -91,8 +115,10 @@ function dayMonthYearTime(v: string, dayFirst: boolean): string | null | undefin
   }
   if (v.charCodeAt(i) !== 32) return undefined;
   i++;
-  const h = small(58);
-  if (h < 0) return undefined;
+  const ph = smallAt(v, i, 58);
+  if (ph < 0) return undefined;
+  const h = ph >>> 16;
+  i = ph & 0xffff;
   // mm:ss, exactly two digits each, and nothing after.
   if (i + 5 !== n || v.charCodeAt(i + 2) !== 58) return undefined;
   const mi0 = digitAt(v, i);
@@ -202,9 +228,18 @@ export function dateOrder(values: readonly string[]): 'day' | 'month' | 'ambiguo
   let bOver = false;
   let differ = false;
   for (const v of values) {
-    const parts = leadingDayMonth(v);
-    if (parts === null) continue;
-    const [a, b] = parts;
+    // "a/b/yyyy…" after any blanks (a, b one or two digits; `/`, `.` or `-`); read by character
+    // codes, nothing allocated: a column has a value per respondent.
+    let i = 0;
+    while (i < v.length && isBlank(v.charCodeAt(i))) i++;
+    const pa = smallAt(v, i, 0);
+    if (pa < 0) continue;
+    const pb = smallAt(v, pa & 0xffff, 0);
+    if (pb < 0) continue;
+    const at = pb & 0xffff;
+    if (digitAt(v, at) < 0 || digitAt(v, at + 1) < 0 || digitAt(v, at + 2) < 0 || digitAt(v, at + 3) < 0) continue;
+    const a = pa >>> 16;
+    const b = pb >>> 16;
     if (a > 12) aOver = true;
     if (b > 12) bOver = true;
     if (a !== b) differ = true;
@@ -215,31 +250,3 @@ export function dateOrder(values: readonly string[]): 'day' | 'month' | 'ambiguo
 }
 
 const isDateSeparator = (c: number) => c === 47 || c === 46 || c === 45; // / . -
-
-/**
- * a and b of a value that starts (after blanks) "a/b/yyyy" (a, b one or two digits; `/`, `.`
- * or `-`), else null. Read by character codes: a column has a value per respondent.
- */
-function leadingDayMonth(v: string): [number, number] | null {
-  let i = 0;
-  while (i < v.length && /\s/.test(v[i]!)) i++;
-  const part = (): number => {
-    let x = digitAt(v, i);
-    if (x < 0) return -1;
-    i++;
-    const y = digitAt(v, i);
-    if (y >= 0) {
-      x = x * 10 + y;
-      i++;
-    }
-    if (!isDateSeparator(v.charCodeAt(i))) return -1;
-    i++;
-    return x;
-  };
-  const a = part();
-  if (a < 0) return null;
-  const b = part();
-  if (b < 0) return null;
-  for (let k = 0; k < 4; k++) if (digitAt(v, i + k) < 0) return null;
-  return [a, b];
-}

@@ -44,6 +44,31 @@ describe('response timestamps in Dominican time (UTC−4)', () => {
     expect(dateOrder(['  19.02.2026', '123/4/2026', '4/13/26'])).toBe('day');
     expect(dateOrder(['04-13-2026'])).toBe('month');
   });
+
+  it('decides the order as the plain regex reading does, on any text', () => {
+    const byRegex = (values: string[]) => {
+      let aOver = false;
+      let bOver = false;
+      let differ = false;
+      for (const v of values) {
+        const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(v);
+        if (!m) continue;
+        if (+m[1]! > 12) aOver = true;
+        if (+m[2]! > 12) bOver = true;
+        if (+m[1]! !== +m[2]!) differ = true;
+      }
+      if (aOver && !bOver) return 'day';
+      if (bOver && !aOver) return 'month';
+      return differ && !aOver && !bOver ? 'ambiguous' : 'none';
+    };
+    let seed = 5;
+    const rand = (n: number) => Math.floor(((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) * n);
+    const pieces = ['1', '12', '13', '31', '123', '/', '.', '-', ':', ' ', '\u00a0', '2026', '26', 'x', ''];
+    for (let i = 0; i < 2000; i++) {
+      const values = Array.from({ length: 1 + rand(3) }, () => Array.from({ length: rand(7) }, () => pieces[rand(pieces.length)]).join(''));
+      expect(dateOrder(values), JSON.stringify(values)).toBe(byRegex(values));
+    }
+  });
 });
 
 describe('multiple-choice cells', () => {
