@@ -48,6 +48,10 @@ export const BASE_COLUMNS: readonly ColumnDef[] = [
   official('comments', 140),
 ];
 
+/** The two headers under the time column's. */
+export const START_LABEL = columnHeader('start');
+export const END_LABEL = columnHeader('end');
+
 export function extraColumns(names: readonly string[]): ColumnDef[] {
   return names.map((name) => ({ key: `extra:${name}`, label: name, width: EXTRA_WIDTH, hideable: true }));
 }
