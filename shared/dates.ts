@@ -1,7 +1,7 @@
 // Days (no time) as 'AAAA-MM-DD' strings: the day work happened, the day a cut-off closes,
 // a SISMAP due date. Never a Date in storage or JSON — a Date carries a time zone, a day
 // does not. The office lives in UTC−4 all year (no daylight saving in the Dominican Republic).
-import { formatDateEs, MONTHS_ES, splitYearMonth } from './months.ts';
+import { formatDateEs, formatDateTimeEs, MONTHS_ES, splitYearMonth } from './months.ts';
 import type { YearMonth } from './months.ts';
 
 /** 'AAAA-MM-DD'. */
@@ -108,4 +108,20 @@ export function dayFromExcelSerial(serial: number): IsoDay | null {
   // 25569 = 1970-01-01; serials before 61 are before Excel's fictitious 1900-02-29.
   const n = whole - 25569 + (whole < 61 ? 1 : 0);
   return dayFromNumber(n);
+}
+
+/** An instant (a stored UTC timestamp) as the office reads it, in Dominican time: "30/11/2026 11:37". */
+export function formatDominicanDateTime(iso: string): string {
+  return formatDateTimeEs(iso, DOMINICAN_OFFSET_MS / 60_000);
+}
+
+/**
+ * A wall-clock stamp with no zone (already local), `AAAA-MM-DD` or `AAAA-MM-DDTHH:MM[:SS]`, as
+ * "dd/mm/aaaa" or "dd/mm/aaaa HH:MM"; null when the text does not start with one.
+ */
+export function formatLocalStamp(text: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(text);
+  if (!m) return null;
+  const day = formatDay(m[1]);
+  return m[2] ? `${day} ${m[2]}` : day;
 }

@@ -1,5 +1,6 @@
 // How survey figures are shown: Dominican Spanish numbers, dd/mm/aaaa dates, n always visible.
 import type { DateRange, IndicatorMetric, SurveyFilters } from '../../../../shared/api/surveys.ts';
+import { formatLocalStamp } from '../../../../shared/dates.ts';
 import { formatCount, formatNumber, formatPercent } from '../../../../shared/format.ts';
 import { formatDateEs } from '../../../../shared/months.ts';
 
@@ -15,9 +16,7 @@ export function pct(value: number | null | undefined): string {
 
 /** A date-looking sample (`2026-02-02T19:14:11`) as the office reads it; other text unchanged. */
 export function sampleText(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
-  if (!m) return value;
-  return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
+  return formatLocalStamp(value) ?? value;
 }
 
 export function count(n: number): string {
