@@ -1,7 +1,7 @@
 // Days (no time) as 'AAAA-MM-DD' strings: the day work happened, the day a cut-off closes,
 // a SISMAP due date. Never a Date in storage or JSON — a Date carries a time zone, a day
 // does not. The office lives in UTC−4 all year (no daylight saving in the Dominican Republic).
-import { formatDateEs, formatDateTimeEs, MONTHS_ES, splitYearMonth } from './months.ts';
+import { formatDateEs, MONTHS_ES, splitYearMonth } from './months.ts';
 import type { YearMonth } from './months.ts';
 
 /** 'AAAA-MM-DD'. */
@@ -110,9 +110,14 @@ export function dayFromExcelSerial(serial: number): IsoDay | null {
   return dayFromNumber(n);
 }
 
-/** An instant (a stored UTC timestamp) as the office reads it, in Dominican time: "30/11/2026 11:37". */
+/**
+ * An instant (a stored UTC timestamp) as the office reads it, in Dominican time whatever the
+ * computer's time zone says: "30/11/2026 11:37"; '' when the text is not an instant.
+ */
 export function formatDominicanDateTime(iso: string): string {
-  return formatDateTimeEs(iso, DOMINICAN_OFFSET_MS / 60_000);
+  const d = new Date(Date.parse(iso) + DOMINICAN_OFFSET_MS);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 /**

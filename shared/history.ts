@@ -1,7 +1,7 @@
 // How a recorded change reads in Spanish: field names, doors and values (issue 9 item 5).
 import type { ChangeDoor, PlanChange } from './api/history.ts';
-import { ISO_DAY_RE, formatDay } from './dates.ts';
-import { formatDateTimeEs, formatYearMonth, YEAR_MONTH_RE } from './months.ts';
+import { ISO_DAY_RE, formatDay, formatDominicanDateTime } from './dates.ts';
+import { formatYearMonth, YEAR_MONTH_RE } from './months.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   institution: 'Institución',
@@ -74,9 +74,9 @@ export function doorWords(door: ChangeDoor): string {
   return DOOR_WORDS[door] ?? door;
 }
 
-/** ISO timestamp → `dd/mm/aaaa hh:mm` in the computer's local time (the text itself when it is not one). */
+/** ISO timestamp → `dd/mm/aaaa hh:mm` in Dominican time (the text itself when it is not one). */
 export function changeTime(at: string): string {
-  return formatDateTimeEs(at) || at;
+  return formatDominicanDateTime(at) || at;
 }
 
 /** A stored value as the officer reads it: months, days, statuses, yes/no; "(vacío)" for nothing. */

@@ -55,11 +55,3 @@ export function formatDateEs(isoDate: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
 }
-
-/** An instant as the officer reads it: "30/11/2026 11:37" (local time of the given offset, minutes east of UTC). */
-export function formatDateTimeEs(iso: string, offsetMinutes = -new Date(iso).getTimezoneOffset()): string {
-  const d = new Date(Date.parse(iso) + offsetMinutes * 60_000);
-  if (Number.isNaN(d.getTime())) return '';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}

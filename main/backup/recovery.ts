@@ -1,6 +1,6 @@
 // When the data file turned out damaged: which backup to offer (the newest that still passes
 // its checks) and the words that say how to restore it.
-import { formatDateTimeEs } from '../../shared/months.ts';
+import { formatDominicanDateTime } from '../../shared/dates.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 import { backupFileFor, listBackups } from './backupStore.ts';
 import type { BackupInfo } from './backupStore.ts';
@@ -28,7 +28,7 @@ export function recoveryAdvice(dbPath: string): string {
   }
   const what = `${good.plans} ${good.plans === 1 ? 'plan' : 'planes'}, ${good.actions} ${good.actions === 1 ? 'acción' : 'acciones'}`;
   return (
-    `La copia buena más reciente es del ${formatDateTimeEs(good.created_at)} (${what}). ` +
+    `La copia buena más reciente es del ${formatDominicanDateTime(good.created_at)} (${what}). ` +
     `Para recuperarla: mejora backup restore ${good.id} --db ${quote(dbPath)}`
   );
 }

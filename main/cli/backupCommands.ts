@@ -2,18 +2,18 @@
 import path from 'node:path';
 import type { BackupPreview, BackupSummary } from '../../shared/api/backups.ts';
 import { formatBytes, formatPeriod, plural } from '../../shared/format.ts';
-import { formatDateTimeEs } from '../../shared/months.ts';
+import { formatDominicanDateTime } from '../../shared/dates.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command, CommandContext } from './command.ts';
 import { confirmOrExit } from './confirm.ts';
 import { UsageError } from './args.ts';
 
 function backupLine(b: BackupSummary): string {
-  return `  ${b.id}  ${formatDateTimeEs(b.created_at)}  ${b.reason.padEnd(28)} ${formatBytes(b.size).padStart(8)}  ${plural(b.plans, 'plan', 'planes')}, ${plural(b.actions, 'acción', 'acciones')}`;
+  return `  ${b.id}  ${formatDominicanDateTime(b.created_at)}  ${b.reason.padEnd(28)} ${formatBytes(b.size).padStart(8)}  ${plural(b.plans, 'plan', 'planes')}, ${plural(b.actions, 'acción', 'acciones')}`;
 }
 
 function printPreview(io: CliIO, p: BackupPreview): void {
-  io.out(`La copia ${p.backup.id} (${formatDateTimeEs(p.backup.created_at)}, ${p.backup.reason}) contiene:`);
+  io.out(`La copia ${p.backup.id} (${formatDominicanDateTime(p.backup.created_at)}, ${p.backup.reason}) contiene:`);
   if (p.inCopy.length === 0) io.out('  (ningún plan)');
   for (const c of p.inCopy)
     io.out(`  - ${c.institution}, ${c.title} (${formatPeriod(c.periodFrom, c.periodTo)}): ${plural(c.actions, 'acción', 'acciones')}`);

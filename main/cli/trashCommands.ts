@@ -1,12 +1,12 @@
 // delete-plan, delete-survey and the Papelera: trash list|restore ID|restore --survey ID|restore --action ID (issue 9).
 import { plural } from '../../shared/format.ts';
-import { formatDateTimeEs } from '../../shared/months.ts';
+import { formatDominicanDateTime } from '../../shared/dates.ts';
 import { intFlag, requireInt } from './args.ts';
 import { printJson } from './command.ts';
 import type { Command, CommandContext } from './command.ts';
 import { confirmOrExit } from './confirm.ts';
 
-const day = (iso: string) => formatDateTimeEs(iso).slice(0, 10);
+const day = (iso: string) => formatDominicanDateTime(iso).slice(0, 10);
 
 async function deletePlan(ctx: CommandContext): Promise<number | void> {
   const { args, io } = ctx;
@@ -80,17 +80,17 @@ async function trash(ctx: CommandContext): Promise<number | void> {
     if (plans.length) io.out('Planes:');
     for (const p of plans)
       io.out(
-        `  ${p.id}  ${p.institution}, ${p.title} (${plural(p.actions, 'acción', 'acciones')}) — borrado el ${formatDateTimeEs(p.deletedAt)}, se quita el ${day(p.expiresAt)}`,
+        `  ${p.id}  ${p.institution}, ${p.title} (${plural(p.actions, 'acción', 'acciones')}) — borrado el ${formatDominicanDateTime(p.deletedAt)}, se quita el ${day(p.expiresAt)}`,
       );
     if (surveys.length) io.out('Encuestas:');
     for (const s of surveys)
       io.out(
-        `  ${s.id}  ${s.formName}, ola ${s.wave} (${s.fileName}, ${plural(s.respondents, 'respuesta', 'respuestas')}) — borrada el ${formatDateTimeEs(s.deletedAt)}, se quita el ${day(s.expiresAt)}`,
+        `  ${s.id}  ${s.formName}, ola ${s.wave} (${s.fileName}, ${plural(s.respondents, 'respuesta', 'respuestas')}) — borrada el ${formatDominicanDateTime(s.deletedAt)}, se quita el ${day(s.expiresAt)}`,
       );
     if (actions.length) io.out('Acciones:');
     for (const a of actions)
       io.out(
-        `  ${a.id}  Plan ${a.planId}, acción ${a.no}: ${a.action} (${plural(a.tasks, 'tarea', 'tareas')}) — borrada el ${formatDateTimeEs(a.deletedAt)}, se quita el ${day(a.expiresAt)}`,
+        `  ${a.id}  Plan ${a.planId}, acción ${a.no}: ${a.action} (${plural(a.tasks, 'tarea', 'tareas')}) — borrada el ${formatDominicanDateTime(a.deletedAt)}, se quita el ${day(a.expiresAt)}`,
       );
     io.out('');
     if (plans.length) io.out('Para recuperar un plan: mejora trash restore ID');

@@ -9,7 +9,7 @@ import { applySaved, toSaved } from './mapping.ts';
 import type { ParsedSurvey } from './model.ts';
 import { parseSurvey } from './parseSurvey.ts';
 import { createHash } from 'node:crypto';
-import { formatDateTimeEs } from '../../shared/months.ts';
+import { formatDominicanDateTime } from '../../shared/dates.ts';
 import { rowsAlreadyStored, withoutRows } from './cumulative.ts';
 import { findImportOfFile, findMatchingForm, fingerprintOf, formWaveCount, insertSurvey, mappingOfForm, planOfForm } from './store.ts';
 import type { FormRow } from './store.ts';
@@ -74,7 +74,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Spanish: which earlier import holds this file, e.g. «Mercado» (ola 1, encuesta 3), importada el 02/03/2026 a las 10:15. */
 export function describeImport(s: SurveySummary): string {
-  return `«${s.formName}» (ola ${s.wave}, encuesta número ${s.id}), importada el ${formatDateTimeEs(s.importedAt)}`;
+  return `«${s.formName}» (ola ${s.wave}, encuesta número ${s.id}), importada el ${formatDominicanDateTime(s.importedAt)}`;
 }
 
 /** Lays the user's column changes over the mapping (by header key). */

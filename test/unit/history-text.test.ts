@@ -22,7 +22,7 @@ describe('history text', () => {
     expect(changeValue('end_open', '1')).toBe('Sí');
     expect(changeValue('responsible', '')).toBe('(vacío)');
     expect(changeValue('responsible', null)).toBe('(vacío)');
-    expect(changeTime(new Date(2026, 2, 5, 9, 7).toISOString())).toBe('05/03/2026 09:07');
+    expect(changeTime('2026-03-05T13:07:00.000Z')).toBe('05/03/2026 09:07'); // Dominican time, UTC−4
   });
 
   it('places and summarises a change', () => {
