@@ -264,7 +264,7 @@ describe('informe de avance', () => {
         out: () => {},
         err: (s) => errs.push(s),
       }),
-    ).toBe(1);
+    ).toBe(2); // usage: two ways of saying the date at once
     expect(errs.join('')).toContain('--cutoff');
   });
 });

@@ -112,7 +112,7 @@ describe('survey results as a PDF', () => {
         out: () => {},
         err: (s) => errs.push(s),
       }),
-    ).toBe(1);
+    ).toBe(2); // usage: --crosstab needs --xlsx
     expect(errs.join('\n')).toContain('--xlsx');
   });
 });
