@@ -112,11 +112,20 @@ export interface InsertSurveyInput {
   fileSha256: string | null;
 }
 
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
+function sameValues(a: ArrayLike<string | number>, b: ArrayLike<string | number>): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * survey.dates_dict when the response dates are a column's own values: the column's number
+ * (migration 010), not a second copy of its dictionary and codes (a 240,000-row survey: 5 MB
+ * of timestamps written, read and parsed once instead of twice).
+ */
+interface SharedDates {
+  column: number;
 }
 
 /** Stores a parsed survey in one transaction; returns its id and its form's id. */
@@ -130,11 +139,15 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
     if (first === null || d < first) first = d;
     if (last === null || d > last) last = d;
   }
-  // The response times are usually the date column's own values: its text is then made once,
-  // not twice (a 240,000-row survey: 5 MB of JSON each time). Dictionaries go to SQLite as
-  // UTF-8 bytes read back as text (dictJson.ts: one copy in memory instead of three).
-  const dateColumn = parsed.columns.find((c) => sameValues(c.data.dict, parsed.dates.dict));
-  const datesJson = dictJsonBytes(parsed.dates.dict);
+  // The response times are usually the date column's own values: the survey row then names
+  // that column instead of holding them again. Dictionaries go to SQLite as UTF-8 bytes read
+  // back as text (dictJson.ts: one copy in memory instead of three).
+  const dateColumn = parsed.columns.findIndex(
+    (c) => sameValues(c.data.dict, parsed.dates.dict) && sameValues(c.data.codes, parsed.dates.codes),
+  );
+  const datesDict =
+    dateColumn >= 0 ? Buffer.from(JSON.stringify({ column: dateColumn } satisfies SharedDates)) : dictJsonBytes(parsed.dates.dict);
+  const datesCodes = dateColumn >= 0 ? Buffer.alloc(0) : codesToBlob(parsed.dates.codes);
   const run = db.transaction(() => {
     if (input.planId !== null) assertPlanExists(db, input.planId);
     const stamp = now();
@@ -175,8 +188,8 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
           last,
           JSON.stringify(parsed.warnings),
           codesToBlob(parsed.rowNumbers),
-          datesJson,
-          codesToBlob(parsed.dates.codes),
+          datesDict,
+          datesCodes,
           input.serviceColumnId,
           stamp,
           input.fileSha256,
@@ -186,8 +199,7 @@ export function insertSurvey(db: Database, input: InsertSurveyInput): { surveyId
       'INSERT INTO survey_column (survey_id, id, header, key, detected, dict, codes) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?)',
     );
     parsed.columns.forEach((c, i) => {
-      const dict = c === dateColumn ? datesJson : dictJsonBytes(c.data.dict);
-      insertColumn.run(surveyId, i, c.header, c.key, JSON.stringify(c.config), dict, codesToBlob(c.data.codes));
+      insertColumn.run(surveyId, i, c.header, c.key, JSON.stringify(c.config), dictJsonBytes(c.data.dict), codesToBlob(c.data.codes));
     });
     return { surveyId, formId };
   });
@@ -327,9 +339,13 @@ export function loadAnswers(db: Database, surveyId: number): SurveyAnswers {
   const columns = (
     db.prepare('SELECT dict, codes FROM survey_column WHERE survey_id = ? ORDER BY id').all(surveyId) as { dict: string; codes: Buffer }[]
   ).map((r) => ({ dict: JSON.parse(r.dict) as string[], codes: blobToCodes(r.codes) }));
+  const dates = JSON.parse(head.dates_dict) as string[] | SharedDates;
+  const shared = Array.isArray(dates) ? null : columns[dates.column];
+  if (!Array.isArray(dates) && !shared)
+    throw new AppError('invalid_file', `Las fechas de la encuesta número ${surveyId} no se pueden leer.`);
   return {
     columns,
-    dates: { dict: JSON.parse(head.dates_dict) as string[], codes: blobToCodes(head.dates_codes) },
+    dates: shared ?? { dict: dates as string[], codes: blobToCodes(head.dates_codes) },
     rowNumbers: blobToCodes(head.row_numbers),
   };
 }

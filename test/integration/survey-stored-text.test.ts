@@ -40,7 +40,8 @@ describe('stored survey answers', () => {
       ['', 'La Ciénaga', 'Centro'],
       ['', 'dijo "bien"', '😀 ñ'],
     ]);
-    expect(JSON.parse(heads[0]!.dates_dict)).toEqual(['', '2026-02-05T14:07:09', '2026-02-06T09:00:00']);
+    // The response dates are the first column's own values: the survey row names that column.
+    expect(JSON.parse(heads[0]!.dates_dict)).toEqual({ column: 0 });
     expect(columns.some((c) => c.survey_id === second.surveyId)).toBe(true);
   });
 });

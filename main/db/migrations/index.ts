@@ -8,6 +8,7 @@ import * as m006 from './006_next_year.ts';
 import * as m007 from './007_forms.ts';
 import * as m008 from './008_survey_waves.ts';
 import * as m009 from './009_deleted_actions.ts';
+import * as m010 from './010_survey_dates_shared.ts';
 
 export interface Migration {
   id: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: 'forms', sql: m007.sql },
   { id: 8, name: 'survey_waves', sql: m008.sql },
   { id: 9, name: 'deleted_actions', sql: m009.sql },
+  { id: 10, name: 'survey_dates_shared', sql: m010.sql },
 ];
