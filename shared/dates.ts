@@ -130,3 +130,21 @@ export function formatLocalStamp(text: string): string | null {
   const day = formatDay(m[1]);
   return m[2] ? `${day} ${m[2]}` : day;
 }
+
+/** A day as file names write it, "30-11-2026" (a slash cannot go in a file name). */
+export function fileNameDay(day: IsoDay): string {
+  return formatDay(day).replaceAll('/', '-');
+}
+
+/** A day as the Date exceljs writes as that day's date cell (midnight UTC: no zone shift). */
+export function dayAsUtcDate(day: IsoDay): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/**
+ * An instant in a file name, "20261130-153000" (UTC, so names sort in the order things
+ * happened whatever the computer's zone): backups, files set aside, moved data files.
+ */
+export function fileNameStamp(when: Date): string {
+  return when.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}

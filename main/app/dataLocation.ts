@@ -8,6 +8,7 @@ import { backupDirFor, evidenceDirFor } from '../backup/paths.ts';
 import { openReadOnly } from '../db/probe.ts';
 import { writeFileAtomicSync } from '../files/atomicWrite.ts';
 import { defaultDataDir, DB_FILE_NAME, legacyDbPath } from '../paths.ts';
+import { fileNameStamp } from '../../shared/dates.ts';
 
 export type DriveKind = 'fixed' | 'network' | 'removable' | 'unknown';
 
@@ -59,7 +60,7 @@ export function legacyMovePlan(legacyExists: boolean, targetExists: boolean): 'm
   return targetExists ? 'keep_new' : 'move';
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+const stamp = fileNameStamp;
 
 /**
  * Moves the data file from `legacy` to `target` (a consistent copy, checked), with its evidence

@@ -13,6 +13,7 @@ import { isAtomicTempName, writeFileAtomic, writeFileAtomicSync } from '../files
 import { backupDirFor } from './paths.ts';
 import type { BackupReason } from './reasons.ts';
 import { backupsToKeep } from './retention.ts';
+import { fileNameStamp } from '../../shared/dates.ts';
 
 export interface BackupInfo {
   id: string;
@@ -37,9 +38,7 @@ export function isBackupId(id: string): boolean {
   return ID_PATTERN.test(id);
 }
 
-function stampOf(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
+const stampOf = fileNameStamp;
 
 export function newId(dir: string, now: Date): string {
   const base = stampOf(now);

@@ -2,6 +2,7 @@
 // days, 4 most recent weeks and 12 most recent months that have one. A pure rule over times,
 // so a simulated year is a unit test. Buckets are counted among days that *have* a backup, so
 // a laptop left off for two months still keeps its dailies from before the break.
+import { DOMINICAN_OFFSET_MS } from '../../shared/dates.ts';
 
 export interface Dated {
   id: string;
@@ -48,7 +49,7 @@ function newestPerBucket<T extends Dated>(items: T[], key: (d: Date) => string, 
 }
 
 /** The ids to keep. Backups dated in the future (a clock set wrong) are kept, never pruned. */
-export function backupsToKeep<T extends Dated>(items: readonly T[], now: Date, offsetMinutes = -now.getTimezoneOffset()): Set<string> {
+export function backupsToKeep<T extends Dated>(items: readonly T[], now: Date, offsetMinutes = DOMINICAN_OFFSET_MS / 60_000): Set<string> {
   const sorted = [...items].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const keep = new Set<string>();
   const today = dayKey(local(now, offsetMinutes));

@@ -18,6 +18,7 @@ import { migrate, pendingMigrations, unknownMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Migration } from './migrations/index.ts';
 import { openReadOnly, probeDataFile } from './probe.ts';
+import { fileNameStamp } from '../../shared/dates.ts';
 
 export interface OpenDatabase {
   db: Db;
@@ -52,7 +53,7 @@ export class DamagedFileError extends AppError {
 /** `mejora.sqlite` → `mejora.danado-20261130-153000.sqlite`: the damaged file is kept, renamed. */
 export function setAsideName(file: string, when: Date): string {
   const ext = path.extname(file);
-  const stamp = when.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const stamp = fileNameStamp(when);
   return path.join(path.dirname(file), `${path.basename(file, ext)}.danado-${stamp}${ext}`);
 }
 

@@ -5,13 +5,13 @@ import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { WireResponse } from '../../shared/api/wire.ts';
 import type { BackupCopyResult } from '../../shared/desktop.ts';
+import { dominicanToday, fileNameDay } from '../../shared/dates.ts';
 
 export const COPY_EXTENSION = 'mejora';
 
-/** "Mejora copia 30-11-2026.mejora": a name that says what it is and sorts by day. */
+/** "Mejora copia 30-11-2026.mejora" (the office's day): a name that says what it is. */
 export function suggestedCopyName(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `Mejora copia ${p(now.getDate())}-${p(now.getMonth() + 1)}-${now.getFullYear()}.${COPY_EXTENSION}`;
+  return `Mejora copia ${fileNameDay(dominicanToday(now))}.${COPY_EXTENSION}`;
 }
 
 export function saveCopyDialogOptions(documentsDir: string, now: Date): SaveDialogOptions {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import JSZip from 'jszip';
 import type { FormResponsible } from '../../shared/api/forms.ts';
-import { dominicanToday } from '../../shared/dates.ts';
+import { dominicanToday, fileNameDay } from '../../shared/dates.ts';
 import type { IsoDay } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { formatPeriod } from '../../shared/format.ts';
@@ -39,12 +39,10 @@ function planNamePart(p: PlanProgress): string {
   return usual || !p.title.trim() ? `Plan ${period}` : p.title.trim();
 }
 
-const dashDay = (day: IsoDay) => day.split('-').reverse().join('-');
-
 export function formFileName(responsible: string, p: PlanProgress, day: IsoDay): string {
   const who = responsible.slice(0, 50);
   const plan = planNamePart(p).slice(0, 40);
-  return windowsSafeName(`Avance - ${who} - ${plan} - ${dashDay(day)}.xlsx`, 120);
+  return windowsSafeName(`Avance - ${who} - ${plan} - ${fileNameDay(day)}.xlsx`, 120);
 }
 
 export interface ExportFormsOptions {
@@ -123,5 +121,5 @@ export async function exportForms(
     zip.file(name, f.bytes, { date: new Date() });
   }
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  return { fileName: windowsSafeName(`Formularios de avance - ${planNamePart(progress)} - ${dashDay(today)}.zip`, 120), bytes };
+  return { fileName: windowsSafeName(`Formularios de avance - ${planNamePart(progress)} - ${fileNameDay(today)}.zip`, 120), bytes };
 }

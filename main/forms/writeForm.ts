@@ -7,7 +7,7 @@
 import { MAX_YEAR, MIN_YEAR } from '../../shared/rules.ts';
 import ExcelJS from 'exceljs';
 import type { FormField } from '../../shared/api/forms.ts';
-import { formatDay } from '../../shared/dates.ts';
+import { formatDay, dayAsUtcDate } from '../../shared/dates.ts';
 import type { IsoDay } from '../../shared/dates.ts';
 import { FORM_STATUS_WORDS } from '../../shared/forms/answers.ts';
 import { showFieldValue } from '../../shared/forms/merge.ts';
@@ -58,11 +58,6 @@ function putText(cell: ExcelJS.Cell, text: string): void {
   const safe = cellSafeText(text);
   cell.value = safe;
   if (looksLikeFormula(safe)) cell.numFmt = '@';
-}
-
-function dayDate(day: IsoDay): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
 }
 
 export function instructionsText(): string {
@@ -204,7 +199,7 @@ export async function writeFormWorkbook(id: FormIdentity, rows: readonly FormRow
           };
           break;
         case 'fecha':
-          if (value) cell.value = dayDate(value);
+          if (value) cell.value = dayAsUtcDate(value);
           cell.numFmt = 'dd/mm/yyyy';
           cell.dataValidation = {
             type: 'date',

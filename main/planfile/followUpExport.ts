@@ -14,12 +14,11 @@ import { FOLLOW_UP_HEADERS, SEGUIMIENTO_SHEET, SEGUIMIENTO_SHEET_HEADERS } from 
 import { monthCellText } from './monthText.ts';
 import { rowHeightFor } from './textFit.ts';
 import type { OutColumn } from './writePlanFile.ts';
+import { dayAsUtcDate } from '../../shared/dates.ts';
 
 /** A day as an Excel date cell (shown dd/mm/yyyy): UTC midnight is what the sheet shows. */
 function dateCell(day: IsoDay | null): Date | null {
-  if (!day) return null;
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  return day ? dayAsUtcDate(day) : null;
 }
 
 function evidenceText(list: EvidenceItem[]): string {

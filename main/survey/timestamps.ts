@@ -2,7 +2,7 @@
 // xlsx date cells (already wall clock), ISO with or without offset (Kobo `_submission_time`
 // is UTC without "Z"), Google's download "2026/02/05 2:07:09 p. m. GMT-4", day-first text
 // "9/08/2026 23:59:59".
-import { DOMINICAN_OFFSET_MS } from '../../shared/dates.ts';
+import { DOMINICAN_OFFSET_MS, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../../shared/dates.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -14,7 +14,7 @@ export function formatWallClock(d: Date, withTime = true): string {
 }
 
 function build(y: number, mo: number, d: number, h: number | null, mi: number, s: number, offsetMinutes: number | null): string | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < MIN_CALENDAR_YEAR || y > MAX_CALENDAR_YEAR) return null;
   if (h !== null && (h > 23 || mi > 59 || s > 59)) return null;
   const t = Date.UTC(y, mo - 1, d, h ?? 0, mi, s);
   const check = new Date(t);
@@ -130,7 +130,20 @@ function dayMonthYearTime(v: string, dayFirst: boolean): string | null | undefin
   const mo = dayFirst ? b : a;
   const mi = mi0 * 10 + mi1;
   const s = s0 * 10 + s1;
-  if (!(y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59)) return null;
+  if (
+    !(
+      y >= MIN_CALENDAR_YEAR &&
+      y <= MAX_CALENDAR_YEAR &&
+      mo >= 1 &&
+      mo <= 12 &&
+      d >= 1 &&
+      d <= daysInMonth(y, mo) &&
+      h <= 23 &&
+      mi <= 59 &&
+      s <= 59
+    )
+  )
+    return null;
   // One flat string straight from its character codes (no pieces joined).
   return String.fromCharCode(
     48 + ((y / 1000) | 0),
@@ -169,7 +182,7 @@ export function parseTimestamp(value: string, opts: TimestampOptions = {}): stri
     const d = +value.slice(8, 10);
     const timeOk = value.length === 10 || (+value.slice(11, 13) <= 23 && +value.slice(14, 16) <= 59 && +value.slice(17, 19) <= 59);
     // Checked by arithmetic: no Date per value (a 240,000-row survey has as many timestamps).
-    const ok = y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && timeOk;
+    const ok = y >= MIN_CALENDAR_YEAR && y <= MAX_CALENDAR_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && timeOk;
     return ok ? value : null;
   }
   // Fast path: "5/02/2026 14:07:09" (Google Forms' CSV in Spanish, Excel's CSV), no zone and

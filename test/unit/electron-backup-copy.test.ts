@@ -24,7 +24,9 @@ function deps(over: Partial<CopyDeps> = {}) {
 
 describe('desktop backup copy', () => {
   it('proposes a dated name and writes to the chosen path with .mejora added', async () => {
-    expect(suggestedCopyName(new Date(2026, 10, 30))).toBe('Mejora copia 30-11-2026.mejora');
+    expect(suggestedCopyName(new Date(Date.UTC(2026, 10, 30, 15)))).toBe('Mejora copia 30-11-2026.mejora');
+    // 22:00 in the office is already the next day in UTC: the name keeps the office's day.
+    expect(suggestedCopyName(new Date(Date.UTC(2026, 11, 1, 2)))).toBe('Mejora copia 30-11-2026.mejora');
     const { d, calls } = deps();
     expect(await saveBackupCopy(d)).toEqual({ done: true, path: '/media/ana/USB/copia.mejora', size: 2048 });
     expect(calls).toEqual([['exportBackupTo', { path: '/media/ana/USB/copia.mejora' }]]);

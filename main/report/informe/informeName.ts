@@ -2,6 +2,7 @@
 // (or the day) and the institution, safe as a Windows file name.
 import type { InformeFormat } from '../../../shared/api/reports.ts';
 import type { PlanProgress } from '../../../shared/seguimiento/types.ts';
+import { fileNameDay } from '../../../shared/dates.ts';
 
 export function informeFileName(p: PlanProgress, format: InformeFormat): string {
   const clean = (s: string) =>
@@ -9,7 +10,7 @@ export function informeFileName(p: PlanProgress, format: InformeFormat): string 
       .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-  const when = p.cutoff ? clean(p.cutoff.label).slice(0, 40) : `al ${p.asOf.split('-').reverse().join('-')}`;
+  const when = p.cutoff ? clean(p.cutoff.label).slice(0, 40) : `al ${fileNameDay(p.asOf)}`;
   const institution = clean(p.institution)
     .slice(0, 100)
     .replace(/[. ]+$/, '');

@@ -1,13 +1,12 @@
 // How values are shown: Dominican Spanish, dd/mm/aaaa, "enero 2026".
 import { cafLabel, findCriterion, findSubcriterion } from '../../../shared/caf.ts';
 import type { CafVersion } from '../../../shared/caf.ts';
-import { DOMINICAN_OFFSET_MS } from '../../../shared/dates.ts';
-import { formatDateEs, formatYearMonth } from '../../../shared/months.ts';
+import { formatDominicanDateTime } from '../../../shared/dates.ts';
+import { formatYearMonth } from '../../../shared/months.ts';
 
+/** The office's day (UTC−4) of a stored UTC instant, dd/mm/aaaa. */
 export function formatDate(iso: string): string {
-  // Stored timestamps are UTC; the office reads its own day (UTC−4).
-  const d = new Date(Date.parse(iso) + DOMINICAN_OFFSET_MS);
-  return Number.isNaN(d.getTime()) ? '' : formatDateEs(d.toISOString());
+  return formatDominicanDateTime(iso).slice(0, 10);
 }
 
 export function formatEnd(end: string | null, endOpen: boolean): string {
