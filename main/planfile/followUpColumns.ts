@@ -8,6 +8,7 @@ import type { TaskStatus } from '../../shared/types.ts';
 import { headerKeyText } from './headers.ts';
 import type { CellValue } from '../xlsx/cellValue.ts';
 import { cellText } from '../xlsx/cellValue.ts';
+import { columnHeader } from '../../shared/planLayout.ts';
 
 export type FollowUpKey = 'status' | 'percent' | 'reason' | 'doneOn' | 'note' | 'evidence' | 'evidenceFiles' | 'semaforo' | 'taskNo';
 
@@ -23,14 +24,14 @@ export const FOLLOW_UP_HEADERS = {
 
 export const SEGUIMIENTO_SHEET = 'Seguimiento';
 export const SEGUIMIENTO_SHEET_HEADERS = {
-  no: 'No.',
+  no: columnHeader('no'),
   task: 'Tarea',
   text: 'Descripción',
   status: 'Estatus',
   percent: '% de avance',
   reason: 'Motivo del % manual',
-  start: 'Inicio',
-  end: 'Fin',
+  start: columnHeader('start'),
+  end: columnHeader('end'),
   doneOn: 'Fecha de cumplimiento',
   note: 'Observaciones',
   evidence: 'Evidencias (archivos)',

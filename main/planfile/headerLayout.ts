@@ -7,6 +7,7 @@ import { matchHeader } from './headers.ts';
 import type { HeaderKey } from './headers.ts';
 import type { SheetGrid } from './sheetGrid.ts';
 import { columnLetter } from '../xlsx/cellValue.ts';
+import { columnHeader } from '../../shared/planLayout.ts';
 
 export const HEADER_SEARCH_ROWS = 30;
 
@@ -134,8 +135,8 @@ export function readHeaderLayout(grid: SheetGrid, headerRow: number): HeaderLayo
   } else if (timeColumns.length >= 2) {
     // "Tiempo" merged over two columns with nothing below: the first is Inicio, the second Fin.
     const [a, b, ...rest] = timeColumns as [number, number, ...number[]];
-    assign(a, 'start', 'Inicio');
-    assign(b, 'end', 'Fin');
+    assign(a, 'start', columnHeader('start'));
+    assign(b, 'end', columnHeader('end'));
     for (const col of rest) addExtra(col, grid.textOrMerged(headerRow, col));
   }
   return { firstRow: headerRow, lastRow: twoRows ? sub : headerRow, columns, notes };

@@ -2,26 +2,18 @@
 // "(s)" plurals and the synonyms offices use for the official headers of
 // shared/planLayout.ts ("Actividades" for Tareas, "Observaciones" for Comentarios…).
 import { foldText } from '../../shared/text.ts';
+import { PLAN_COLUMNS, TIME_HEADER } from '../../shared/planLayout.ts';
 import type { PlanColumnKey } from '../../shared/planLayout.ts';
 
 export type HeaderKey = PlanColumnKey | 'time';
 
+/** Other ways offices write each header; the official headers themselves come from shared/planLayout.ts. */
 const SYNONYMS: Record<HeaderKey, string[]> = {
-  no: ['no', 'n', 'nro', 'num', 'numero', 'no de accion', 'numero de accion', 'item', '#'],
-  criterion: [
-    'criterio',
-    'criterios',
-    'criterio no',
-    'criterios no',
-    'criterio caf',
-    'no criterio',
-    'numero de criterio',
-    'criterio numero',
-  ],
+  no: ['n', 'nro', 'num', 'numero', 'no de accion', 'numero de accion', 'item', '#'],
+  criterion: ['criterio', 'criterios', 'criterios no', 'criterio caf', 'no criterio', 'numero de criterio', 'criterio numero'],
   subcriterion: [
     'subcriterio',
     'subcriterios',
-    'subcriterio no',
     'subcriterios no',
     'sub criterio',
     'sub criterio no',
@@ -29,7 +21,6 @@ const SYNONYMS: Record<HeaderKey, string[]> = {
     'numero de subcriterio',
   ],
   area: [
-    'area de mejora',
     'areas de mejora',
     'area a mejorar',
     'areas a mejorar',
@@ -43,7 +34,6 @@ const SYNONYMS: Record<HeaderKey, string[]> = {
     'areas de mejora identificadas',
   ],
   action: [
-    'accion de mejora',
     'acciones de mejora',
     'accion',
     'acciones',
@@ -52,23 +42,11 @@ const SYNONYMS: Record<HeaderKey, string[]> = {
     'acciones propuestas',
     'accion propuesta',
   ],
-  objective: ['objetivo', 'objetivos', 'objetivo de la accion', 'objetivo general', 'objetivo especifico'],
-  tasks: ['tareas', 'tarea', 'actividades', 'actividad', 'tareas actividades', 'actividades tareas', 'acciones especificas'],
-  time: [
-    'tiempo',
-    'plazo',
-    'plazos',
-    'cronograma',
-    'periodo',
-    'periodo de ejecucion',
-    'tiempo de ejecucion',
-    'fecha',
-    'fechas',
-    'calendario',
-  ],
-  start: ['inicio', 'fecha de inicio', 'fecha inicio', 'fecha inicial', 'desde', 'comienzo', 'mes de inicio'],
+  objective: ['objetivos', 'objetivo de la accion', 'objetivo general', 'objetivo especifico'],
+  tasks: ['tarea', 'actividades', 'actividad', 'tareas actividades', 'actividades tareas', 'acciones especificas'],
+  time: ['plazo', 'plazos', 'cronograma', 'periodo', 'periodo de ejecucion', 'tiempo de ejecucion', 'fecha', 'fechas', 'calendario'],
+  start: ['fecha de inicio', 'fecha inicio', 'fecha inicial', 'desde', 'comienzo', 'mes de inicio'],
   end: [
-    'fin',
     'final',
     'fecha de fin',
     'fecha fin',
@@ -83,9 +61,8 @@ const SYNONYMS: Record<HeaderKey, string[]> = {
     'fecha de cierre',
     'cierre',
   ],
-  resources: ['recursos', 'recurso', 'recursos necesarios', 'recursos requeridos', 'recursos asignados', 'recursos humanos y materiales'],
+  resources: ['recursos', 'recurso', 'recursos requeridos', 'recursos asignados', 'recursos humanos y materiales'],
   indicator: [
-    'indicador',
     'indicadores',
     'indicador de logro',
     'indicadores de logro',
@@ -96,7 +73,6 @@ const SYNONYMS: Record<HeaderKey, string[]> = {
   responsible: [
     'responsable',
     'responsables',
-    'responsable de seguimiento',
     'responsables de seguimiento',
     'responsable de',
     'responsable de ejecucion',
@@ -105,16 +81,7 @@ const SYNONYMS: Record<HeaderKey, string[]> = {
     'encargados',
     'responsable del seguimiento',
   ],
-  comments: [
-    'comentarios',
-    'comentario',
-    'observaciones',
-    'observacion',
-    'notas',
-    'nota',
-    'comentarios observaciones',
-    'observaciones comentarios',
-  ],
+  comments: ['comentario', 'observaciones', 'observacion', 'notas', 'nota', 'comentarios observaciones', 'observaciones comentarios'],
 };
 
 const MAX_HEADER_TEXT = 200;
@@ -130,6 +97,8 @@ export function headerKeyText(text: string): string {
 }
 
 const LOOKUP = new Map<string, HeaderKey>();
+for (const c of PLAN_COLUMNS) LOOKUP.set(headerKeyText(c.header), c.key);
+LOOKUP.set(headerKeyText(TIME_HEADER), 'time');
 for (const [key, words] of Object.entries(SYNONYMS) as [HeaderKey, string[]][]) {
   for (const w of words) LOOKUP.set(w, key);
 }

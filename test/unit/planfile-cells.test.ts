@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCriterion, readSubcriterion } from '../../main/planfile/cafCells.ts';
 import { matchHeader } from '../../main/planfile/headers.ts';
+import { PLAN_COLUMNS, TIME_HEADER } from '../../shared/planLayout.ts';
 import { monthCellText, readMonthCell, readMonthText } from '../../main/planfile/monthText.ts';
 import { readPeriod, readPlanMeta } from '../../main/planfile/planMeta.ts';
 import { formatTasks, splitTasks } from '../../main/planfile/taskText.ts';
@@ -122,6 +123,11 @@ describe('headers', () => {
     ['Fecha de término', 'end'],
   ])('%s → %s', (text, key) => {
     expect(matchHeader(text)).toBe(key);
+  });
+
+  it('knows every official header of shared/planLayout.ts as its own column', () => {
+    for (const c of PLAN_COLUMNS) expect(matchHeader(c.header), c.header).toBe(c.key);
+    expect(matchHeader(TIME_HEADER)).toBe('time');
   });
 
   it('leaves optional MAP columns unmatched (they become extra columns)', () => {
