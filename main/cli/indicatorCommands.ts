@@ -10,8 +10,7 @@ import { printJson } from './command.ts';
 import type { Command } from './command.ts';
 import { questionIdOf } from './surveyCommands.ts';
 
-const USAGE_LINK =
-  'mejora indicator link PLAN --action N --survey ID --measure "servicio:Mercado municipal"|"pregunta:TEXTO" --metric top2box_pct|index_0_100|mean|nps --target ">=80" [--db ARCHIVO] [--json]';
+const USAGE_LINK = `mejora indicator link PLAN --action N --survey ID --measure "servicio:Mercado municipal"|"pregunta:TEXTO" --metric ${INDICATOR_METRICS.join('|')} --target ">=80" [--db ARCHIVO] [--json]`;
 
 /** ">=80", "<= 2.5", "≥80 %", "80" (means ≥). */
 export function parseTarget(text: string): { op: '>=' | '<='; value: number } {
