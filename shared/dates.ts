@@ -63,8 +63,14 @@ export function formatDayLong(day: IsoDay): string {
 
 /** The office's day at instant `now` (UTC−4). */
 export function dominicanToday(now: Date = new Date()): IsoDay {
-  const d = new Date(now.getTime() + DOMINICAN_OFFSET_MS);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return wallClockText(new Date(now.getTime() + DOMINICAN_OFFSET_MS), false);
+}
+
+/** A wall-clock time held in a Date's UTC fields as ISO text without a zone: "AAAA-MM-DDThh:mm:ss" (or the day alone). */
+export function wallClockText(d: Date, withTime = true): string {
+  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (!withTime) return date;
+  return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** Whole days since 1970-01-01 (a day number: differences are exact, no time zone). */

@@ -2,16 +2,7 @@
 // xlsx date cells (already wall clock), ISO with or without offset (Kobo `_submission_time`
 // is UTC without "Z"), Google's download "2026/02/05 2:07:09 p. m. GMT-4", day-first text
 // "9/08/2026 23:59:59".
-import { DOMINICAN_OFFSET_MS, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../../shared/dates.ts';
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** Formats a wall-clock date held in a Date's UTC fields. */
-export function formatWallClock(d: Date, withTime = true): string {
-  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  if (!withTime) return date;
-  return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
+import { DOMINICAN_OFFSET_MS, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR, wallClockText } from '../../shared/dates.ts';
 
 function build(y: number, mo: number, d: number, h: number | null, mi: number, s: number, offsetMinutes: number | null): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < MIN_CALENDAR_YEAR || y > MAX_CALENDAR_YEAR) return null;
@@ -19,10 +10,10 @@ function build(y: number, mo: number, d: number, h: number | null, mi: number, s
   const t = Date.UTC(y, mo - 1, d, h ?? 0, mi, s);
   const check = new Date(t);
   if (check.getUTCDate() !== d) return null; // 31/02
-  if (h === null) return formatWallClock(check, false);
+  if (h === null) return wallClockText(check, false);
   // Convert from the given offset to Dominican wall clock.
   const shifted = offsetMinutes === null ? t : t - offsetMinutes * 60_000 + DOMINICAN_OFFSET_MS;
-  return formatWallClock(new Date(shifted));
+  return wallClockText(new Date(shifted));
 }
 
 function hour12(h: number, ampm: string | undefined): number {
