@@ -71,6 +71,31 @@ const stdio: CliIO = {
   ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
 };
 
+/** The options a command takes: those its usage line names, plus --db and --help. */
+function knownFlags(command: Command): Set<string> {
+  const names = new Set(['db', 'help', ...(command.booleans ?? [])]);
+  for (const m of command.usage.matchAll(/--([a-z][a-z0-9-]*)/g)) names.add(m[1]!);
+  return names;
+}
+
+/**
+ * A mistyped option (--as-off for --as-of) is refused, not ignored: ignored, the command would
+ * do something else than asked (show today instead of the day asked) and say it succeeded.
+ */
+function refuseUnknownFlags(command: Command, argv: readonly string[]): void {
+  const known = knownFlags(command);
+  for (const arg of argv) {
+    if (arg === '--') return;
+    if (!arg.startsWith('--')) continue;
+    const name = arg.slice(2).split('=')[0]!;
+    if (!known.has(name)) {
+      throw new UsageError(
+        `«mejora ${command.name}» no tiene la opción --${name}. Sus opciones: ${[...known].map((f) => `--${f}`).join(', ')}. Vea «mejora ${command.name} --help».`,
+      );
+    }
+  }
+}
+
 export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -84,6 +109,7 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
   }
   let backend: Backend | undefined;
   try {
+    refuseUnknownFlags(command, rest);
     const args = parseArgs(rest, ['help', ...(command.booleans ?? [])]);
     if (args.flags.help) {
       io.out(`${command.usage}\n  ${command.summary}`);

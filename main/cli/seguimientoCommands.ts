@@ -193,7 +193,7 @@ export const seguimientoCommands: Command[] = [
   {
     name: 'evidence',
     usage:
-      'mejora evidence add PLAN --action N [--task K] ARCHIVO… [--date DD/MM/AAAA] [--note T] | mejora evidence list PLAN [--db ARCHIVO] [--json]',
+      'mejora evidence add PLAN --action N [--task K] ARCHIVO… [--date DD/MM/AAAA] [--note T] | mejora evidence list PLAN [--all] [--db ARCHIVO] [--json]',
     summary: 'Adjunta evidencias (PDF, imágenes, Word, Excel; hasta 25 MB cada una) a una acción o tarea, o las lista.',
     booleans: ['json', 'all'],
     async run({ args, io, openApi }) {
@@ -241,7 +241,7 @@ export const seguimientoCommands: Command[] = [
   {
     name: 'cutoff',
     usage:
-      'mejora cutoff create PLAN --date FECHA [--label L] | mejora cutoff list PLAN | mejora cutoff reopen PLAN ID [--reason R] --yes | mejora cutoff close PLAN ID [--db ARCHIVO] [--json]',
+      'mejora cutoff create PLAN --date FECHA [--label L] [--as-of FECHA] | mejora cutoff list PLAN | mejora cutoff reopen PLAN ID [--reason R] --yes | mejora cutoff close PLAN ID [--as-of FECHA] [--db ARCHIVO] [--json]',
     summary: 'Cortes de seguimiento: cerrar un período congela el estado del plan a esa fecha; reabrirlo pide confirmación (--yes).',
     booleans: ['json', 'yes'],
     async run({ args, io, openApi }) {
