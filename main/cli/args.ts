@@ -74,7 +74,7 @@ export function intFlag(flags: ParsedArgs['flags'], name: string): number | unde
 
 export function requireInt(value: string | undefined, what: string): number {
   if (value === undefined) throw new UsageError(`Falta ${what}.`);
-  if (!/^\d+$/.test(value)) throw new UsageError(`${what} debe ser un número entero (se recibió «${value}»).`);
+  if (!/^\d+$/.test(value)) throw new UsageError(`${capitalized(what)} debe ser un número entero (se recibió «${value}»).`);
   return Number(value);
 }
 
@@ -86,3 +86,5 @@ export function dayFlag(flags: ParsedArgs['flags'], name: string): IsoDay | unde
   if (!day) throw new UsageError(`--${name}: escriba la fecha como dd/mm/aaaa o AAAA-MM-DD (se recibió «${value}»).`);
   return day;
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -76,7 +76,7 @@ function findTaskId(a: ActionWithProgress, k: number): number {
     throw new AppError(
       'invalid_argument',
       a.tasks.length
-        ? `La acción ${a.no} no tiene la tarea ${k}: tiene ${a.tasks.length} tareas (de la 1 a la ${a.tasks.length}).`
+        ? `La acción ${a.no} no tiene la tarea ${k}: ${a.tasks.length === 1 ? 'tiene solo la tarea 1' : `tiene ${a.tasks.length} tareas (de la 1 a la ${a.tasks.length})`}.`
         : `La acción ${a.no} no tiene tareas.`,
     );
   }
@@ -166,6 +166,10 @@ async function progress(api: Api, args: ParsedArgs, io: CliIO): Promise<void> {
       ...asOf,
     });
   } else {
+    // A manual percentage needs its reason (the informe shows it): said here, as a usage error.
+    if (percentText !== undefined && foldText(percentText.trim()) !== 'auto' && !reason?.trim()) {
+      throw new UsageError(`Un porcentaje manual necesita su motivo: añada --reason "…" (por ejemplo --reason "acta de la reunión").`);
+    }
     result = await api.setActionProgress({
       actionId: action.id,
       ...(status !== undefined ? { status: statusWord<ActionStatusOrder>(status, ACTION_STATUS_ORDERS, 'acción') } : {}),
@@ -385,7 +389,7 @@ export const seguimientoCommands: Command[] = [
             );
           }
           const next = key.set(settings, spec.slice(eq + 1));
-          if (typeof next === 'string') throw new AppError('invalid_argument', `${next} No se cambió nada.`);
+          if (typeof next === 'string') throw new UsageError(`${next} No se cambió nada.`);
           settings = next;
         }
         settings = await api.setPlanSettings({ planId, settings });

@@ -6,7 +6,8 @@ import { COLUMN_KIND_LABELS, MAX_SURVEY_FILE_BYTES, SURVEY_SOURCE_LABELS } from 
 import { AppError } from '../../shared/errors.ts';
 import { foldText } from '../../shared/text.ts';
 import { writeReportFile } from '../report/writeOutput.ts';
-import { intFlag, requireInt, stringFlag, UsageError } from './args.ts';
+import { dayFlag, intFlag, requireInt, stringFlag, UsageError } from './args.ts';
+import { formatDay } from '../../shared/dates.ts';
 import { printJson } from './command.ts';
 import type { CliIO, Command } from './command.ts';
 import { formatBytes, isSmallBase } from '../../shared/format.ts';
@@ -171,8 +172,8 @@ export const surveyCommands: Command[] = [
     booleans: ['json'],
     async run({ args, io, openApi }) {
       const surveyId = requireInt(args.positionals[0], 'el número de la encuesta (ID)');
-      const from = stringFlag(args.flags, 'from');
-      const to = stringFlag(args.flags, 'to');
+      const from = dayFlag(args.flags, 'from');
+      const to = dayFlag(args.flags, 'to');
       const api = openApi();
       const specs = args.repeated.filter ?? [];
       const crossSpecs = args.repeated.crosstab ?? [];
@@ -243,7 +244,7 @@ export const surveyCommands: Command[] = [
         return;
       }
       for (const s of list) {
-        const when = s.dateRange ? ` · ${s.dateRange.from.slice(0, 10)} a ${s.dateRange.to.slice(0, 10)}` : '';
+        const when = s.dateRange ? ` · ${formatDay(s.dateRange.from.slice(0, 10))} a ${formatDay(s.dateRange.to.slice(0, 10))}` : '';
         io.out(`${s.id}\t${s.formName} (ola ${s.wave})\t${s.respondents} personas${when}\t${s.fileName}`);
       }
     },

@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EvidenceFileArg } from '../../shared/api/seguimiento.ts';
 import type { IsoDay } from '../../shared/dates.ts';
+import { dayNumber, dominicanToday, formatDay } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { EvidenceItem } from '../../shared/seguimiento/types.ts';
 import { checkEvidenceFile } from '../evidence/fileTypes.ts';
@@ -113,9 +114,21 @@ export interface NewEvidence {
   note?: string | undefined;
 }
 
+/** An evidence is dated the day its document was made: never a day that has not come (UTC−4). */
+function checkEvidenceDay(date: IsoDay | null | undefined): void {
+  const today = dominicanToday();
+  if (date && dayNumber(date) > dayNumber(today)) {
+    throw new AppError(
+      'invalid_argument',
+      `La fecha de la evidencia (${formatDay(date)}) es posterior a hoy (${formatDay(today)}): escriba el día del documento. No se guardó nada.`,
+    );
+  }
+}
+
 /** Checks every file first (all or nothing), keeps each in the room, then writes the rows. */
 export function addEvidence(db: Database, room: string, req: NewEvidence): EvidenceItem[] {
   if (req.files.length === 0) throw new AppError('invalid_argument', 'Elija al menos un archivo de evidencia.');
+  checkEvidenceDay(req.date);
   checkTarget(db, req.actionId, req.taskId);
   const checked = req.files.map((f) => ({ ...f, ...checkEvidenceFile(f.fileName, f.bytes) }));
   const stored = checked.map((f) => ({ ...f, ...storeEvidenceFile(room, f.bytes) }));
@@ -152,6 +165,7 @@ export function updateEvidence(
 ): EvidenceItem {
   const e = getEvidence(db, evidenceId);
   if (e.removedAt) throw new AppError('conflict', `La evidencia «${e.fileName}» se quitó: no se puede cambiar.`);
+  checkEvidenceDay(change.date);
   db.prepare('UPDATE evidence SET evidence_date = ?, note = ? WHERE id = ?').run(
     change.date === undefined ? e.date : change.date,
     change.note === undefined ? e.note : change.note.trim(),
@@ -177,6 +191,7 @@ export function replaceEvidence(
   const old = getEvidence(db, evidenceId);
   if (old.removedAt)
     throw new AppError('conflict', `La evidencia «${old.fileName}» ya se quitó o se reemplazó: adjunte el archivo como evidencia nueva.`);
+  checkEvidenceDay(change.date);
   const { mediaType } = checkEvidenceFile(file.fileName, file.bytes);
   const { sha256, size } = storeEvidenceFile(room, file.bytes);
   const id = db.transaction(() => {

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/browserMode.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { addDays, dominicanToday, formatDay } from '../../shared/dates.ts';
 
 const run = promisify(execFile);
 async function mejora(args: string[]) {
@@ -90,7 +91,7 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
       [['--action', '2', '--percent', 'cuarenta', '--reason', 'x'], /número de 0 a 100/, 2],
       [['--action', '2', '--task', '1', '--percent', '40', '--reason', 'x'], /quite --task/, 2],
       [['--action', '2', '--task', '1', '--status', 'completada', '--done-on', '31/02/2026'], /dd\/mm\/aaaa/, 2],
-      [['--action', '2', '--percent', '40'], /motivo/, 1],
+      [['--action', '2', '--percent', '40'], /motivo.*--reason/, 2],
       [['--action', '9'], /no tiene la acción 9/, 1],
       [['--action', '2', '--task', '4', '--status', 'completada'], /no tiene la tarea 4/, 1],
     ] as const) {
@@ -149,6 +150,11 @@ describe('mejora seguimiento CLI', { timeout: 180_000 }, () => {
       expect(res.code).toBe(1);
       expect(res.stderr).toMatch(words);
     }
+    // A document is dated the day it was made: not a day still to come.
+    const tomorrow = formatDay(addDays(dominicanToday(), 1));
+    res = await cli('evidence', 'add', plan, '--action', '2', photo, '--date', tomorrow);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/posterior a hoy.*No se guardó nada/);
     res = await cli('evidence', 'list', plan, '--json');
     expect(JSON.parse(res.stdout).evidence.map((e: { file: string }) => e.file)).toEqual(['Actas de reunión.pdf', 'foto.jpg']);
     const show = JSON.parse((await cli('show-plan', plan, '--json')).stdout);
