@@ -4,7 +4,8 @@
 // reserved names, no trailing dot or space) and every path stays within 120 characters.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { formatDay } from '../../../shared/dates.ts';
+import { formatDay, dominicanToday } from '../../../shared/dates.ts';
+import type { IsoDay } from '../../../shared/dates.ts';
 import type { EvidenceItem, PlanProgress } from '../../../shared/seguimiento/types.ts';
 import { cellSafeText, looksLikeFormula } from '../../files/cellText.ts';
 import { madeByText, setWorkbookAuthor } from '../../files/madeBy.ts';
@@ -44,6 +45,19 @@ export interface ZipEntryInfo {
 }
 
 /**
+ * The date a zip entry shows in the file explorer: its document's day (an evidence), the report's
+ * day (folders, the index). Zip times have no zone and JSZip writes the Date's local fields, so
+ * the day is given at local noon: it reads as that day on any computer. Taken from the data, so
+ * the same report gives the same package.
+ */
+function entryDate(day: IsoDay): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 12);
+}
+
+const dominicanDayOf = (instant: string): IsoDay => dominicanToday(new Date(instant));
+
+/**
  * Builds the package. `content(id)` returns an evidence's bytes (verified against its hash by
  * the evidence room). Entries are stored, not compressed: evidence is mostly PDF and images.
  */
@@ -66,6 +80,7 @@ export async function writeEvidenceZip(
     const list = byAction.get(a.id) ?? [];
     const folder = windowsSafeName(`${String(a.no).padStart(width, '0')} - ${a.action || 'Acción sin texto'}`, 60);
     const used = new Set<string>();
+    if (list.length) zip.file(`${folder}/`, null, { dir: true, date: entryDate(p.asOf) });
     for (const e of list) {
       const room = MAX_ENTRY_PATH - folder.length - 1;
       const dated = `${e.date ?? 'sin fecha'} - ${e.task ? `tarea ${e.task} - ` : ''}${e.fileName}`;
@@ -76,7 +91,7 @@ export async function writeEvidenceZip(
       }
       used.add(name.toLowerCase());
       const path = `${folder}/${name}`;
-      zip.file(path, content(e.id), { binary: true, compression: 'STORE', date: new Date(Date.UTC(2000, 0, 1)) });
+      zip.file(path, content(e.id), { binary: true, compression: 'STORE', date: entryDate(e.date ?? dominicanDayOf(e.addedAt)) });
       entries.push({ path, evidenceId: e.id, sha256: e.sha256 });
       indexRows.push([a.no, a.action, e.task ?? '', path, e.date ? formatDay(e.date) : '', e.note, e.fileName, e.sha256]);
     }
@@ -104,7 +119,7 @@ export async function writeEvidenceZip(
       if (typeof c.value === 'string' && looksLikeFormula(c.value)) c.numFmt = '@';
     });
   }
-  zip.file(INDEX_NAME, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { date: new Date(Date.UTC(2000, 0, 1)) });
+  zip.file(INDEX_NAME, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { date: entryDate(p.asOf) });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
   return { bytes, entries };
 }
