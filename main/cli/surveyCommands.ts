@@ -209,6 +209,20 @@ export const surveyCommands: Command[] = [
       if (args.flags.json) printJson(io, report);
       else {
         printReport(io, report);
+        // No one left after the filters: most often a value written differently («Femenina» for
+        // «Femenino»). Say which values each filtered question has.
+        if (report.respondents === 0 && choices?.length) {
+          const whole = await api.surveyReport({ surveyId, filters: {} });
+          for (const choice of choices) {
+            const q = whole.questions.find((x) => x.id === choice.questionId);
+            const values = q?.distribution.map((d) => d.label).filter(Boolean) ?? [];
+            if (q && values.length) {
+              io.out(
+                `\n⚠ Ninguna respuesta cumple los filtros. Valores de «${q.header}»: ${values.slice(0, 15).join(', ')}${values.length > 15 ? '…' : ''}. Revise cómo escribió --filter.`,
+              );
+            }
+          }
+        }
         for (const file of written) io.out(`\nResultados guardados en «${file}».`);
       }
     },

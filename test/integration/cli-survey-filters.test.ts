@@ -74,4 +74,12 @@ describe('survey-report filters from the command line', () => {
     expect(res.code).toBe(1);
     expect(res.err).toContain('Ninguna pregunta de la encuesta se llama «color favorito»');
   });
+
+  it('when a value leaves nobody, names the values the question has', async () => {
+    const res = await run(['survey-report', '1', '--db', db, '--filter', 'Sexo=Femenina']);
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(
+      /Ninguna respuesta cumple los filtros\. Valores de «Sexo»: .*Femenino.*Masculino|Ninguna respuesta cumple los filtros\. Valores de «Sexo»: .*Masculino.*Femenino/,
+    );
+  });
 });
