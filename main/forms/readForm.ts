@@ -92,7 +92,7 @@ function toAnswer(v: CellValue | undefined): AnswerCell {
 const notAForm = (name: string) =>
   new AppError(
     'invalid_file',
-    `${name} no es un formulario de avance de Mejora: le falta la hoja oculta «${IDENTITY_SHEET}» con los datos del formulario. Si copió las respuestas a otro libro, use el archivo que recibió; si es el plan completo, use «Actualizar desde Excel».`,
+    `${name} no es un formulario de avance de Mejora: le falta la hoja oculta «${IDENTITY_SHEET}» con los datos del formulario. Si copió las respuestas a otro libro, use el archivo que recibió; si es el plan completo, use «Actualizar desde Excel» en la página del plan (o «mejora import-plan ARCHIVO --update PLAN»).`,
   );
 
 /** The fold of each column header, for finding the columns in a returned form. */
