@@ -90,6 +90,9 @@ function describeAction(io: CliIO, a: ActionWithProgress): void {
     `  Avance: ${formatPercent(p.percent)} (${p.formula}) · ${ACTION_STATE_LABELS[p.state]} · Semáforo: ${SEMAFORO_LABELS[p.semaforo]}`,
   );
   if (p.expected !== null) io.out(`  Esperado a la fecha: ${formatPercent(p.expected)}`);
+  // A manual % stays until it is dropped, even as tasks are completed: say how to drop it.
+  if (p.source === 'manual' && a.tasks.length)
+    io.out(`  El % es manual (${p.manualReason || 'sin motivo'}); para volver al cálculo por tareas: --percent auto`);
   if (p.doneOn) io.out(`  Cumplida el ${formatDay(p.doneOn)}`);
   for (const t of a.tasks) {
     io.out(
