@@ -44,6 +44,8 @@ export function parseArgs(argv: string[], booleanFlags: readonly string[]): Pars
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     if (eq !== -1) {
+      // `--yes=no` must not confirm: a yes/no option takes no value at all.
+      if (booleanFlags.includes(name)) throw new UsageError(`--${name} no lleva valor: escriba solo --${name} (o no lo escriba).`);
       set(name, arg.slice(eq + 1));
     } else if (booleanFlags.includes(name)) {
       flags[name] = true;

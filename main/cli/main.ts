@@ -116,6 +116,9 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
       return 0;
     }
     const flag = stringFlag(args.flags, 'db');
+    // `--db=` (an unset variable in a script) must not fall back to the real data file.
+    if (flag !== undefined && !flag.trim())
+      throw new UsageError('--db está vacío: escriba la ruta del archivo de datos (o quite --db para usar el de siempre).');
     const dbPath = isDefaultLocation({ flag }) ? prepareDefaultDataFile() : resolveDbPath({ flag });
     const openApi = (): Api => (backend ??= openBackend(dbPath, undefined, { door: 'cli' })).api;
     const code = await command.run({ args, io, openApi, dbPath });

@@ -339,15 +339,24 @@ export function loadAnswers(db: Database, surveyId: number): SurveyAnswers {
   const columns = (
     db.prepare('SELECT dict, codes FROM survey_column WHERE survey_id = ? ORDER BY id').all(surveyId) as { dict: string; codes: Buffer }[]
   ).map((r) => ({ dict: JSON.parse(r.dict) as string[], codes: blobToCodes(r.codes) }));
-  const dates = JSON.parse(head.dates_dict) as string[] | SharedDates;
-  const shared = Array.isArray(dates) ? null : columns[dates.column];
-  if (!Array.isArray(dates) && !shared)
-    throw new AppError('invalid_file', `Las fechas de la encuesta número ${surveyId} no se pueden leer.`);
-  return {
-    columns,
-    dates: shared ?? { dict: dates as string[], codes: blobToCodes(head.dates_codes) },
-    rowNumbers: blobToCodes(head.row_numbers),
-  };
+  return { columns, dates: storedDates(surveyId, head.dates_dict, head.dates_codes, columns), rowNumbers: blobToCodes(head.row_numbers) };
+}
+
+/** The response dates as stored: their own dictionary and codes, or {"column": N} naming the column they are. */
+function storedDates(surveyId: number, text: string, codes: Buffer, columns: ColumnData[]): ColumnData {
+  let dates: unknown;
+  try {
+    dates = JSON.parse(text);
+  } catch {
+    dates = undefined;
+  }
+  if (Array.isArray(dates) && dates.every((d) => typeof d === 'string')) return { dict: dates, codes: blobToCodes(codes) };
+  const column = typeof dates === 'object' && dates !== null ? (dates as Partial<SharedDates>).column : undefined;
+  if (typeof column === 'number' && Number.isInteger(column) && column >= 0 && column < columns.length) return columns[column]!;
+  throw new AppError(
+    'invalid_file',
+    `Las fechas de las respuestas de la encuesta número ${surveyId} están dañadas en el archivo de datos. Restaure una copia de seguridad (Copias de seguridad) o importe la encuesta otra vez.`,
+  );
 }
 
 export function formOfSurvey(db: Database, surveyId: number): FormRow {

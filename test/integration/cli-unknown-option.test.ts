@@ -30,4 +30,14 @@ describe('an option the command does not have', () => {
     // The real options still work.
     expect((await mejora(['show-plan', '1', '--as-of', '31/03/2026', '--json', '--db', db])).code).toBe(0);
   });
+
+  it('a yes/no option given a value, or an empty --db, is refused: never read as yes, never the real data file', async () => {
+    const no = await mejora(['delete-plan', '1', '--yes=no', '--db', db]);
+    expect(no.code).toBe(2);
+    expect(no.stderr).toMatch(/--yes no lleva valor/);
+    expect(JSON.parse((await mejora(['list-plans', '--json', '--db', db])).stdout)).toHaveLength(1);
+    const empty = await mejora(['list-plans', '--db=']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--db está vacío/);
+  });
 });

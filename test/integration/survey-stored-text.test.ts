@@ -44,4 +44,20 @@ describe('stored survey answers', () => {
     expect(JSON.parse(heads[0]!.dates_dict)).toEqual({ column: 0 });
     expect(columns.some((c) => c.survey_id === second.surveyId)).toBe(true);
   });
+
+  it('a damaged record of the response dates gets a Spanish message, not a trace', async () => {
+    const file = path.join(dir, 'danado.sqlite');
+    const backend = openBackend(file);
+    const csv = 'Marca temporal,Sector\n5/02/2026 14:07:09,Centro\n6/02/2026 9:00:00,Centro\n';
+    const { surveyId } = await backend.api.importSurvey({ fileName: 'corta.csv', bytes: new TextEncoder().encode(csv) });
+    for (const damaged of ['null', '[', '{"column":"length"}', '{"column":99}']) {
+      const db = new Database(file);
+      db.prepare('UPDATE survey SET dates_dict = ? WHERE id = ?').run(damaged, surveyId);
+      db.close();
+      await expect(backend.api.surveyReport({ surveyId, filters: { from: '2026-02-01' } }), damaged).rejects.toThrow(
+        /Las fechas de las respuestas de la encuesta número \d+ están dañadas/,
+      );
+    }
+    backend.close();
+  });
 });

@@ -46,13 +46,13 @@ export interface ZipEntryInfo {
 
 /**
  * The date a zip entry shows in the file explorer: its document's day (an evidence), the report's
- * day (folders, the index). Zip times have no zone and JSZip writes the Date's local fields, so
- * the day is given at local noon: it reads as that day on any computer. Taken from the data, so
- * the same report gives the same package.
+ * day (folders, the index). Zip times have no zone and JSZip writes the Date's UTC fields: noon
+ * UTC reads as that day, and the same report gives the same bytes on any computer. A zip cannot
+ * hold a day before 1980: such a document shows 01/01/1980.
  */
 function entryDate(day: IsoDay): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, 12);
+  return y < 1980 ? new Date(Date.UTC(1980, 0, 1, 12)) : new Date(Date.UTC(y, m - 1, d, 12));
 }
 
 const dominicanDayOf = (instant: string): IsoDay => dominicanToday(new Date(instant));
