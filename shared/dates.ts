@@ -123,7 +123,8 @@ export function dayFromExcelSerial(serial: number): IsoDay | null {
 export function formatDominicanDateTime(iso: string): string {
   const d = new Date(Date.parse(iso) + DOMINICAN_OFFSET_MS);
   if (Number.isNaN(d.getTime())) return '';
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const wall = wallClockText(d);
+  return `${formatDay(wall.slice(0, 10))} ${wall.slice(11, 16)}`;
 }
 
 /**

@@ -169,14 +169,15 @@ async function progress(api: Api, args: ParsedArgs, io: CliIO): Promise<void> {
       ...asOf,
     });
   } else {
+    const percent = percentText !== undefined ? percentFlag(percentText) : undefined;
     // A manual percentage needs its reason (the informe shows it): said here, as a usage error.
-    if (percentText !== undefined && foldText(percentText.trim()) !== 'auto' && !reason?.trim()) {
+    if (typeof percent === 'number' && !reason?.trim()) {
       throw new UsageError(`Un porcentaje manual necesita su motivo: añada --reason "…" (por ejemplo --reason "acta de la reunión").`);
     }
     result = await api.setActionProgress({
       actionId: action.id,
       ...(status !== undefined ? { status: statusWord<ActionStatusOrder>(status, ACTION_STATUS_ORDERS, 'acción') } : {}),
-      ...(percentText !== undefined ? { percent: percentFlag(percentText) } : {}),
+      ...(percent !== undefined ? { percent } : {}),
       ...(reason !== undefined ? { reason } : {}),
       ...(doneOn !== undefined ? { doneOn } : {}),
       ...(note !== undefined ? { note } : {}),

@@ -4,7 +4,7 @@
 // reserved names, no trailing dot or space) and every path stays within 120 characters.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { formatDay, dominicanToday } from '../../../shared/dates.ts';
+import { dayAsUtcDate, dominicanToday, formatDay } from '../../../shared/dates.ts';
 import type { IsoDay } from '../../../shared/dates.ts';
 import type { EvidenceItem, PlanProgress } from '../../../shared/seguimiento/types.ts';
 import { cellSafeText, looksLikeFormula } from '../../files/cellText.ts';
@@ -51,8 +51,8 @@ export interface ZipEntryInfo {
  * hold a day before 1980: such a document shows 01/01/1980.
  */
 function entryDate(day: IsoDay): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y < 1980 ? new Date(Date.UTC(1980, 0, 1, 12)) : new Date(Date.UTC(y, m - 1, d, 12));
+  const noon = dayAsUtcDate(day < '1980-01-01' ? '1980-01-01' : day);
+  return new Date(noon.getTime() + 12 * 3_600_000);
 }
 
 const dominicanDayOf = (instant: string): IsoDay => dominicanToday(new Date(instant));
